@@ -1,0 +1,33 @@
+// Bundles the CLI with esbuild: one ESM entry plus lazily loaded chunks (Ink, the importer),
+// because unbundled Ink takes ~1 s to import. better-sqlite3 stays external (native addon).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}/dist`, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { engram: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: ['better-sqlite3', 'esbuild'],
+  // esbuild hoists Ink's lazy import of react-devtools-core; it is only for debugging.
+  alias: { 'react-devtools-core': './scripts/stub-devtools.mjs' },
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __engramCreateRequire } from 'node:module';",
+      'const require = __engramCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

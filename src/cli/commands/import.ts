@@ -1,0 +1,80 @@
+import cliProgress from 'cli-progress';
+import { formatProblem } from '../../core/index.js';
+import { importNotes, type Collection, type ImportResult } from '../../collection/index.js';
+import { oneLine, printJson, safeText } from '../format.js';
+
+const PROGRESS_MIN_FILES = 300;
+
+export function importCommand(col: Collection, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean }): void {
+  const bar = progressBar();
+  const result = importNotes(col, paths, {
+    ...(opts.deck ? { deck: opts.deck } : {}),
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(bar ? { onProgress: bar } : {}),
+  });
+  bar?.(-1, 0);
+  if (opts.json) {
+    const summary: Record<string, unknown> = {
+      files: result.files, cards: result.cards, papers: result.papers, errors: result.errors,
+    };
+    if (opts.dryRun) {
+      summary['preview'] = result.preview;
+      summary['relinked'] = result.relinked;
+    }
+    printJson(summary);
+    // Re-links move history: report them even in JSON mode, where stdout must stay exact.
+    if (!opts.dryRun) for (const r of result.relinked) process.stderr.write(`${relinkLine(r)}\n`);
+  } else {
+    printHuman(result, Boolean(opts.dryRun));
+  }
+  if (result.errors.length > 0) process.exitCode = 1;
+}
+
+function printHuman(result: ImportResult, dryRun: boolean): void {
+  const c = result.cards;
+  const verb = dryRun ? 'would import' : 'imported';
+  process.stdout.write(
+    `${verb} ${result.files} file${result.files === 1 ? '' : 's'}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
+  );
+  for (const r of result.relinked) {
+    process.stdout.write(`${relinkLine(r)}\n`);
+    if (dryRun) {
+      process.stdout.write(`    old: ${oneLine(r.old.front, 70)} → ${oneLine(r.old.back, 50)}\n`);
+      process.stdout.write(`    new: ${oneLine(r.new.front, 70)} → ${oneLine(r.new.back, 50)}\n`);
+    }
+  }
+  for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
+  if (dryRun) process.stdout.write('dry run: nothing was written\n');
+}
+
+function relinkLine(r: ImportResult['relinked'][number]): string {
+  return `relinked card ${r.id} (${r.how}) at ${safeText(r.file)}:${r.line}: "${oneLine(r.old.front, 40)}" → "${oneLine(r.new.front, 40)}"`;
+}
+
+/** A progress bar on stderr for big imports on a terminal; null otherwise. */
+function progressBar(): ((done: number, total: number) => void) | null {
+  if (!process.stderr.isTTY) return null;
+  let bar: cliProgress.SingleBar | null = null;
+  return (done, total) => {
+    if (done === -1) {
+      bar?.stop();
+      return;
+    }
+    if (total < PROGRESS_MIN_FILES) return;
+    if (!bar) {
+      bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} files', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(total, done);
+    }
+    bar?.update(done);
+  };
+}
+
+/** `npm start`'s first step: import the bundled decks; unchanged files cost a hash each. */
+export function importBundledDecks(col: Collection, dir: string): void {
+  const result = importNotes(col, [dir]);
+  const c = result.cards;
+  if (c.added || c.updated || c.retired) {
+    process.stdout.write(`bundled decks: ${c.added} added, ${c.updated} updated, ${c.retired} retired\n`);
+  }
+  for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
+}

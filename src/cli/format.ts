@@ -1,0 +1,49 @@
+/** How cards and results look on stdout, human and JSON. */
+import { now, type Card } from '../core/index.js';
+
+export function cardJson(card: Card) {
+  return {
+    id: card.id,
+    deck: card.deck,
+    front: card.front,
+    back: card.back,
+    kind: card.kind,
+    source: card.source,
+    breadcrumb: card.breadcrumb,
+    tags: card.tags,
+    state: card.memory.state,
+    due: new Date(card.memory.due).toISOString(),
+    stability: card.memory.stability,
+    difficulty: card.memory.difficulty,
+    reps: card.memory.reps,
+    lapses: card.memory.lapses,
+    suspended: card.suspended,
+    buried: card.buriedUntil > now(),
+    retired: card.retired,
+  };
+}
+
+/** One line of a card for humans, control characters made visible so card text cannot drive the terminal. */
+export function cardLine(card: Card): string {
+  const flags = [card.suspended ? 'suspended' : '', card.retired ? 'retired' : ''].filter(Boolean).join(',');
+  return `${String(card.id).padStart(5)}  ${card.deck}  ${card.memory.state.padEnd(10)} ${shortDate(card.memory.due)}  ${oneLine(card.front, 60)}${flags ? `  [${flags}]` : ''}`;
+}
+
+export function oneLine(text: string, max: number): string {
+  const flat = safeText(text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Removes terminal control characters (C0 except \n and \t, DEL, C1) from text printed by the plain CLI. */
+export function safeText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}
+
+export function shortDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,214 @@
+/**
+ * `engram import`: notes → cards, keeping each card's history across edits. Two phases like
+ * Anki's importer: the pure parsers produce plain data, then one transaction per file applies
+ * it. A file that fails is reported and skipped whole; the others import.
+ */
+import crypto from 'node:crypto';
+import { now, type Card, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
+import { parseNote } from '../notes/index.js';
+import { extractPaperRefs, mergePapers, paperKeyOf } from '../papers/index.js';
+import { newMemory } from '../scheduler/index.js';
+import type { Collection } from './collection.js';
+import { matchCards, type MatchHow } from './card-identity.js';
+import { readNote, scanPaths, type FoundFile } from './scan-files.js';
+
+/** Bump when parsing changes, so unchanged files are parsed again once. */
+const PARSER_VERSION = '1';
+
+export interface ImportOptions {
+  deck?: string;
+  dryRun?: boolean;
+  /** Called after each file, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Relink {
+  id: number;
+  how: MatchHow;
+  file: string;
+  line: number;
+  old: { front: string; back: string };
+  new: { front: string; back: string };
+}
+
+export interface PreviewCard {
+  id: number | null;
+  action: 'add' | 'update' | 'unchanged';
+  deck: string;
+  kind: string;
+  front: string;
+  back: string;
+  source: { file: string; line: number };
+  breadcrumb: string[];
+}
+
+export interface ImportResult {
+  files: number;
+  cards: { added: number; updated: number; unchanged: number; retired: number };
+  papers: number;
+  errors: Problem[];
+  relinked: Relink[];
+  /** Every card the import makes or keeps, in file order (filled on dry runs). */
+  preview: PreviewCard[];
+}
+
+class DryRunRollback extends Error {}
+
+interface ParsedFile {
+  file: FoundFile;
+  text: string;
+  hash: string;
+  cards: ParsedCard[];
+  noteDeck: string | null;
+  refs: PaperRef[];
+}
+
+export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
+  const result: ImportResult = {
+    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], relinked: [], preview: [],
+  };
+  const scan = scanPaths(inputs);
+  result.errors.push(...scan.errors);
+  const store = col.store;
+
+  // Phase 1: read and parse every changed file (pure work, no writes).
+  const parsed: ParsedFile[] = [];
+  scan.files.forEach((file, index) => {
+    const read = readNote(file.path);
+    if (!read.ok) {
+      result.errors.push({ file: file.path, line: read.line, message: read.message });
+      return;
+    }
+    result.files++;
+    const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes).digest('hex');
+    const known = store.getNoteByPath(file.path);
+    if (known && known.contentHash === hash && !options.dryRun) {
+      result.cards.unchanged += store.cardsOfNote(known.id).filter((c) => !c.retired).length;
+      options.onProgress?.(index + 1, scan.files.length);
+      return;
+    }
+    const { note, problems } = parseNote(read.text, file.path);
+    if (!note) {
+      result.errors.push(...problems);
+      return;
+    }
+    parsed.push({ file, text: read.text, hash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text) });
+    options.onProgress?.(index + 1, scan.files.length);
+  });
+
+  // Papers are merged across all files of this import, so one paper cited by two notes is one record.
+  const papers = mergePapers(parsed.flatMap((p) => p.refs.map((r) => ({ ...r, file: p.file.path }))));
+  result.papers = papers.length;
+
+  // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
+  const apply = () => {
+    const paperIds = new Map<string, number>();
+    for (const paper of papers) {
+      paperIds.set(paper.key, store.upsertPaper({
+        key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
+      }));
+    }
+    for (const file of parsed) {
+      try {
+        store.db.exec('SAVEPOINT import_file');
+        applyFile(col, file, options, result, (ref) => paperIds.get(paperKeyOf(ref, papers)));
+        store.db.exec('RELEASE import_file');
+      } catch (error) {
+        store.db.exec('ROLLBACK TO import_file');
+        store.db.exec('RELEASE import_file');
+        result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
+      }
+    }
+    if (options.dryRun) throw new DryRunRollback();
+  };
+  try {
+    store.transaction(apply);
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return result;
+}
+
+function applyFile(
+  col: Collection,
+  file: ParsedFile,
+  options: ImportOptions,
+  result: ImportResult,
+  paperIdOf: (ref: PaperRef) => number | undefined,
+): void {
+  const store = col.store;
+  const time = now();
+  const known = store.getNoteByPath(file.file.path);
+  const noteId = known ? known.id : store.insertNote(file.file.path, file.hash, time);
+  if (known) store.updateNote(known.id, file.hash, time);
+  const existing = known ? store.cardsOfNote(known.id) : [];
+  const matches = matchCards(file.cards, existing);
+  const byParsed = new Map(matches.map((m) => [m.parsedIndex, m]));
+  const kept = new Set<number>();
+
+  const citations = file.refs.flatMap((ref) => {
+    const paperId = paperIdOf(ref);
+    return paperId === undefined ? [] : [{ paperId, line: ref.line, raw: ref.raw }];
+  });
+  store.replaceCitationsOfNote(noteId, citations);
+
+  file.cards.forEach((card, index) => {
+    const deckName = options.deck ?? card.deckPath ?? file.noteDeck ?? file.file.defaultDeck;
+    const deckId = col.ensureDeck(deckName);
+    const content = {
+      deckId, noteId, kind: card.kind, front: card.front, back: card.back,
+      source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
+      itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
+    };
+    const match = byParsed.get(index);
+    let id: number;
+    let action: PreviewCard['action'];
+    if (match) {
+      id = match.card.id;
+      kept.add(id);
+      const changed = contentChanged(match.card, content);
+      store.updateCardContent(id, content, time);
+      if (changed || match.card.retired) {
+        result.cards.updated++;
+        action = 'update';
+      } else {
+        result.cards.unchanged++;
+        action = 'unchanged';
+      }
+      if (match.how !== 'exact' && (match.card.front !== card.front || match.card.back !== card.back)) {
+        result.relinked.push({
+          id, how: match.how, file: file.file.path, line: card.line,
+          old: { front: match.card.front, back: match.card.back }, new: { front: card.front, back: card.back },
+        });
+      }
+    } else {
+      id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time });
+      result.cards.added++;
+      action = 'add';
+    }
+    store.setExample(id, card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line } : null);
+    const paperIds = file.refs
+      .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
+      .map(paperIdOf)
+      .filter((pid): pid is number => pid !== undefined);
+    store.replacePapersOfCard(id, [...new Set(paperIds)]);
+    if (options.dryRun) {
+      result.preview.push({
+        id: action === 'add' ? null : id, action, deck: deckName, kind: card.kind, front: card.front, back: card.back,
+        source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
+      });
+    }
+  });
+
+  for (const card of existing) {
+    if (!kept.has(card.id) && !card.retired) {
+      store.retireCard(card.id, time);
+      result.cards.retired++;
+    }
+  }
+}
+
+function contentChanged(card: Card, content: { deckId: number; kind: string; front: string; back: string; breadcrumb: string[] }): boolean {
+  return card.deckId !== content.deckId || card.kind !== content.kind || card.front !== content.front
+    || card.back !== content.back || card.breadcrumb.join('\u0000') !== content.breadcrumb.join('\u0000');
+}

@@ -1,0 +1,131 @@
+/**
+ * Finds the Markdown files to import and reads them safely. Folders are walked recursively,
+ * hidden folders and node_modules skipped, and each real directory visited once so a symlink
+ * loop cannot trap the walk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+export interface FoundFile {
+  /** Absolute path of the file. */
+  path: string;
+  /** Deck name to use when neither --deck nor the note names one. */
+  defaultDeck: string;
+}
+
+export interface ScanResult {
+  files: FoundFile[];
+  errors: Array<{ file: string; line: number; message: string }>;
+}
+
+export function scanPaths(inputs: string[]): ScanResult {
+  const files: FoundFile[] = [];
+  const errors: ScanResult['errors'] = [];
+  const seenFiles = new Set<string>();
+  const visitedDirs = new Set<string>();
+
+  const addFile = (file: string, defaultDeck: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      return;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ path: path.resolve(file), defaultDeck });
+  };
+
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (error) {
+      errors.push({ file: dir, line: 0, message: `cannot read folder: ${(error as Error).message}` });
+      return;
+    }
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ file: dir, line: 0, message: `cannot read folder: ${(error as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(full);
+      } catch {
+        continue; // dangling symlink
+      }
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isFile() && entry.name.toLowerCase().endsWith('.md')) addFile(full, path.basename(dir));
+    }
+  };
+
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      errors.push({ file: input, line: 0, message: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) walk(path.resolve(input));
+    else if (stat.isFile()) addFile(input, path.basename(input).replace(/\.md$/i, ''));
+    else errors.push({ file: input, line: 0, message: 'not a file or folder' });
+  }
+  return { files, errors };
+}
+
+export type ReadResult = { ok: true; text: string; bytes: Buffer } | { ok: false; line: number; message: string };
+
+/** Reads a note as UTF-8, refusing files that are too big, binary or not valid UTF-8. */
+export function readNote(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_NOTE_BYTES) return { ok: false, line: 0, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, line: 0, message: `cannot read: ${(error as Error).message}` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, line: lineAt(bytes, nul), message: 'binary file (contains NUL bytes), skipped' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text, bytes };
+  } catch {
+    return { ok: false, line: lineAt(bytes, firstInvalidUtf8(bytes)), message: 'not valid UTF-8, skipped' };
+  }
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search on prefix validity would mis-handle cut sequences; a linear scan of lines is simple and bounded by 5 MB.
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end + 1;
+  }
+  return 0;
+}

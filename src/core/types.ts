@@ -1,0 +1,124 @@
+/** Shared vocabulary of Engram. Plain data only: no I/O, no library types. */
+
+export type Grade = 'again' | 'hard' | 'good' | 'easy';
+export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
+
+export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+
+/**
+ * How a card was made. `basic`: front::back or Q:/A:; `reversed`: the back-to-front half of
+ * a two-way card; `cloze`: one cloze number; `qa`: a question found in prose; `definition`:
+ * a term and its definition; `heading`: "What is <heading>?"; `manual`: `engram add`.
+ */
+export type CardKind = 'basic' | 'reversed' | 'cloze' | 'qa' | 'definition' | 'heading' | 'manual';
+
+/** A place in a source file; line is 1-based. */
+export interface SourcePos {
+  file: string;
+  line: number;
+}
+
+/** A problem found in input, reported with its position instead of being thrown. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** The FSRS memory state of a card, as stored. Times are epoch milliseconds. */
+export interface Memory {
+  state: CardState;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+}
+
+/** A runnable example attached to a card (a fenced code block marked as an example). */
+export interface ExampleSpec {
+  lang: 'ts' | 'js';
+  code: string;
+  line: number;
+}
+
+/** A card as the notes parser sees it: no identity, no schedule. */
+export interface ParsedCard {
+  front: string;
+  back: string;
+  kind: CardKind;
+  /** First and last source line (1-based, inclusive) the card was made from. */
+  line: number;
+  endLine: number;
+  /** Heading path above the card, outermost first. */
+  breadcrumb: string[];
+  /** Cards made from the same note item (both sides of a two-way card, clozes of one text) share it; siblings are buried together. */
+  itemKey: string;
+  tags: string[];
+  /** Deck path from a `#flashcards/a/b` tag, joined with `::`, if any. */
+  deckPath?: string;
+  example?: ExampleSpec;
+}
+
+/** A paper cited by a note: by `[[wikilink]]` or by a citation in prose. */
+export interface PaperRef {
+  /** Normalised key used to merge the same paper cited twice (slug of its title). */
+  key: string;
+  title: string;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  /** The wikilink target, when cited by wikilink. */
+  slug: string | null;
+  line: number;
+  /** The text of the citation as written. */
+  raw: string;
+}
+
+/** A card as stored: content, identity, schedule and flags. */
+export interface Card {
+  id: number;
+  deckId: number;
+  deck: string;
+  noteId: number | null;
+  kind: CardKind;
+  front: string;
+  back: string;
+  source: SourcePos | null;
+  breadcrumb: string[];
+  itemKey: string;
+  tags: string[];
+  memory: Memory;
+  suspended: boolean;
+  /** Epoch ms until which the card is buried; 0 when not buried. */
+  buriedUntil: number;
+  retired: boolean;
+  newPosition: number;
+  createdAt: number;
+  modifiedAt: number;
+  /** Front and back as they were when the card was last answered (null: never answered). */
+  seenFront: string | null;
+  seenBack: string | null;
+}
+
+/** One row of the append-only review log. */
+export interface Review {
+  id: number;
+  cardId: number;
+  grade: Grade;
+  reviewedAt: number;
+  elapsedDays: number;
+  durationMs: number | null;
+  stateBefore: CardState;
+  stateAfter: CardState;
+}
+
+export interface Deck {
+  id: number;
+  name: string;
+  createdAt: number;
+}

@@ -1,0 +1,126 @@
+/**
+ * extractPaperRefs: every paper a note cites, by wikilink or in prose, with its line.
+ * Per line: mask non-prose, take wikilinks out, read citations nested in quotes or parentheses,
+ * then the rest in GAP-separated chunks; finally a wikilink and a prose citation of the same
+ * paper on one line become one ref.
+ */
+import type { PaperRef } from '../core/types.js';
+import { citationsInChunk, type ChunkContext, type ProseCitation } from './citations.js';
+import { humanizeSlug, slugBase } from './humanize.js';
+import { contentLines, GAP, maskCode, maskProse } from './markdown.js';
+import { parseMeta } from './markers.js';
+import { keyWords, normalizeKey, significantWords } from './normalize.js';
+import { hasVenueOrYear } from './venues.js';
+import { takeWikilinks, type Wikilink } from './wikilinks.js';
+
+export function extractPaperRefs(text: string): PaperRef[] {
+  const refs: PaperRef[] = [];
+  for (const { line, text: raw } of contentLines(text)) refs.push(...refsInLine(raw, line));
+  return refs;
+}
+
+function refsInLine(raw: string, line: number): PaperRef[] {
+  const { links, masked: withoutLinks } = takeWikilinks(maskCode(raw));
+  let masked = maskProse(withoutLinks);
+  const prose: ProseCitation[] = [];
+
+  // A quotation that holds its own venue/year ("Wang et al On Deep ... PMLR 2015") is read alone.
+  masked = takeNested(masked, /"([^"]+)"|\u201c([^\u201d]+)\u201d/g, { quoted: true }, prose, () => true);
+  // So is a parenthesis holding a title and a year ("(See Learning to Compose ... 2019)"); a
+  // parenthesis of only venue/year/authors is a marker and stays for the chunk pass.
+  masked = takeNested(masked, /\(([^()]+)\)/g, { inner: true }, prose, (content) => parseMeta(content) === null);
+
+  for (const chunk of masked.matchAll(/[^\u0001]+/g)) {
+    for (const c of citationsInChunk(chunk[0])) prose.push(shift(c, chunk.index));
+  }
+  prose.sort((a, b) => a.start - b.start);
+  return pairUp(prose, links, raw, line);
+}
+
+/** Reads citations inside each match of `pattern` (group 1 or 2 is the content) and masks the match with GAP. */
+function takeNested(
+  masked: string,
+  pattern: RegExp,
+  ctx: ChunkContext,
+  out: ProseCitation[],
+  accept: (content: string) => boolean,
+): string {
+  let result = masked;
+  for (const m of masked.matchAll(pattern)) {
+    const content = m[1] ?? m[2] ?? '';
+    if (!hasVenueOrYear(content) || !accept(content)) continue;
+    const found = citationsInChunk(content, ctx).map((c) => shift(c, m.index + 1));
+    if (ctx.inner && found.length === 1 && found[0]) prefixName(found[0], masked.slice(0, m.index));
+    out.push(...found);
+    result = result.slice(0, m.index) + GAP.repeat(m[0].length) + result.slice(m.index + m[0].length);
+  }
+  return result;
+}
+
+/**
+ * "See VQA-LOL (Visual Question Answering under the Lens of Logic 2020)": the name before the
+ * parenthesis is the head of the title. Only for an acronym-like single token, and only when the
+ * title in the parenthesis has no "Name:" head of its own ("HighMMT (High MMT: Towards ...)").
+ */
+function prefixName(c: ProseCitation, before: string): void {
+  const token = /(\S+)\s*$/.exec(before);
+  const name = token?.[1] ?? '';
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(name) || (name.match(/\p{Lu}/gu) ?? []).length < 2) return;
+  if (c.title.includes(':') || hasVenueOrYear(name)) return;
+  c.title = `${name}: ${c.title}`;
+  c.start = token?.index ?? c.start;
+}
+
+function shift(c: ProseCitation, by: number): ProseCitation {
+  return { ...c, start: c.start + by, end: c.end + by };
+}
+
+/**
+ * Joins each prose citation with a wikilink on the same line that names the same paper (at least
+ * half the significant words of the shorter one shared), so "Title (ACL 2018) [[title_slug]]" is
+ * one ref. Unpaired wikilinks and citations are refs of their own.
+ */
+function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: number): PaperRef[] {
+  const free = new Set(links);
+  const refs: Array<PaperRef & { at: number }> = [];
+  for (const c of prose) {
+    const words = significantWords(keyWords(c.title));
+    let best: Wikilink | null = null;
+    let bestScore = 0;
+    for (const link of free) {
+      const score = containment(words, significantWords(keyWords(slugBase(link.slug))));
+      if (score > bestScore) {
+        best = link;
+        bestScore = score;
+      }
+    }
+    const link = bestScore >= 0.5 ? best : null;
+    if (link) free.delete(link);
+    const start = Math.min(c.start, link?.start ?? c.start);
+    const end = Math.max(c.end, link?.end ?? c.end);
+    refs.push({
+      key: normalizeKey(c.title),
+      title: c.title,
+      authors: c.authors,
+      venue: c.venue,
+      year: c.year,
+      slug: link?.slug ?? null,
+      line,
+      raw: raw.slice(start, end).trim(),
+      at: start,
+    });
+  }
+  for (const link of free) {
+    const title = humanizeSlug(link.slug);
+    refs.push({ key: normalizeKey(title), title, authors: [], venue: null, year: null, slug: link.slug, line, raw: raw.slice(link.start, link.end), at: link.start });
+  }
+  return refs.sort((a, b) => a.at - b.at).map(({ at: _at, ...ref }) => ref);
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  if (smaller === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / smaller;
+}

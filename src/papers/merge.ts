@@ -1,0 +1,162 @@
+/**
+ * mergePapers: one record per paper across notes. Refs are grouped (transitively) when any of
+ * their keys — the title key, and the slug when cited by wikilink — match by `keysMatch`.
+ */
+import type { PaperRef } from '../core/types.js';
+import { humanizeSlug, humanizeWords, slugBase } from './humanize.js';
+import { keyWords, normalizeKey } from './normalize.js';
+
+export interface Paper {
+  key: string;
+  title: string;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  slugs: string[];
+  refs: Array<{ file: string; line: number }>;
+}
+
+type FileRef = PaperRef & { file: string };
+
+/**
+ * Two normalised titles name the same paper when equal; when one is a prefix of the other of at
+ * least 4 words (notes shorten titles: "On Deep Multi-view representation learning" vs the full
+ * slug); or when their words of 3+ letters overlap with Jaccard >= 0.8 and at least 4 such words
+ * (typos and small rewordings).
+ */
+export function keysMatch(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length && short.every((w, i) => w === long[i])) return true;
+  if (short.length >= 4 && short.every((w, i) => w === long[i])) return true;
+  const sa = new Set(a.filter((w) => w.length >= 3));
+  const sb = new Set(b.filter((w) => w.length >= 3));
+  if (Math.min(sa.size, sb.size) < 4) return false;
+  let shared = 0;
+  for (const w of sa) if (sb.has(w)) shared++;
+  return shared / (sa.size + sb.size - shared) >= 0.8;
+}
+
+/** The word keys a ref can be matched by. */
+function refKeys(ref: PaperRef): string[][] {
+  const keys = [ref.key.split('_').filter((w) => w.length > 0)];
+  if (ref.slug !== null) keys.push(keyWords(slugBase(ref.slug)));
+  return keys;
+}
+
+export function mergePapers(refs: FileRef[]): Paper[] {
+  const parent = refs.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
+  };
+  const union = (i: number, j: number): void => {
+    const a = find(i);
+    const b = find(j);
+    // The earlier ref stays the root so papers come out in order of first citation.
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+
+  // Identical keys are joined through a map; only distinct keys need the pairwise fuzzy test.
+  const byKey = new Map<string, number>();
+  const distinct: Array<{ index: number; words: string[] }> = [];
+  refs.forEach((ref, i) => {
+    for (const words of refKeys(ref)) {
+      const k = words.join('_');
+      const seen = byKey.get(k);
+      if (seen !== undefined) union(seen, i);
+      else {
+        byKey.set(k, i);
+        distinct.push({ index: i, words });
+      }
+    }
+  });
+  for (let x = 0; x < distinct.length; x++) {
+    for (let y = x + 1; y < distinct.length; y++) {
+      const p = distinct[x];
+      const q = distinct[y];
+      if (p && q && find(p.index) !== find(q.index) && keysMatch(p.words, q.words)) union(p.index, q.index);
+    }
+  }
+
+  const groups = new Map<number, FileRef[]>();
+  refs.forEach((ref, i) => {
+    const root = find(i);
+    const group = groups.get(root) ?? [];
+    group.push(ref);
+    groups.set(root, group);
+  });
+  return [...groups.keys()].sort((a, b) => a - b).map((root) => toPaper(groups.get(root) ?? []));
+}
+
+function toPaper(group: FileRef[]): Paper {
+  const slugs = uniqueBy(group.flatMap((r) => (r.slug === null ? [] : [r.slug])), (s) => s);
+  const title = bestTitle(group, slugs);
+  const firstSlug = slugs[0];
+  return {
+    key: firstSlug !== undefined ? normalizeKey(slugBase(firstSlug)) : normalizeKey(title),
+    title,
+    authors: uniqueBy(group.flatMap((r) => r.authors), (a) => a.toLowerCase()),
+    venue: group.find((r) => r.venue !== null)?.venue ?? null,
+    year: group.find((r) => r.year !== null)?.year ?? null,
+    slugs,
+    refs: uniqueBy(group.map((r) => ({ file: r.file, line: r.line })), (r) => `${r.line}\u0000${r.file}`),
+  };
+}
+
+/**
+ * The most informative title: the one with most words; on a tie a prose title (it has the
+ * writer's casing and punctuation) beats a humanised slug. A prose title that is a prefix of a
+ * slug is first extended by the slug's remaining words, so the casing survives the lengthening.
+ */
+function bestTitle(group: FileRef[], slugs: string[]): string {
+  const candidates: Array<{ title: string; words: number; prose: boolean }> = [];
+  const slugWords = slugs.map((s) => keyWords(slugBase(s)));
+  for (const ref of group) {
+    const words = keyWords(ref.title);
+    const prose = !slugWords.some((s) => s.join('_') === words.join('_'));
+    candidates.push({ title: ref.title, words: words.length, prose });
+    if (!prose) continue;
+    for (const s of slugWords) {
+      if (s.length > words.length && words.length >= 4 && words.every((w, i) => w === s[i])) {
+        candidates.push({ title: `${ref.title} ${humanizeWords(s.slice(words.length)).join(' ')}`, words: s.length, prose: true });
+      }
+    }
+  }
+  for (const s of slugs) candidates.push({ title: humanizeSlug(s), words: keyWords(slugBase(s)).length, prose: false });
+  let best = candidates[0];
+  for (const c of candidates) {
+    if (!best || c.words > best.words || (c.words === best.words && c.prose && !best.prose)) best = c;
+  }
+  return best?.title ?? '';
+}
+
+/**
+ * The key of the merged paper a ref belongs to: by slug, else by title key, else by the merge
+ * rule against each paper's key, title and slugs. Falls back to the ref's own key when no paper
+ * matches (e.g. the ref was not among those merged).
+ */
+export function paperKeyOf(ref: PaperRef, papers: Paper[]): string {
+  if (ref.slug !== null) {
+    const bySlug = papers.find((p) => p.slugs.includes(ref.slug ?? ''));
+    if (bySlug) return bySlug.key;
+  }
+  const own = refKeys(ref);
+  const ownKeys = new Set(own.map((w) => w.join('_')));
+  const paperKeys = (p: Paper): string[] => [p.key, normalizeKey(p.title), ...p.slugs.map((s) => normalizeKey(slugBase(s)))];
+  const exact = papers.find((p) => paperKeys(p).some((k) => ownKeys.has(k)));
+  if (exact) return exact.key;
+  const fuzzy = papers.find((p) => paperKeys(p).some((k) => own.some((w) => keysMatch(w, k.split('_')))));
+  return fuzzy?.key ?? ref.key;
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

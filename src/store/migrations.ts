@@ -1,0 +1,108 @@
+/**
+ * Numbered schema migrations, tracked in PRAGMA user_version. Never edit a released
+ * migration: add the next one. Each runs in its own transaction.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema
+  `
+  CREATE TABLE decks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    options TEXT NOT NULL DEFAULT '{}',
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    imported_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE cards (
+    id INTEGER PRIMARY KEY,
+    deck_id INTEGER NOT NULL REFERENCES decks(id),
+    note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    front TEXT NOT NULL,
+    back TEXT NOT NULL,
+    source_file TEXT,
+    source_line INTEGER,
+    breadcrumb TEXT NOT NULL DEFAULT '[]',
+    item_key TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL DEFAULT 'new',
+    due INTEGER NOT NULL,
+    stability REAL NOT NULL DEFAULT 0,
+    difficulty REAL NOT NULL DEFAULT 0,
+    elapsed_days REAL NOT NULL DEFAULT 0,
+    scheduled_days REAL NOT NULL DEFAULT 0,
+    learning_steps INTEGER NOT NULL DEFAULT 0,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0,
+    last_review INTEGER,
+    suspended INTEGER NOT NULL DEFAULT 0,
+    buried_until INTEGER NOT NULL DEFAULT 0,
+    retired INTEGER NOT NULL DEFAULT 0,
+    new_position INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    modified_at INTEGER NOT NULL,
+    -- text the card had when it was last answered, to mark cards edited since
+    seen_front TEXT,
+    seen_back TEXT
+  ) STRICT;
+  CREATE INDEX cards_review_due ON cards(deck_id, due) WHERE state = 'review' AND retired = 0 AND suspended = 0;
+  CREATE INDEX cards_learning_due ON cards(due) WHERE state IN ('learning', 'relearning') AND retired = 0 AND suspended = 0;
+  CREATE INDEX cards_new ON cards(deck_id, new_position) WHERE state = 'new' AND retired = 0 AND suspended = 0;
+  CREATE INDEX cards_note ON cards(note_id);
+  CREATE INDEX cards_item ON cards(deck_id, item_key);
+
+  -- Append-only: a row is only ever deleted by undo of that very answer.
+  CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES cards(id),
+    grade TEXT NOT NULL,
+    reviewed_at INTEGER NOT NULL,
+    elapsed_days REAL NOT NULL,
+    duration_ms INTEGER,
+    state_before TEXT NOT NULL,
+    state_after TEXT NOT NULL,
+    before TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX reviews_card ON reviews(card_id, reviewed_at);
+  CREATE INDEX reviews_time ON reviews(reviewed_at);
+
+  CREATE TABLE papers (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    venue TEXT,
+    year INTEGER,
+    slugs TEXT NOT NULL DEFAULT '[]'
+  ) STRICT;
+
+  CREATE TABLE paper_citations (
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL,
+    raw TEXT NOT NULL,
+    PRIMARY KEY (paper_id, note_id, line)
+  ) STRICT;
+
+  CREATE TABLE card_papers (
+    card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    PRIMARY KEY (card_id, paper_id)
+  ) STRICT;
+
+  CREATE TABLE examples (
+    card_id INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+    lang TEXT NOT NULL,
+    code TEXT NOT NULL,
+    line INTEGER NOT NULL
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,498 @@
+/**
+ * All SQL of Engram, as named prepared statements behind verb-first, table-scoped methods.
+ * Synchronous (better-sqlite3). Statements are prepared on first use so opening the store
+ * for one command costs only the statements that command runs.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Card, CardKind, Deck, Memory, Review, SourcePos } from '../core/index.js';
+import { openDatabase, type Db } from './open-store.js';
+import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
+
+const CARD_SELECT = `SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id`;
+
+const SQL = {
+  deckByName: `SELECT * FROM decks WHERE name = ?`,
+  deckById: `SELECT * FROM decks WHERE id = ?`,
+  allDecks: `SELECT * FROM decks ORDER BY name`,
+  insertDeck: `INSERT INTO decks (name, options, created_at) VALUES (?, '{}', ?)`,
+  setDeckOptions: `UPDATE decks SET options = ? WHERE id = ?`,
+  deckStats: `
+    SELECT d.id, d.name,
+      COUNT(c.id) AS total,
+      COALESCE(SUM(c.state = 'new' AND c.suspended = 0), 0) AS new,
+      COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0), 0) AS learning,
+      COALESCE(SUM(c.state = 'review' AND c.suspended = 0 AND c.due < @dayEnd), 0) AS review_due,
+      COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0 AND c.due < @dayEnd), 0) AS learning_due,
+      COALESCE(SUM(c.suspended = 1), 0) AS suspended
+    FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0
+    GROUP BY d.id ORDER BY d.name`,
+
+  cardById: `${CARD_SELECT} WHERE c.id = ?`,
+  insertCard: `
+    INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
+      state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
+      new_position, created_at, modified_at)
+    VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
+      @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at)`,
+  updateCardContent: `
+    UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
+      source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
+      tags = @tags, retired = 0, modified_at = @modified_at
+    WHERE id = @id`,
+  updateCardMemory: `
+    UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+      elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps,
+      reps = @reps, lapses = @lapses, last_review = @last_review, suspended = @suspended, tags = @tags,
+      buried_until = @buried_until, seen_front = @seen_front, seen_back = @seen_back, modified_at = @modified_at
+    WHERE id = @id`,
+  setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
+  setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
+  retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
+  cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
+  siblingIds: `
+    SELECT id, buried_until FROM cards
+    WHERE deck_id = ? AND item_key = ? AND id != ? AND retired = 0 AND suspended = 0
+      AND state IN ('new', 'review') AND buried_until < ?`,
+
+  learningDue: `
+    ${CARD_SELECT} WHERE c.state IN ('learning','relearning') AND c.retired = 0 AND c.suspended = 0
+      AND c.due < ? AND c.buried_until <= ? ORDER BY c.due, c.id`,
+  reviewDue: `
+    ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'review' AND c.retired = 0 AND c.suspended = 0
+      AND c.due < ? AND c.buried_until <= ? ORDER BY c.due, c.id LIMIT ?`,
+  newCards: `
+    ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'new' AND c.retired = 0 AND c.suspended = 0
+      AND c.buried_until <= ? ORDER BY c.new_position LIMIT ?`,
+  reviewDueCount: `
+    SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+      AND due < ? AND buried_until <= ?`,
+  newCount: `
+    SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
+      AND buried_until <= ?`,
+  nextDue: `
+    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ?`,
+  answeredToday: `
+    SELECT c.deck_id, r.state_before, COUNT(DISTINCT r.card_id) AS n FROM reviews r JOIN cards c ON c.id = r.card_id
+    WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state_before`,
+
+  insertReview: `
+    INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
+    VALUES (@card_id, @grade, @reviewed_at, @elapsed_days, @duration_ms, @state_before, @state_after, @before)`,
+  lastReview: `SELECT * FROM reviews ORDER BY id DESC LIMIT 1`,
+  deleteReview: `DELETE FROM reviews WHERE id = ?`,
+  reviewsOfCard: `SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id`,
+  allReviews: `SELECT * FROM reviews ORDER BY card_id, reviewed_at, id`,
+  reviewsSince: `SELECT * FROM reviews WHERE reviewed_at >= ? ORDER BY id`,
+  reviewCount: `SELECT COUNT(*) AS n FROM reviews`,
+
+  noteByPath: `SELECT * FROM notes WHERE path = ?`,
+  insertNote: `INSERT INTO notes (path, content_hash, imported_at) VALUES (?, ?, ?)`,
+  updateNote: `UPDATE notes SET content_hash = ?, imported_at = ? WHERE id = ?`,
+
+  paperByKey: `SELECT * FROM papers WHERE key = ?`,
+  insertPaper: `INSERT INTO papers (key, title, authors, venue, year, slugs) VALUES (@key, @title, @authors, @venue, @year, @slugs)`,
+  updatePaper: `UPDATE papers SET title = @title, authors = @authors, venue = @venue, year = @year, slugs = @slugs WHERE id = @id`,
+  deleteCitationsOfNote: `DELETE FROM paper_citations WHERE note_id = ?`,
+  insertCitation: `INSERT OR IGNORE INTO paper_citations (paper_id, note_id, line, raw) VALUES (?, ?, ?, ?)`,
+  deleteCardPapers: `DELETE FROM card_papers WHERE card_id = ?`,
+  insertCardPaper: `INSERT OR IGNORE INTO card_papers (card_id, paper_id) VALUES (?, ?)`,
+  allPapers: `
+    SELECT p.*, (SELECT COUNT(*) FROM paper_citations pc WHERE pc.paper_id = p.id) AS citations,
+      (SELECT COUNT(*) FROM card_papers cp WHERE cp.paper_id = p.id) AS cards
+    FROM papers p ORDER BY p.title`,
+  paperCount: `SELECT COUNT(*) AS n FROM papers`,
+
+  setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line) VALUES (?, ?, ?, ?)`,
+  deleteExample: `DELETE FROM examples WHERE card_id = ?`,
+  exampleOfCard: `SELECT * FROM examples WHERE card_id = ?`,
+} as const;
+
+type StatementName = keyof typeof SQL;
+
+export interface NewCard {
+  deckId: number;
+  noteId: number | null;
+  kind: CardKind;
+  front: string;
+  back: string;
+  source: SourcePos | null;
+  breadcrumb: string[];
+  itemKey: string;
+  tags: string[];
+  memory: Memory;
+  createdAt: number;
+}
+
+export interface CardContent {
+  deckId: number;
+  noteId: number | null;
+  kind: CardKind;
+  front: string;
+  back: string;
+  source: SourcePos | null;
+  breadcrumb: string[];
+  itemKey: string;
+  tags: string[];
+}
+
+export interface CardScheduleUpdate {
+  memory: Memory;
+  suspended: boolean;
+  tags: string[];
+  buriedUntil: number;
+  seenFront: string | null;
+  seenBack: string | null;
+}
+
+export interface DeckStats {
+  id: number;
+  name: string;
+  total: number;
+  new: number;
+  learning: number;
+  reviewDue: number;
+  learningDue: number;
+  suspended: number;
+}
+
+export interface NewReview {
+  cardId: number;
+  grade: string;
+  reviewedAt: number;
+  elapsedDays: number;
+  durationMs: number | null;
+  stateBefore: string;
+  stateAfter: string;
+  /** JSON snapshot that undo restores. */
+  before: string;
+}
+
+export interface StoredPaper {
+  id: number;
+  key: string;
+  title: string;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  slugs: string[];
+  citations: number;
+  cards: number;
+}
+
+export interface StoredExample {
+  lang: 'ts' | 'js';
+  code: string;
+  line: number;
+}
+
+export class Store {
+  readonly db: Db;
+  readonly path: string;
+  readonly backupPath: string | null;
+  private readonly statements = new Map<StatementName, Statement>();
+
+  private constructor(db: Db, path: string, backupPath: string | null) {
+    this.db = db;
+    this.path = path;
+    this.backupPath = backupPath;
+  }
+
+  static open(path: string): Store {
+    const { db, backupPath } = openDatabase(path);
+    return new Store(db, path, backupPath);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent writer waits instead of failing mid-way. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private stmt(name: StatementName): Statement {
+    let statement = this.statements.get(name);
+    if (!statement) {
+      statement = this.db.prepare(SQL[name]);
+      this.statements.set(name, statement);
+    }
+    return statement;
+  }
+
+  // decks
+
+  getDeckByName(name: string): (Deck & { optionsJson: string }) | null {
+    const row = this.stmt('deckByName').get(name) as DeckRow | undefined;
+    return row ? { ...rowToDeck(row), optionsJson: row.options } : null;
+  }
+
+  getDeck(id: number): (Deck & { optionsJson: string }) | null {
+    const row = this.stmt('deckById').get(id) as DeckRow | undefined;
+    return row ? { ...rowToDeck(row), optionsJson: row.options } : null;
+  }
+
+  listDecks(): Array<Deck & { optionsJson: string }> {
+    return (this.stmt('allDecks').all() as DeckRow[]).map((row) => ({ ...rowToDeck(row), optionsJson: row.options }));
+  }
+
+  insertDeck(name: string, createdAt: number): number {
+    return Number(this.stmt('insertDeck').run(name, createdAt).lastInsertRowid);
+  }
+
+  setDeckOptions(id: number, optionsJson: string): void {
+    this.stmt('setDeckOptions').run(optionsJson, id);
+  }
+
+  deckStats(dayEnd: number): DeckStats[] {
+    const rows = this.stmt('deckStats').all({ dayEnd }) as Array<{
+      id: number; name: string; total: number; new: number; learning: number;
+      review_due: number; learning_due: number; suspended: number;
+    }>;
+    return rows.map((r) => ({
+      id: r.id, name: r.name, total: r.total, new: r.new, learning: r.learning,
+      reviewDue: r.review_due, learningDue: r.learning_due, suspended: r.suspended,
+    }));
+  }
+
+  // cards
+
+  getCard(id: number): Card | null {
+    const row = this.stmt('cardById').get(id) as CardRow | undefined;
+    return row ? rowToCard(row) : null;
+  }
+
+  insertCard(card: NewCard): number {
+    const result = this.stmt('insertCard').run({
+      ...contentParams(card),
+      ...memoryToParams(card.memory),
+      created_at: card.createdAt,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  updateCardContent(id: number, content: CardContent, modifiedAt: number): void {
+    this.stmt('updateCardContent').run({ ...contentParams(content), id, modified_at: modifiedAt });
+  }
+
+  updateCardSchedule(id: number, update: CardScheduleUpdate, modifiedAt: number): void {
+    this.stmt('updateCardMemory').run({
+      ...memoryToParams(update.memory),
+      id,
+      suspended: update.suspended ? 1 : 0,
+      tags: JSON.stringify(update.tags),
+      buried_until: update.buriedUntil,
+      seen_front: update.seenFront,
+      seen_back: update.seenBack,
+      modified_at: modifiedAt,
+    });
+  }
+
+  setSuspended(id: number, suspended: boolean, modifiedAt: number): void {
+    this.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
+  }
+
+  setBuriedUntil(id: number, until: number, modifiedAt: number): void {
+    this.stmt('setBuriedUntil').run(until, modifiedAt, id);
+  }
+
+  retireCard(id: number, modifiedAt: number): void {
+    this.stmt('retireCard').run(modifiedAt, id);
+  }
+
+  cardsOfNote(noteId: number): Card[] {
+    return (this.stmt('cardsOfNote').all(noteId) as CardRow[]).map(rowToCard);
+  }
+
+  /** Unburied new/review siblings of a card (same deck and note item). */
+  siblingsToBury(card: Card, until: number): Array<{ id: number; buriedUntil: number }> {
+    const rows = this.stmt('siblingIds').all(card.deckId, card.itemKey, card.id, until) as Array<{ id: number; buried_until: number }>;
+    return rows.map((r) => ({ id: r.id, buriedUntil: r.buried_until }));
+  }
+
+  /** Cards matching a filter, for `engram cards`. Built here so the SQL stays in the store. */
+  findCards(filter: { deckId?: number; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!filter.includeRetired) where.push('c.retired = 0');
+    if (filter.deckId !== undefined) {
+      where.push('c.deck_id = ?');
+      params.push(filter.deckId);
+    }
+    if (filter.search) {
+      where.push(`(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')`);
+      const like = `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      params.push(like, like);
+    }
+    const sql = `${CARD_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id${filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''}`;
+    return (this.db.prepare(sql).all(...params) as CardRow[]).map(rowToCard);
+  }
+
+  // queue
+
+  learningDue(before: number, now: number): Card[] {
+    return (this.stmt('learningDue').all(before, now) as CardRow[]).map(rowToCard);
+  }
+
+  reviewDue(deckId: number, before: number, now: number, limit: number): Card[] {
+    if (limit <= 0) return [];
+    return (this.stmt('reviewDue').all(deckId, before, now, limit) as CardRow[]).map(rowToCard);
+  }
+
+  newCards(deckId: number, now: number, limit: number): Card[] {
+    if (limit <= 0) return [];
+    return (this.stmt('newCards').all(deckId, now, limit) as CardRow[]).map(rowToCard);
+  }
+
+  reviewDueCount(deckId: number, before: number, now: number): number {
+    return (this.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
+  }
+
+  newCount(deckId: number, now: number): number {
+    return (this.stmt('newCount').get(deckId, now) as { n: number }).n;
+  }
+
+  /** Earliest due time at or after `after` of a studied, active card. */
+  nextDue(after: number): number | null {
+    return (this.stmt('nextDue').get(after) as { due: number | null }).due;
+  }
+
+  /** Distinct cards answered since `since`, per deck, split by their state before the answer. */
+  answeredSince(since: number): Array<{ deckId: number; stateBefore: string; count: number }> {
+    const rows = this.stmt('answeredToday').all(since) as Array<{ deck_id: number; state_before: string; n: number }>;
+    return rows.map((r) => ({ deckId: r.deck_id, stateBefore: r.state_before, count: r.n }));
+  }
+
+  // reviews
+
+  insertReview(review: NewReview): number {
+    const result = this.stmt('insertReview').run({
+      card_id: review.cardId,
+      grade: review.grade,
+      reviewed_at: review.reviewedAt,
+      elapsed_days: review.elapsedDays,
+      duration_ms: review.durationMs,
+      state_before: review.stateBefore,
+      state_after: review.stateAfter,
+      before: review.before,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  lastReview(): (Review & { before: string }) | null {
+    const row = this.stmt('lastReview').get() as ReviewRow | undefined;
+    return row ? { ...rowToReview(row), before: row.before } : null;
+  }
+
+  deleteReview(id: number): void {
+    this.stmt('deleteReview').run(id);
+  }
+
+  reviewsOfCard(cardId: number): Review[] {
+    return (this.stmt('reviewsOfCard').all(cardId) as ReviewRow[]).map(rowToReview);
+  }
+
+  allReviews(): Review[] {
+    return (this.stmt('allReviews').all() as ReviewRow[]).map(rowToReview);
+  }
+
+  reviewsSince(since: number): Review[] {
+    return (this.stmt('reviewsSince').all(since) as ReviewRow[]).map(rowToReview);
+  }
+
+  reviewCount(): number {
+    return (this.stmt('reviewCount').get() as { n: number }).n;
+  }
+
+  // notes
+
+  getNoteByPath(path: string): { id: number; path: string; contentHash: string } | null {
+    const row = this.stmt('noteByPath').get(path) as { id: number; path: string; content_hash: string } | undefined;
+    return row ? { id: row.id, path: row.path, contentHash: row.content_hash } : null;
+  }
+
+  insertNote(path: string, contentHash: string, importedAt: number): number {
+    return Number(this.stmt('insertNote').run(path, contentHash, importedAt).lastInsertRowid);
+  }
+
+  updateNote(id: number, contentHash: string, importedAt: number): void {
+    this.stmt('updateNote').run(contentHash, importedAt, id);
+  }
+
+  // papers
+
+  upsertPaper(paper: { key: string; title: string; authors: string[]; venue: string | null; year: number | null; slugs: string[] }): number {
+    const existing = this.stmt('paperByKey').get(paper.key) as { id: number; title: string; authors: string; venue: string | null; year: number | null; slugs: string } | undefined;
+    if (!existing) {
+      return Number(this.stmt('insertPaper').run({
+        key: paper.key, title: paper.title, authors: JSON.stringify(paper.authors),
+        venue: paper.venue, year: paper.year, slugs: JSON.stringify(paper.slugs),
+      }).lastInsertRowid);
+    }
+    const authors = union(JSON.parse(existing.authors) as string[], paper.authors);
+    const slugs = union(JSON.parse(existing.slugs) as string[], paper.slugs);
+    this.stmt('updatePaper').run({
+      id: existing.id,
+      title: paper.title.length >= existing.title.length ? paper.title : existing.title,
+      authors: JSON.stringify(authors),
+      venue: existing.venue ?? paper.venue,
+      year: existing.year ?? paper.year,
+      slugs: JSON.stringify(slugs),
+    });
+    return existing.id;
+  }
+
+  replaceCitationsOfNote(noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>): void {
+    this.stmt('deleteCitationsOfNote').run(noteId);
+    for (const c of citations) this.stmt('insertCitation').run(c.paperId, noteId, c.line, c.raw);
+  }
+
+  replacePapersOfCard(cardId: number, paperIds: number[]): void {
+    this.stmt('deleteCardPapers').run(cardId);
+    for (const id of paperIds) this.stmt('insertCardPaper').run(cardId, id);
+  }
+
+  listPapers(): StoredPaper[] {
+    const rows = this.stmt('allPapers').all() as Array<{ id: number; key: string; title: string; authors: string; venue: string | null; year: number | null; slugs: string; citations: number; cards: number }>;
+    return rows.map((r) => ({
+      id: r.id, key: r.key, title: r.title, authors: JSON.parse(r.authors) as string[], venue: r.venue, year: r.year,
+      slugs: JSON.parse(r.slugs) as string[], citations: r.citations, cards: r.cards,
+    }));
+  }
+
+  paperCount(): number {
+    return (this.stmt('paperCount').get() as { n: number }).n;
+  }
+
+  // examples
+
+  setExample(cardId: number, example: StoredExample | null): void {
+    if (example) this.stmt('setExample').run(cardId, example.lang, example.code, example.line);
+    else this.stmt('deleteExample').run(cardId);
+  }
+
+  getExample(cardId: number): StoredExample | null {
+    const row = this.stmt('exampleOfCard').get(cardId) as { lang: 'ts' | 'js'; code: string; line: number } | undefined;
+    return row ? { lang: row.lang, code: row.code, line: row.line } : null;
+  }
+}
+
+function contentParams(card: CardContent) {
+  return {
+    deck_id: card.deckId,
+    note_id: card.noteId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    source_file: card.source?.file ?? null,
+    source_line: card.source?.line ?? null,
+    breadcrumb: JSON.stringify(card.breadcrumb),
+    item_key: card.itemKey,
+    tags: JSON.stringify(card.tags),
+  };
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
