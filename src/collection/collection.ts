@@ -32,6 +32,8 @@ export interface AnswerResult {
   intervalDays: number;
   leech: boolean;
   reviewId: number;
+  /** Siblings buried by this answer. */
+  buriedIds: number[];
 }
 
 export interface IntervalPreview {
@@ -200,6 +202,23 @@ export class Collection {
     return { cards, counts };
   }
 
+  /**
+   * The review session's starting queue: reviews and new cards mixed (within today's limits),
+   * and every learning card due before the end of the study day, which the session brings
+   * back when due.
+   */
+  sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
+    const time = now();
+    const { cards } = this.queue(deckName);
+    const mainIds = new Set(cards.filter((c) => c.memory.state === 'new' || c.memory.state === 'review').map((c) => c.id));
+    const deckIds = new Set(this.deckIdsFor(deckName));
+    const learning = this.store
+      .learningDue(Number.MAX_SAFE_INTEGER, time)
+      .filter((c) => deckIds.has(c.deckId) && c.memory.due < nextDayStart(time, this.deckOptions(c.deckId).rolloverHour));
+    const learnAhead = Math.max(0, ...[...deckIds].map((id) => this.deckOptions(id).learnAheadMinutes));
+    return { main: cards.filter((c) => mainIds.has(c.id)), learning, learnAheadMs: learnAhead * 60_000 };
+  }
+
   /** When the next card becomes due after now (for "nothing due" and end screens). */
   nextDueTime(): number | null {
     return this.store.nextDue(now());
@@ -253,7 +272,10 @@ export class Collection {
         stateAfter: memory.state,
         before: JSON.stringify(snapshot),
       });
-      return { card: this.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId };
+      return {
+        card: this.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId,
+        buriedIds: siblings.map((s) => s.id),
+      };
     });
   }
 

@@ -103,6 +103,16 @@ export const MIGRATIONS: readonly string[] = [
     line INTEGER NOT NULL
   ) STRICT;
   `,
+  // 2: a record of FSRS parameter fits per deck, so a fit can be compared with the one before
+  `
+  CREATE TABLE fsrs_fits (
+    id INTEGER PRIMARY KEY,
+    deck_id INTEGER NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+    weights TEXT NOT NULL,
+    review_count INTEGER NOT NULL,
+    fitted_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,106 @@
-import type { Collection } from '../collection/index.js';
+/**
+ * The one bridge from the CLI to Ink: builds the controller over a Collection, renders the
+ * session full-screen, resolves when the user quits.
+ */
+import { render } from 'ink';
+import { createElement } from 'react';
+import { now, type Card, type Grade } from '../core/index.js';
+import { importNotes, runCardExample, type Collection } from '../collection/index.js';
+import type { ReviewController } from './controller.js';
+import { openEditor } from './editor.js';
+import { ReviewApp } from './review-app.js';
+import { initialSession, type SessionCard, type SessionState } from './session-reducer.js';
 
-export async function runReview(_col: Collection, _deck?: string): Promise<void> {
-  process.stdout.write('review UI coming\n');
+export function toSessionCard(card: Card, hasExample: boolean): SessionCard {
+  return {
+    id: card.id,
+    deck: card.deck,
+    front: card.front,
+    back: card.back,
+    breadcrumb: card.breadcrumb,
+    state: card.memory.state,
+    due: card.memory.due,
+    source: card.source,
+    edited: card.seenFront !== null && (card.seenFront !== card.front || card.seenBack !== card.back),
+    hasExample,
+  };
+}
+
+export function createController(col: Collection, deck?: string): ReviewController {
+  const session = (card: Card) => toSessionCard(card, col.exampleOf(card.id) !== null);
+  return {
+    answer(cardId, grade, durationMs) {
+      const result = col.answer(cardId, grade, durationMs);
+      return { reviewId: result.reviewId, card: session(result.card), buriedIds: result.buriedIds };
+    },
+    undo(reviewId) {
+      const { card } = col.undo(reviewId);
+      const queue = col.sessionQueue(deck);
+      return { card: session(card), main: queue.main.map(session), learning: queue.learning.map(session) };
+    },
+    suspend: (cardId) => void col.suspend(cardId, true),
+    bury: (cardId) => void col.bury(cardId),
+    intervals(cardId) {
+      const out = {} as Record<Grade, string>;
+      for (const i of col.previewIntervals(col.getCard(cardId))) out[i.grade] = i.label;
+      return out;
+    },
+    async runExample(cardId) {
+      const r = await runCardExample(col, cardId);
+      const text = [r.stdout, r.stderr, r.error ?? '', r.timedOut ? '(stopped: took too long)' : '', r.truncated ? '(output cut)' : '']
+        .filter(Boolean).join('\n');
+      return { text: `${text}\n(${r.ms} ms)`, ok: r.ok };
+    },
+    edit(cardId) {
+      const card = col.getCard(cardId);
+      if (!card.source) return { card: session(card), message: 'no source note' };
+      const opened = openEditor(card.source.file, card.source.line);
+      process.stdout.write('\x1b[2J\x1b[H');
+      if (!opened.ok) return { card: session(card), message: opened.message };
+      const result = importNotes(col, [card.source.file]);
+      const after = col.getCard(cardId);
+      const problem = result.errors[0];
+      const message = problem ? `re-import failed: ${problem.message}` : 'note re-imported';
+      return { card: after.retired ? null : session(after), message };
+    },
+    nextDue: () => col.nextDueTime(),
+    now,
+  };
+}
+
+export function startingState(col: Collection, deck?: string): SessionState {
+  const queue = col.sessionQueue(deck);
+  const session = (card: Card) => toSessionCard(card, col.exampleOf(card.id) !== null);
+  return initialSession({ main: queue.main.map(session), learning: queue.learning.map(session), now: now(), learnAheadMs: queue.learnAheadMs });
+}
+
+export function colorEnabled(): boolean {
+  return !process.env['NO_COLOR'] && process.stdout.hasColors?.() !== false;
+}
+
+/** Runs the review session until the user quits; prints a one-line summary after. */
+export async function runReview(col: Collection, deck?: string): Promise<void> {
+  const initial = startingState(col, deck);
+  let final: SessionState = initial;
+  // The alternate screen keeps the user's scrollback clean, like less or vim.
+  process.stdout.write('\x1b[?1049h\x1b[H');
+  try {
+    const app = render(
+      createElement(ReviewApp, {
+        controller: createController(col, deck),
+        initial,
+        color: colorEnabled(),
+        onExit: (state: SessionState) => {
+          final = state;
+        },
+      }),
+      { exitOnCtrlC: true, patchConsole: false },
+    );
+    await app.waitUntilExit();
+  } finally {
+    process.stdout.write('\x1b[?1049l');
+  }
+  if (final.reviewed > 0) {
+    process.stdout.write(`Reviewed ${final.reviewed} card${final.reviewed === 1 ? '' : 's'}; again ${final.again}.\n`);
+  }
 }

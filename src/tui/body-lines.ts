@@ -1,0 +1,31 @@
+/** The scrollable middle of the review screen, as terminal lines. */
+import { renderMarkdown, sanitizeText } from './render/index.js';
+import type { SessionState } from './session-reducer.js';
+
+export function bodyLines(state: SessionState, width: number, color: boolean): string[] {
+  const card = state.current;
+  if (!card) return [];
+  const md = (text: string) => renderMarkdown(text, { width, color }).split('\n');
+  const lines = md(card.front);
+  if (state.phase === 'answer') {
+    lines.push('', '─'.repeat(Math.min(width, 40)), '');
+    lines.push(...md(card.back));
+    if (state.example) {
+      lines.push('');
+      if (state.example.running) lines.push('▶ running example…');
+      else {
+        lines.push(state.example.ok ? '▶ example output' : '▶ example failed');
+        const output = sanitizeText(state.example.text).replace(/\s+$/, '');
+        for (const line of (output || '(no output)').split('\n')) lines.push(...wrap(`  ${line}`, width));
+      }
+    }
+  }
+  return lines;
+}
+
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const out: string[] = [];
+  for (let i = 0; i < line.length; i += width) out.push(line.slice(i, i + width));
+  return out;
+}

@@ -1,0 +1,21 @@
+import type { Grade } from '../core/index.js';
+import type { SessionCard } from './session-reducer.js';
+
+/**
+ * Everything the review screen asks of the outside world. The real one (index.ts) talks to a
+ * Collection; tests can pass it a Collection on a temporary database.
+ */
+export interface ReviewController {
+  /** Saves the answer (before the next card appears) and returns the card's new state. */
+  answer(cardId: number, grade: Grade, durationMs: number): { reviewId: number; card: SessionCard; buriedIds: number[] };
+  /** Undoes this session's last answer; returns the card and the refreshed queue. */
+  undo(reviewId: number): { card: SessionCard; main: SessionCard[]; learning: SessionCard[] };
+  suspend(cardId: number): void;
+  bury(cardId: number): void;
+  intervals(cardId: number): Record<Grade, string>;
+  runExample(cardId: number): Promise<{ text: string; ok: boolean }>;
+  /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
+  edit(cardId: number): { card: SessionCard | null; message: string };
+  nextDue(): number | null;
+  now(): number;
+}

@@ -1,0 +1,29 @@
+import { Box, Text } from 'ink';
+
+const KEYS: Array<[string, string]> = [
+  ['space / enter', 'show the answer'],
+  ['1 2 3 4', 'again · hard · good · easy (each shows the interval it gives)'],
+  ['u', 'undo the last answer (again for the one before)'],
+  ['s', 'suspend the card (back with `engram unsuspend ID`)'],
+  ['b', 'bury the card until tomorrow'],
+  ['r', "run the card's example in the sandbox"],
+  ['o', 'edit the source note in $EDITOR at this card, then re-import it'],
+  ['↑ ↓ / j k', 'scroll a long card (PgUp / PgDn by page)'],
+  ['?', 'this help'],
+  ['q / esc', 'quit (answers are already saved)'],
+];
+
+export function HelpOverlay({ color }: { color: boolean }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} paddingX={1}>
+      <Text bold>Keys</Text>
+      {KEYS.map(([key, what]) => (
+        <Text key={key} wrap="truncate-end">
+          <Text bold>{key.padEnd(14)}</Text>
+          {what}
+        </Text>
+      ))}
+      <Text dimColor>? or esc closes this help</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,111 @@
+/** The review session: binds keys to the controller and the reducer; rendering is ReviewScreen's. */
+import { useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Grade } from '../core/index.js';
+import type { ReviewController } from './controller.js';
+import { bodyLines } from './body-lines.js';
+import { ReviewScreen } from './review-screen.js';
+import { sessionReducer, type SessionState } from './session-reducer.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface ReviewAppProps {
+  controller: ReviewController;
+  initial: SessionState;
+  color: boolean;
+  /** Called with the final state when the user quits. */
+  onExit?: (state: SessionState) => void;
+}
+
+const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
+const TICK_MS = 15_000;
+
+export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps) {
+  const [state, dispatch] = useReducer(sessionReducer, initial);
+  const { exit } = useApp();
+  const { width, height } = useTerminalSize();
+  const shownAt = useRef(controller.now());
+  const [nextDue, setNextDue] = useState<number | null>(null);
+  const current = state.current;
+
+  useEffect(() => {
+    shownAt.current = controller.now();
+    if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });
+  }, [current, controller]);
+
+  useEffect(() => {
+    if (state.phase !== 'done') return undefined;
+    setNextDue(controller.nextDue());
+    // Learning cards due later today bring the session back by themselves.
+    const timer = setInterval(() => dispatch({ type: 'tick', now: controller.now() }), TICK_MS);
+    return () => clearInterval(timer);
+  }, [state.phase, state.reviewed, controller]);
+
+  const body = useMemo(() => bodyLines(state, Math.max(20, width - 1), color), [state.current, state.phase, state.example, width, color]);
+
+  const act = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      dispatch({ type: 'notice', text: (error as Error).message });
+    }
+  };
+
+  useInput((input, key) => {
+    if (state.help) {
+      if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggle-help' });
+      return;
+    }
+    if (input === 'q' || key.escape) {
+      onExit?.(state);
+      exit();
+      return;
+    }
+    if (input === '?') return dispatch({ type: 'toggle-help' });
+    if (input === 'u') {
+      const last = state.history[state.history.length - 1];
+      if (!last) return dispatch({ type: 'notice', text: 'nothing to undo in this session' });
+      return act(() => dispatch({ type: 'undone', now: controller.now(), ...controller.undo(last.reviewId) }));
+    }
+    if (!current) return;
+    if (key.upArrow || input === 'k') return dispatch({ type: 'scroll', delta: -1 });
+    if (key.downArrow || input === 'j') return dispatch({ type: 'scroll', delta: 1 });
+    if (key.pageUp) return dispatch({ type: 'scroll', delta: -(height - 6) });
+    if (key.pageDown) return dispatch({ type: 'scroll', delta: height - 6 });
+    if (state.phase === 'question' && (input === ' ' || key.return)) return dispatch({ type: 'reveal' });
+    if (state.phase === 'answer' && GRADE_BY_KEY[input]) {
+      const grade = GRADE_BY_KEY[input]!;
+      return act(() => {
+        const result = controller.answer(current.id, grade, controller.now() - shownAt.current);
+        dispatch({ type: 'graded', grade, now: controller.now(), ...result });
+      });
+    }
+    if (input === 's') return act(() => {
+      controller.suspend(current.id);
+      dispatch({ type: 'removed', reason: 'suspended', now: controller.now() });
+    });
+    if (input === 'b') return act(() => {
+      controller.bury(current.id);
+      dispatch({ type: 'removed', reason: 'buried', now: controller.now() });
+    });
+    if (input === 'r' && state.phase === 'answer') {
+      if (!current.hasExample) return dispatch({ type: 'notice', text: 'this card has no example' });
+      dispatch({ type: 'example-started', cardId: current.id });
+      const cardId = current.id;
+      controller.runExample(cardId).then(
+        (result) => dispatch({ type: 'example-finished', cardId, ...result }),
+        (error: Error) => dispatch({ type: 'example-finished', cardId, text: error.message, ok: false }),
+      );
+      return;
+    }
+    if (input === 'o') {
+      if (!current.source) return dispatch({ type: 'notice', text: 'this card was added by hand; it has no source note' });
+      return act(() => {
+        const result = controller.edit(current.id);
+        dispatch({ type: 'refreshed', now: controller.now(), card: result.card });
+        dispatch({ type: 'notice', text: result.message });
+      });
+    }
+  });
+
+  return <ReviewScreen state={state} body={body} width={width} height={height} color={color} nextDue={nextDue} />;
+}

@@ -1,0 +1,119 @@
+/** Display only: the review screen for a session state and a terminal size. */
+import { Box, Text } from 'ink';
+import { GRADES } from '../core/index.js';
+import { sanitizeText } from './render/index.js';
+import { sessionCounts, type SessionState } from './session-reducer.js';
+import { clockTime, duration, until } from './format-time.js';
+import { HelpOverlay } from './help-overlay.js';
+
+export interface ScreenProps {
+  state: SessionState;
+  body: string[];
+  width: number;
+  height: number;
+  color: boolean;
+  nextDue: number | null;
+}
+
+const GRADE_KEYS = { again: '1', hard: '2', good: '3', easy: '4' } as const;
+const GRADE_COLORS = { again: 'red', hard: 'yellow', good: 'green', easy: 'blue' } as const;
+
+export function ReviewScreen({ state, body, width, height, color, nextDue }: ScreenProps) {
+  if (state.help) return <HelpOverlay color={color} />;
+  if (state.phase === 'done') return <EndScreen state={state} nextDue={nextDue} color={color} />;
+  const card = state.current!;
+  const counts = sessionCounts(state);
+  const context = sanitizeText([card.deck, ...card.breadcrumb].join(' › '));
+  const countsText = `${counts.new} · ${counts.learning} · ${counts.review}`;
+  const contextWidth = Math.max(10, width - countsText.length - 2);
+  const reserved = 2 + 3 + (card.edited ? 1 : 0);
+  const bodyHeight = Math.max(3, height - reserved);
+  const maxScroll = Math.max(0, body.length - bodyHeight);
+  const scroll = Math.min(state.scroll, maxScroll);
+  const overflow = body.length > bodyHeight;
+  const visible = body.slice(scroll, scroll + (overflow ? bodyHeight - 1 : bodyHeight));
+  const below = body.length - scroll - visible.length;
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box justifyContent="space-between">
+        <Text dimColor wrap="truncate-end">{truncate(context, contextWidth)}</Text>
+        <Text>
+          <Text color={color ? 'blue' : undefined}>{counts.new}</Text>
+          {' · '}
+          <Text color={color ? 'red' : undefined}>{counts.learning}</Text>
+          {' · '}
+          <Text color={color ? 'green' : undefined}>{counts.review}</Text>
+        </Text>
+      </Box>
+      {card.edited ? <Text color={color ? 'yellow' : undefined}>✎ edited since your last review</Text> : null}
+      <Text> </Text>
+      <Box flexDirection="column" height={bodyHeight}>
+        {visible.map((line, i) => (
+          <Text key={i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
+        ))}
+        {overflow ? (
+          <Text dimColor>{below > 0 ? `↓ ${below} more line${below === 1 ? '' : 's'} (↑/↓ scroll)` : '↑ top with ↑'}</Text>
+        ) : null}
+      </Box>
+      <Text dimColor wrap="truncate-end">{state.notice ? `· ${state.notice}` : ' '}</Text>
+      {state.phase === 'question' ? (
+        <Text wrap="truncate-end">
+          <Text bold>space</Text> show answer   <Text dimColor>? help · q quit</Text>
+        </Text>
+      ) : (
+        <Text wrap="truncate-end">
+          {GRADES.map((grade, i) => (
+            <Text key={grade}>
+              {i > 0 ? '  ' : ''}
+              <Text bold color={color ? GRADE_COLORS[grade] : undefined}>{GRADE_KEYS[grade]}</Text>
+              {` ${grade} `}
+              <Text dimColor>{state.intervals?.[grade] ?? '…'}</Text>
+            </Text>
+          ))}
+        </Text>
+      )}
+      <Text dimColor wrap="truncate-end">
+        {state.phase === 'answer'
+          ? `u undo · s suspend · b bury${card.hasExample ? ' · r run example' : ''}${card.source ? ' · o edit' : ''} · ? help · q quit`
+          : `u undo · s suspend · b bury${card.source ? ' · o edit' : ''}`}
+      </Text>
+    </Box>
+  );
+}
+
+function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: number | null; color: boolean }) {
+  const pendingLearning = state.learning.length;
+  const next = state.learning[0]?.due ?? nextDue;
+  const nextLine = next !== null && next !== undefined
+    ? `Next card due ${until(next, state.now)} (${clockTime(next)}).`
+    : 'No cards scheduled.';
+  if (state.reviewed === 0) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Nothing due right now.</Text>
+        <Text>{nextLine}</Text>
+        {pendingLearning > 0 ? <Text>{pendingLearning} learning card{pendingLearning === 1 ? '' : 's'} later today; this screen picks them up when due.</Text> : null}
+        <Text dimColor>q quit</Text>
+      </Box>
+    );
+  }
+  const againRate = Math.round((state.again / state.reviewed) * 100);
+  return (
+    <Box flexDirection="column">
+      <Text bold color={color ? 'green' : undefined}>Done for now.</Text>
+      <Text> </Text>
+      <Text>Reviewed   {state.reviewed} card{state.reviewed === 1 ? '' : 's'}</Text>
+      <Text>Time       {duration(state.now - state.startedAt)}</Text>
+      <Text>Again rate {againRate}%</Text>
+      <Text> </Text>
+      <Text>{nextLine}</Text>
+      {pendingLearning > 0 ? <Text>{pendingLearning} learning card{pendingLearning === 1 ? '' : 's'} later today; this screen picks them up when due.</Text> : null}
+      <Text dimColor>u undo last answer · q quit</Text>
+    </Box>
+  );
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}

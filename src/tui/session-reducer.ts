@@ -1,0 +1,176 @@
+/**
+ * The review session as a pure state machine: no React, no database, no clock. Effects
+ * (saving an answer, undo, running an example) happen outside and come back as actions
+ * carrying their results and the time.
+ */
+import type { Grade } from '../core/index.js';
+
+export interface SessionCard {
+  id: number;
+  deck: string;
+  front: string;
+  back: string;
+  breadcrumb: string[];
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  due: number;
+  source: { file: string; line: number } | null;
+  /** The card's text changed since it was last answered. */
+  edited: boolean;
+  hasExample: boolean;
+}
+
+export type Phase = 'question' | 'answer' | 'done';
+
+export interface ExampleOutput {
+  cardId: number;
+  running: boolean;
+  text: string;
+  ok: boolean;
+}
+
+export interface SessionState {
+  phase: Phase;
+  current: SessionCard | null;
+  /** Reviews and new cards, in the order they will be shown. */
+  main: SessionCard[];
+  /** Learning cards, sorted by due time; they come back within the session when due. */
+  learning: SessionCard[];
+  learnAheadMs: number;
+  /** Answers of this session, newest last, for undo. */
+  history: Array<{ cardId: number; reviewId: number; grade: Grade }>;
+  reviewed: number;
+  again: number;
+  startedAt: number;
+  /** Time of the last action, so the view can say "next card in 3m" without reading the clock. */
+  now: number;
+  help: boolean;
+  scroll: number;
+  intervals: Record<Grade, string> | null;
+  example: ExampleOutput | null;
+  notice: string | null;
+}
+
+export type SessionAction =
+  | { type: 'reveal' }
+  | { type: 'graded'; grade: Grade; reviewId: number; now: number; card: SessionCard; buriedIds: number[] }
+  | { type: 'undone'; now: number; card: SessionCard; main: SessionCard[]; learning: SessionCard[] }
+  | { type: 'removed'; now: number; reason: 'suspended' | 'buried' }
+  | { type: 'refreshed'; now: number; card: SessionCard | null }
+  | { type: 'intervals'; cardId: number; intervals: Record<Grade, string> }
+  | { type: 'toggle-help' }
+  | { type: 'scroll'; delta: number }
+  | { type: 'example-started'; cardId: number }
+  | { type: 'example-finished'; cardId: number; text: string; ok: boolean }
+  | { type: 'notice'; text: string | null }
+  | { type: 'tick'; now: number };
+
+export function initialSession(input: { main: SessionCard[]; learning: SessionCard[]; now: number; learnAheadMs: number }): SessionState {
+  const base: SessionState = {
+    phase: 'question', current: null, main: input.main, learning: sortByDue(input.learning), learnAheadMs: input.learnAheadMs,
+    history: [], reviewed: 0, again: 0, startedAt: input.now, now: input.now, help: false, scroll: 0,
+    intervals: null, example: null, notice: null,
+  };
+  return advance(base, input.now);
+}
+
+/** Remaining counts as shown on screen (the card on screen included), like Anki's. */
+export function sessionCounts(state: SessionState): { new: number; learning: number; review: number } {
+  const all = state.current ? [state.current, ...state.main, ...state.learning] : [...state.main, ...state.learning];
+  return {
+    new: all.filter((c) => c.state === 'new').length,
+    learning: all.filter((c) => c.state === 'learning' || c.state === 'relearning').length,
+    review: all.filter((c) => c.state === 'review').length,
+  };
+}
+
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'reveal':
+      return state.phase === 'question' && state.current ? { ...state, phase: 'answer', scroll: 0 } : state;
+    case 'graded': {
+      if (!state.current || state.current.id !== action.card.id) return state;
+      const buried = new Set(action.buriedIds);
+      let learning = state.learning.filter((c) => !buried.has(c.id));
+      const isLearning = action.card.state === 'learning' || action.card.state === 'relearning';
+      // A learning card comes back within the session; anything else is done for today.
+      if (isLearning) learning = sortByDue([...learning, action.card]);
+      const next: SessionState = {
+        ...state,
+        main: state.main.filter((c) => !buried.has(c.id)),
+        learning,
+        history: [...state.history, { cardId: action.card.id, reviewId: action.reviewId, grade: action.grade }],
+        reviewed: state.reviewed + 1,
+        again: state.again + (action.grade === 'again' ? 1 : 0),
+        notice: null,
+      };
+      return advance({ ...next, current: null }, action.now);
+    }
+    case 'undone': {
+      const history = state.history.slice(0, -1);
+      const last = state.history[state.history.length - 1];
+      const wasAgain = last?.grade === 'again';
+      return {
+        ...state,
+        phase: 'question',
+        current: action.card,
+        main: action.main.filter((c) => c.id !== action.card.id),
+        learning: sortByDue(action.learning.filter((c) => c.id !== action.card.id)),
+        history,
+        reviewed: Math.max(0, state.reviewed - (last ? 1 : 0)),
+        again: Math.max(0, state.again - (wasAgain ? 1 : 0)),
+        now: action.now,
+        scroll: 0,
+        intervals: null,
+        example: null,
+        notice: 'undone',
+      };
+    }
+    case 'removed':
+      if (!state.current) return state;
+      return advance({ ...state, current: null, notice: action.reason }, action.now);
+    case 'refreshed':
+      // The source note was edited and re-imported: show the new text, or move on if the card is gone.
+      if (!action.card) return advance({ ...state, current: null, notice: 'card removed from the note' }, action.now);
+      return { ...state, current: action.card, intervals: null, example: null, scroll: 0, notice: 'reloaded from the note' };
+    case 'intervals':
+      return state.current?.id === action.cardId ? { ...state, intervals: action.intervals } : state;
+    case 'toggle-help':
+      return { ...state, help: !state.help };
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
+    case 'example-started':
+      return state.current?.id === action.cardId ? { ...state, example: { cardId: action.cardId, running: true, text: '', ok: true } } : state;
+    case 'example-finished':
+      return state.current?.id === action.cardId
+        ? { ...state, example: { cardId: action.cardId, running: false, text: action.text, ok: action.ok } }
+        : state;
+    case 'notice':
+      return { ...state, notice: action.text };
+    case 'tick':
+      return state.current ? { ...state, now: action.now } : advance(state, action.now);
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+/** Picks the next card: a learning card that is due, else the main queue, else a learning card within the learn-ahead window. */
+function advance(state: SessionState, now: number): SessionState {
+  if (state.current) return { ...state, now };
+  const fresh = { ...state, now, scroll: 0, intervals: null, example: null };
+  const [firstLearning, ...restLearning] = state.learning;
+  if (firstLearning && firstLearning.due <= now) {
+    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning };
+  }
+  const [firstMain, ...restMain] = state.main;
+  if (firstMain) return { ...fresh, phase: 'question', current: firstMain, main: restMain };
+  if (firstLearning && firstLearning.due <= now + state.learnAheadMs) {
+    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning };
+  }
+  return { ...fresh, phase: 'done', current: null };
+}
+
+function sortByDue(cards: SessionCard[]): SessionCard[] {
+  return [...cards].sort((a, b) => a.due - b.due || a.id - b.id);
+}

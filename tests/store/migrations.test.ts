@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store, SCHEMA_VERSION } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('opening the store', () => {
+  it('creates a new database at the latest schema with WAL and foreign keys, without a backup', () => {
+    const file = path.join(tempDir(), 'new.db');
+    const store = Store.open(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
+    expect(store.backupPath).toBeNull();
+    store.close();
+  });
+
+  it('copies an existing database before migrating it, and the copy keeps the data', () => {
+    expect(MIGRATIONS.length).toBeGreaterThanOrEqual(2);
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO decks (name, options, created_at) VALUES ('Old', '{}', 1)`).run();
+    old.close();
+
+    const store = Store.open(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.backupPath).not.toBeNull();
+    expect(fs.existsSync(store.backupPath!)).toBe(true);
+    const copy = new Database(store.backupPath!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT name FROM decks').all()).toEqual([{ name: 'Old' }]);
+    copy.close();
+    expect(store.getDeckByName('Old')?.name).toBe('Old');
+    store.close();
+
+    // Opening again migrates nothing and copies nothing.
+    const again = Store.open(file);
+    expect(again.backupPath).toBeNull();
+    again.close();
+  });
+
+  it('refuses a database from a newer engram', () => {
+    const file = path.join(tempDir(), 'future.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => Store.open(file)).toThrow(/newer than this engram understands/);
+  });
+
+  it('rolls back a transaction as a whole', () => {
+    const store = Store.open(path.join(tempDir(), 'tx.db'));
+    expect(() =>
+      store.transaction(() => {
+        store.insertDeck('A', 1);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(store.listDecks()).toEqual([]);
+    store.close();
+  });
+});
