@@ -184,10 +184,12 @@ export class Collection {
       latestDayEnd = Math.max(latestDayEnd, dayEnd);
       const limits = this.remainingLimits(deckId, time);
       reviews.push(...this.store.reviewDue(deckId, dayEnd, time, limits.reviews));
-      // Fetch a few extra new cards: siblings of one item count once.
-      news.push(...this.store.newCards(deckId, time, limits.news));
+      // Siblings of one note item are shown one a day, so fetch extra new cards and keep the
+      // first card of each item until the limit is reached.
+      const deckNews = onePerItem(this.store.newCards(deckId, time, limits.news * 3 + 10)).slice(0, limits.news);
+      news.push(...deckNews);
       counts.review += Math.min(this.store.reviewDueCount(deckId, dayEnd, time), limits.reviews);
-      counts.new += Math.min(this.store.newCount(deckId, time), limits.news);
+      counts.new += deckNews.length;
     }
     reviews.sort((a, b) => a.memory.due - b.memory.due || a.id - b.id);
     const learning = this.store.learningDue(latestDayEnd, time).filter((c) => wanted.has(c.deckId));
@@ -350,6 +352,15 @@ export class Collection {
   papers(): StoredPaper[] {
     return this.store.listPapers();
   }
+}
+
+function onePerItem(cards: Card[]): Card[] {
+  const seen = new Set<string>();
+  return cards.filter((card) => {
+    if (seen.has(card.itemKey)) return false;
+    seen.add(card.itemKey);
+    return true;
+  });
 }
 
 /** Anki's rule: a leech at the threshold, then again every half threshold. */

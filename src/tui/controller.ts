@@ -15,7 +15,7 @@ export interface ReviewController {
   intervals(cardId: number): Record<Grade, string>;
   runExample(cardId: number): Promise<{ text: string; ok: boolean }>;
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
-  edit(cardId: number): { card: SessionCard | null; message: string };
+  edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
   nextDue(): number | null;
   now(): number;
 }

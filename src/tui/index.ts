@@ -5,7 +5,8 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { now, type Card, type Grade } from '../core/index.js';
-import { importNotes, runCardExample, type Collection } from '../collection/index.js';
+import type { Collection } from '../collection/index.js';
+import { runCardExample } from '../collection/examples.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
@@ -51,12 +52,13 @@ export function createController(col: Collection, deck?: string): ReviewControll
         .filter(Boolean).join('\n');
       return { text: `${text}\n(${r.ms} ms)`, ok: r.ok };
     },
-    edit(cardId) {
+    async edit(cardId) {
       const card = col.getCard(cardId);
       if (!card.source) return { card: session(card), message: 'no source note' };
       const opened = openEditor(card.source.file, card.source.line);
       process.stdout.write('\x1b[2J\x1b[H');
       if (!opened.ok) return { card: session(card), message: opened.message };
+      const { importNotes } = await import('../collection/import-notes.js');
       const result = importNotes(col, [card.source.file]);
       const after = col.getCard(cardId);
       const problem = result.errors[0];

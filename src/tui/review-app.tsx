@@ -99,11 +99,14 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
     }
     if (input === 'o') {
       if (!current.source) return dispatch({ type: 'notice', text: 'this card was added by hand; it has no source note' });
-      return act(() => {
-        const result = controller.edit(current.id);
-        dispatch({ type: 'refreshed', now: controller.now(), card: result.card });
-        dispatch({ type: 'notice', text: result.message });
-      });
+      controller.edit(current.id).then(
+        (result) => {
+          dispatch({ type: 'refreshed', now: controller.now(), card: result.card });
+          dispatch({ type: 'notice', text: result.message });
+        },
+        (error: Error) => dispatch({ type: 'notice', text: error.message }),
+      );
+      return;
     }
   });
 

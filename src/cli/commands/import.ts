@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { formatProblem } from '../../core/index.js';
-import { importNotes, type Collection, type ImportResult } from '../../collection/index.js';
+import type { Collection, ImportResult } from '../../collection/index.js';
+import { importNotes } from '../../collection/import-notes.js';
 import { oneLine, printJson, safeText } from '../format.js';
 
 const PROGRESS_MIN_FILES = 300;

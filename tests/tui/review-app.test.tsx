@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setNow } from '../../src/core/index.js';
+import { Collection } from '../../src/collection/index.js';
+import { createController, startingState } from '../../src/tui/index.js';
+import { ReviewApp } from '../../src/tui/review-app.js';
+
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+const SPACE = ' ';
+const ESC = '\u001B';
+let dir: string;
+let col: Collection;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-tui-'));
+  col = Collection.open(path.join(dir, 'engram.db'));
+  setNow(T0);
+});
+afterEach(() => {
+  col.close();
+  setNow(null);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+function mount(deck?: string) {
+  const app = render(<ReviewApp controller={createController(col, deck)} initial={startingState(col, deck)} color={false} />);
+  return app;
+}
+
+async function press(app: ReturnType<typeof render>, key: string) {
+  app.stdin.write(key);
+  await tick();
+}
+
+describe('review screen', () => {
+  it('shows the deck, the counts and the front; space reveals the back with interval labels', async () => {
+    col.addCard('Physics', 'What is $\\sigma$ in $x_A \\times x_B$?', 'A **gate** value');
+    col.addCard('Physics', 'Second question', 'Second answer');
+    const app = mount();
+    await tick();
+    let frame = app.lastFrame()!;
+    expect(frame).toContain('Physics');
+    expect(frame).toContain('2 · 0 · 0');
+    expect(frame).toContain('What is σ in x_A × x_B?');
+    expect(frame).not.toContain('A gate value');
+    expect(frame).toContain('show answer');
+    await press(app, SPACE);
+    frame = app.lastFrame()!;
+    expect(frame).toContain('gate');
+    expect(frame).toMatch(/1 again 1m\s+2 hard 6m\s+3 good 10m\s+4 easy \d+d/);
+    app.unmount();
+  });
+
+  it('grading saves the answer and shows the next card; u undoes it', async () => {
+    const a = col.addCard('D', 'first front', 'first back');
+    col.addCard('D', 'second front', 'second back');
+    const app = mount();
+    await tick();
+    await press(app, SPACE);
+    await press(app, '3');
+    expect(col.reviewsOf(a.id)).toHaveLength(1);
+    let frame = app.lastFrame()!;
+    expect(frame).toContain('second front');
+    expect(frame).toContain('1 · 1 · 0');
+    await press(app, 'u');
+    frame = app.lastFrame()!;
+    expect(frame).toContain('first front');
+    expect(frame).toContain('2 · 0 · 0');
+    expect(col.reviewsOf(a.id)).toHaveLength(0);
+    app.unmount();
+  });
+
+  it('strips terminal control sequences from card text', async () => {
+    col.addCard('D', 'safe\u001B]52;c;ZXZpbA==\u0007 text\u001B[2J here\u009B31m', 'back\u0007');
+    const app = mount();
+    await tick();
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('safe text here');
+    expect(frame).not.toContain('\u001B]52');
+    expect(frame).not.toContain('\u001B[2J');
+    expect(frame).not.toContain('\u009B');
+    app.unmount();
+  });
+
+  it('opens and closes the help overlay', async () => {
+    col.addCard('D', 'front', 'back');
+    const app = mount();
+    await tick();
+    await press(app, '?');
+    expect(app.lastFrame()).toContain('undo the last answer');
+    await press(app, ESC);
+    await tick();
+    expect(app.lastFrame()).not.toContain('undo the last answer');
+    expect(app.lastFrame()).toContain('front');
+    app.unmount();
+  });
+
+  it('says so when nothing is due, with the next due time', async () => {
+    const c = col.addCard('D', 'front', 'back');
+    col.answer(c.id, 'easy');
+    const app = mount();
+    await tick();
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('Nothing due right now.');
+    expect(frame).toMatch(/Next card due in \d+d/);
+    app.unmount();
+  });
+
+  it('shows the end screen with reviewed count and again rate', async () => {
+    col.addCard('D', 'only card', 'back');
+    const app = mount();
+    await tick();
+    await press(app, SPACE);
+    await press(app, '4');
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('Done for now.');
+    expect(frame).toContain('Reviewed   1 card');
+    expect(frame).toContain('Again rate 0%');
+    app.unmount();
+  });
+
+  it('brings a learning card back in the same session', async () => {
+    const a = col.addCard('D', 'learn me', 'back');
+    const app = mount();
+    await tick();
+    await press(app, SPACE);
+    await press(app, '1'); // again: due in 1 minute, within learn-ahead, nothing else left
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('learn me');
+    expect(frame).toContain('0 · 1 · 0');
+    expect(col.getCard(a.id).memory.state).toBe('learning');
+    app.unmount();
+  });
+
+  it('marks a card edited since its last review', async () => {
+    const a = col.addCard('D', 'old text', 'back');
+    col.answer(a.id, 'again');
+    col.store.updateCardContent(a.id, { deckId: a.deckId, noteId: null, kind: 'manual', front: 'new text', back: 'back', source: null, breadcrumb: [], itemKey: a.itemKey, tags: [] }, T0);
+    const app = mount();
+    await tick();
+    expect(app.lastFrame()).toContain('✎ edited since your last review');
+    app.unmount();
+  });
+});
