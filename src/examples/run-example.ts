@@ -16,14 +16,17 @@
  * - `process.kill` is replaced the same way (best effort) so an example cannot signal the app.
  * - Bounded: wall time (SIGKILL on timeout), V8 heap (`--max-old-space-size=64`; memory held
  *   outside the JS heap, such as large Buffers, is NOT capped), and captured output
- *   (the process is killed once a stream exceeds the cap).
+ *   (the process is killed once a stream exceeds the cap). On POSIX a CPU-time rlimit is a
+ *   backstop in case this process dies without killing the example; an example that sleeps
+ *   (timers) would survive such a death.
  * - Environment: the child gets an empty environment (no inherited secrets), cwd = the temp
  *   directory, stdin ignored. The temp directory is removed afterwards in every case.
  *
  * Examples run as ES modules (`.mjs`); they can import Node built-ins but no npm packages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,6 +82,14 @@ export async function runExample(spec: ExampleSpec, options: RunOptions = {}): P
 
   const js = await transpile(spec);
   if ('error' in js) return failed(js.error);
+
+  // Checked up front: through /bin/sh, a missing binary would look like the example exiting 127.
+  const nodePath = options.nodePath ?? process.execPath;
+  try {
+    await access(nodePath, fsConstants.X_OK);
+  } catch (e) {
+    return failed(`could not start ${nodePath}: ${oneLine(errorMessage(e))}`);
+  }
 
   let dir: string;
   try {
@@ -162,6 +173,26 @@ function childArgs(dir: string, preamble: string, entry: string): string[] {
   ];
 }
 
+/**
+ * CPU-time limit (RLIMIT_CPU) for the example: a backstop that the kernel enforces even if
+ * this process dies without killing the example (SIGKILL, unhandled SIGTERM). Generous, since
+ * the wall-clock timeout is what normally ends a run; CPU time includes V8's helper threads.
+ */
+export function cpuLimitSeconds(timeoutMs: number): number {
+  return 2 * Math.ceil(timeoutMs / 1000) + 1;
+}
+
+/**
+ * On POSIX, runs `file args` through `/bin/sh -c 'ulimit -t N; exec "$@"'`: the shell sets the
+ * limit and replaces itself with Node (same pid, so killing the child kills Node).
+ * Arguments travel as positional parameters, never through shell parsing. The shell would
+ * export PWD; it is unset so the example's environment stays empty.
+ */
+export function withCpuLimit(file: string, args: string[], cpuSeconds: number): [string, string[]] {
+  if (process.platform === 'win32') return [file, args];
+  return ['/bin/sh', ['-c', 'ulimit -t "$1" 2>/dev/null; shift; unset PWD OLDPWD; exec "$@"', 'engram-example', String(cpuSeconds), file, ...args]];
+}
+
 type ChildOutcome = Omit<RunResult, 'ms'>;
 
 /** Live example processes, killed if the app exits while they run. */
@@ -183,7 +214,8 @@ function runChild(args: string[], dir: string, options: RunOptions): Promise<Chi
   const signal = options.signal;
 
   return new Promise<ChildOutcome>((resolve) => {
-    const child = spawn(nodePath, args, {
+    const [command, commandArgs] = withCpuLimit(nodePath, args, cpuLimitSeconds(timeoutMs));
+    const child = spawn(command, commandArgs, {
       cwd: dir,
       env: {},
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -203,14 +235,19 @@ function runChild(args: string[], dir: string, options: RunOptions): Promise<Chi
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
 
+    const running = (): boolean => child.exitCode === null && child.signalCode === null;
     const kill = (): void => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
     };
+    // A timeout or abort that comes after the process ended on its own (while its pipes drain)
+    // changes nothing.
     const onAbort = (): void => {
+      if (!running()) return;
       cancelled = true;
       kill();
     };
     const timer = setTimeout(() => {
+      if (!running()) return;
       timedOut = true;
       kill();
     }, timeoutMs);
