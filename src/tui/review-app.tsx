@@ -4,8 +4,8 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Grade } from '../core/index.js';
 import type { ReviewController } from './controller.js';
 import { bodyLines } from './body-lines.js';
-import { ReviewScreen } from './review-screen.js';
-import { sessionReducer, type SessionState } from './session-reducer.js';
+import { ReviewScreen, bodyHeightFor, maxScrollFor } from './review-screen.js';
+import { sessionReducer, type SessionAction, type SessionState } from './session-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface ReviewAppProps {
@@ -20,7 +20,15 @@ const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'g
 const TICK_MS = 15_000;
 
 export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps) {
-  const [state, dispatch] = useReducer(sessionReducer, initial);
+  const [state, dispatchToReact] = useReducer(sessionReducer, initial);
+  // Keys can arrive faster than React re-renders (space then 3 in quick succession), so the
+  // input handler reads the state from this ref, which every dispatch advances at once.
+  const latest = useRef(state);
+  latest.current = state;
+  const dispatch = (action: SessionAction) => {
+    latest.current = sessionReducer(latest.current, action);
+    dispatchToReact(action);
+  };
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
   const shownAt = useRef(controller.now());
@@ -42,6 +50,14 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
 
   const body = useMemo(() => bodyLines(state, Math.max(20, width - 1), color), [state.current, state.phase, state.example, width, color]);
 
+  const maxScroll = current ? maxScrollFor(body.length, bodyHeightFor(height, current.edited)) : 0;
+  const scrollTo = (to: number) => dispatch({ type: 'scroll', to: Math.min(Math.max(0, to), maxScroll) });
+
+  // Show example output as it arrives: it is appended below the answer.
+  useEffect(() => {
+    if (state.example) scrollTo(maxScroll);
+  }, [state.example, maxScroll]);
+
   const act = (fn: () => void) => {
     try {
       fn();
@@ -51,6 +67,8 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   };
 
   useInput((input, key) => {
+    const state = latest.current;
+    const current = state.current;
     if (state.help) {
       if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggle-help' });
       return;
@@ -67,10 +85,12 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
       return act(() => dispatch({ type: 'undone', now: controller.now(), ...controller.undo(last.reviewId) }));
     }
     if (!current) return;
-    if (key.upArrow || input === 'k') return dispatch({ type: 'scroll', delta: -1 });
-    if (key.downArrow || input === 'j') return dispatch({ type: 'scroll', delta: 1 });
-    if (key.pageUp) return dispatch({ type: 'scroll', delta: -(height - 6) });
-    if (key.pageDown) return dispatch({ type: 'scroll', delta: height - 6 });
+    const scroll = Math.min(state.scroll, maxScroll);
+    const page = Math.max(1, bodyHeightFor(height, current.edited) - 2);
+    if (key.upArrow || input === 'k') return scrollTo(scroll - 1);
+    if (key.downArrow || input === 'j') return scrollTo(scroll + 1);
+    if (key.pageUp) return scrollTo(scroll - page);
+    if (key.pageDown) return scrollTo(scroll + page);
     if (state.phase === 'question' && (input === ' ' || key.return)) return dispatch({ type: 'reveal' });
     if (state.phase === 'answer' && GRADE_BY_KEY[input]) {
       const grade = GRADE_BY_KEY[input]!;

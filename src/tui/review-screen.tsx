@@ -26,10 +26,8 @@ export function ReviewScreen({ state, body, width, height, color, nextDue }: Scr
   const context = sanitizeText([card.deck, ...card.breadcrumb].join(' › '));
   const countsText = `${counts.new} · ${counts.learning} · ${counts.review}`;
   const contextWidth = Math.max(10, width - countsText.length - 2);
-  const reserved = 2 + 3 + (card.edited ? 1 : 0);
-  const bodyHeight = Math.max(3, height - reserved);
-  const maxScroll = Math.max(0, body.length - bodyHeight);
-  const scroll = Math.min(state.scroll, maxScroll);
+  const bodyHeight = bodyHeightFor(height, card.edited);
+  const scroll = Math.min(state.scroll, maxScrollFor(body.length, bodyHeight));
   const overflow = body.length > bodyHeight;
   const visible = body.slice(scroll, scroll + (overflow ? bodyHeight - 1 : bodyHeight));
   const below = body.length - scroll - visible.length;
@@ -53,7 +51,7 @@ export function ReviewScreen({ state, body, width, height, color, nextDue }: Scr
           <Text key={i} wrap="truncate-end">{line === '' ? ' ' : line}</Text>
         ))}
         {overflow ? (
-          <Text dimColor>{below > 0 ? `↓ ${below} more line${below === 1 ? '' : 's'} (↑/↓ scroll)` : '↑ top with ↑'}</Text>
+          <Text dimColor>{below > 0 ? `↓ ${below} more line${below === 1 ? '' : 's'} (↑/↓ scroll)` : `↑ ${scroll} line${scroll === 1 ? '' : 's'} above (↑/↓ scroll)`}</Text>
         ) : null}
       </Box>
       <Text dimColor wrap="truncate-end">{state.notice ? `· ${state.notice}` : ' '}</Text>
@@ -80,6 +78,16 @@ export function ReviewScreen({ state, body, width, height, color, nextDue }: Scr
       </Text>
     </Box>
   );
+}
+
+/** Rows left for the card once the header (2, +1 for the edited marker) and footer (3) are drawn. */
+export function bodyHeightFor(height: number, edited: boolean): number {
+  return Math.max(3, height - 5 - (edited ? 1 : 0));
+}
+
+/** The last scroll position: the final lines fill the body, one row kept for the "more" indicator. */
+export function maxScrollFor(lines: number, bodyHeight: number): number {
+  return lines > bodyHeight ? lines - (bodyHeight - 1) : 0;
 }
 
 function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: number | null; color: boolean }) {

@@ -58,7 +58,7 @@ export type SessionAction =
   | { type: 'refreshed'; now: number; card: SessionCard | null }
   | { type: 'intervals'; cardId: number; intervals: Record<Grade, string> }
   | { type: 'toggle-help' }
-  | { type: 'scroll'; delta: number }
+  | { type: 'scroll'; to: number }
   | { type: 'example-started'; cardId: number }
   | { type: 'example-finished'; cardId: number; text: string; ok: boolean }
   | { type: 'notice'; text: string | null }
@@ -137,7 +137,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'toggle-help':
       return { ...state, help: !state.help };
     case 'scroll':
-      return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
+      return { ...state, scroll: Math.max(0, action.to) };
     case 'example-started':
       return state.current?.id === action.cardId ? { ...state, example: { cardId: action.cardId, running: true, text: '', ok: true } } : state;
     case 'example-finished':

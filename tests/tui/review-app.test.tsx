@@ -32,9 +32,22 @@ function mount(deck?: string) {
   return app;
 }
 
+/** Waits (polling, not sleeping a fixed time) until the frame satisfies `ready`. */
+async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = app.lastFrame() ?? '';
+  while (!ready(last) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    last = app.lastFrame() ?? '';
+  }
+  return last;
+}
+
+/** Types a key and waits for the frame to change. */
 async function press(app: ReturnType<typeof render>, key: string) {
+  const before = app.lastFrame();
   app.stdin.write(key);
-  await tick();
+  await frame(app, (f) => f !== before, 2000);
 }
 
 describe('review screen', () => {
@@ -146,4 +159,27 @@ describe('review screen', () => {
     expect(app.lastFrame()).toContain('✎ edited since your last review');
     app.unmount();
   });
+});
+
+describe('runnable examples and long cards', () => {
+  it('r runs the example and scrolls its output into view', async () => {
+    const file = path.join(dir, 'ex.md');
+    const code = Array.from({ length: 25 }, (_, i) => `const v${i} = ${i};`).join('\n');
+    fs.writeFileSync(file, `# Ex\n\nWhat does this print?\n?\nA sum.\n\`\`\`ts example\n${code}\nconsole.log('sum is', 6 * 7);\n\`\`\`\n`);
+    const { importNotes } = await import('../../src/collection/import-notes.js');
+    importNotes(col, [file]);
+    const app = mount();
+    await tick();
+    await press(app, SPACE);
+    expect(app.lastFrame()).toMatch(/↓ \d+ more lines/);
+    expect(app.lastFrame()).toContain('r run example');
+    await press(app, 'r');
+    const output = await frame(app, (f) => f.includes('sum is 42'), 20_000);
+    expect(output).toContain('▶ example output');
+    expect(output).toContain('sum is 42');
+    expect(output).toMatch(/lines above/);
+    await press(app, 'k');
+    expect(app.lastFrame()).toContain('↓ 1 more line ');
+    app.unmount();
+  }, 30_000);
 });
