@@ -47,6 +47,7 @@ function firstFrame(command, marker) {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn('script', ['-qfec', `stty cols 100 rows 30; ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', () => {}); // the child may be gone by the time we type q
     let seen = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -57,7 +58,7 @@ function firstFrame(command, marker) {
       if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes(marker)) {
         const elapsed = performance.now() - t;
         clearTimeout(timer);
-        child.stdin.write('q');
+        if (!child.stdin.destroyed) child.stdin.write('q');
         setTimeout(() => child.kill('SIGKILL'), 50);
         resolve(elapsed);
       }
@@ -113,7 +114,7 @@ async function main() {
   const helloOut = path.join(work, 'hello.mjs');
   await build({
     entryPoints: [path.join(root, 'bench', 'hello.tsx')], outfile: helloOut, bundle: true, format: 'esm', platform: 'node',
-    target: 'node20', jsx: 'automatic', alias: { 'react-devtools-core': path.join(root, 'scripts', 'stub-devtools.mjs') },
+    target: 'node20', jsx: 'automatic', minify: true, alias: { 'react-devtools-core': path.join(root, 'scripts', 'shims', 'react-devtools-core.mjs') },
     define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, logLevel: 'error',
     banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
     nodePaths: [path.join(root, 'node_modules')],

@@ -7,6 +7,19 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
+/** Keeps marked-terminal's eager imports of cli-highlight and node-emoji out of the first frame's path. */
+const markedTerminalShims = {
+  name: 'marked-terminal-shims',
+  setup(b) {
+    const shims = { 'cli-highlight': 'marked-terminal-cli-highlight.mjs', 'node-emoji': 'node-emoji.mjs' };
+    b.onResolve({ filter: /^(cli-highlight|node-emoji)$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/marked-terminal/`)
+        ? { path: `${root}/scripts/shims/${shims[args.path]}` }
+        : undefined,
+    );
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: { engram: 'src/cli/main.ts' },
@@ -19,7 +32,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['better-sqlite3', 'esbuild'],
   // esbuild hoists Ink's lazy import of react-devtools-core; it is only for debugging.
-  alias: { 'react-devtools-core': './scripts/stub-devtools.mjs' },
+  alias: { 'react-devtools-core': './scripts/shims/react-devtools-core.mjs' },
+  plugins: [markedTerminalShims],
   banner: {
     js: [
       '#!/usr/bin/env node',
@@ -28,6 +42,8 @@ await build({
     ].join('\n'),
   },
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+  // Smaller code parses faster, and minifying drops React's development builds behind NODE_ENV.
+  minify: !process.env.ENGRAM_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -4,7 +4,7 @@
  * `engram due` does not pay for the terminal UI.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EngramError } from '../core/index.js';
+import { EngramError, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study.js';
 
@@ -15,6 +15,7 @@ interface GlobalOptions {
 function withCollection<A extends unknown[]>(program: Command, fn: (col: Collection, ...args: A) => void | Promise<void>) {
   return async (...args: A) => {
     const col = Collection.open(resolveDbPath((program.opts() as GlobalOptions).db));
+    trace('database open');
     try {
       await fn(col, ...args);
     } finally {
@@ -107,6 +108,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  trace('main');
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './errors.js';
 export * from './clock.js';
 export * from './deck-options.js';
+export * from './trace.js';

@@ -8,7 +8,7 @@
 import { matchAuthorsAfterMarker } from './authors.js';
 import { findMarkers } from './markers.js';
 import { sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { isPlausibleTitle, NOT_A_PAPER, parseTitleRegion } from './titles.js';
+import { isPlausibleTitle, isTitleCase, looksLikeClaim, NOT_A_PAPER, parseTitleRegion } from './titles.js';
 
 export interface ProseCitation {
   title: string;
@@ -27,6 +27,9 @@ export interface ChunkContext {
   quoted?: boolean;
 }
 
+/** The sentence goes on after the marker with a lowercase word (not a list joiner). */
+const CONTINUES = /^\s*(?!(?:and|or|vs|see|cf)\b)\p{Ll}/u;
+
 export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCitation[] {
   const out: ProseCitation[] = [];
   const starts = sentenceStarts(text);
@@ -34,8 +37,14 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
   const taken: Array<[number, number]> = [];
   let prev = 0;
   markers.forEach((marker, i) => {
-    const regionStart = Math.max(prev, sentenceStartBefore(starts, marker.start));
     const limit = markers[i + 1]?.start ?? text.length;
+    let regionStart = Math.max(prev, sentenceStartBefore(starts, marker.start));
+    // Bibliography style "Radford et al. Title. ICML 2021.": a marker that is a whole sentence
+    // closes the sentence before it.
+    const sentenceEnd = Math.min(limit, starts.find((s) => s > marker.start) ?? limit);
+    if (regionStart > prev && text.slice(regionStart, marker.start).trim() === '' && /^[\s.,;]*$/.test(text.slice(marker.end, sentenceEnd))) {
+      regionStart = Math.max(prev, sentenceStartBefore(starts, regionStart - 1));
+    }
     const after = matchAuthorsAfterMarker(text.slice(marker.end, limit));
     const end = after ? limit : marker.end;
     prev = end;
@@ -48,6 +57,12 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
     const strong = marker.venue !== null || authors.length > 0 || parse.quoted || ctx.quoted === true;
     if (!strong && !parse.see && ctx.inner !== true) return;
     if (!isPlausibleTitle(parse, strong ? 2 : 3)) return;
+    if (!parse.quoted && ctx.quoted !== true) {
+      if (looksLikeClaim(parse.title, marker.venue !== null)) return;
+      // Without a venue, sentence-case text followed by more sentence names a concept, not a
+      // paper: "The transformer architecture (Vaswani et al 2017) uses attention".
+      if (marker.venue === null && !isTitleCase(parse.title) && CONTINUES.test(text.slice(marker.end, limit))) return;
+    }
     out.push({ title: parse.title, authors, venue: marker.venue, year: marker.year, start: regionStart + leadingSpace(text.slice(regionStart)), end });
   });
 
@@ -57,7 +72,7 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
     if (taken.some(([a, b]) => a < e && s < b)) return;
     const parse = parseTitleRegion(text.slice(s, e));
     if (!parse || (!parse.capitalised && !parse.quoted)) return;
-    const byAuthors = parse.etAl && isPlausibleTitle(parse, 3);
+    const byAuthors = parse.etAl && isPlausibleTitle(parse, 3) && (parse.quoted || !looksLikeClaim(parse.title, false));
     const bySee = parse.see && isPlausibleTitle(parse, 4) && !NOT_A_PAPER.test(parse.title);
     if (!byAuthors && !bySee) return;
     out.push({ title: parse.title, authors: parse.authors, venue: null, year: null, start: s + leadingSpace(text.slice(s)), end: e });

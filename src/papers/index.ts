@@ -1,5 +1,6 @@
 /** Papers cited by notes: extraction from Markdown and merging across notes. Pure functions. */
 export { extractPaperRefs } from './extract.js';
-export { mergePapers, paperKeyOf, keysMatch, type Paper } from './merge.js';
+export { mergePapers, paperKeyOf, type Paper } from './merge.js';
+export { keysMatch } from './match.js';
 export { normalizeKey } from './normalize.js';
 export { humanizeSlug } from './humanize.js';

@@ -3,7 +3,7 @@
  * as a parenthesis "(CVPR 2020 Agarwal)" or inline "... Information Fusion 2020". The title is
  * the text before a marker, so finding markers first keeps ordinary prose out.
  */
-import { authorsBeforeYear, matchAuthorsExactly } from './authors.js';
+import { authorsBeforeYear, ET_AL, matchAuthorsExactly, NAME } from './authors.js';
 import { canonicalVenue, VENUE_SOURCE, YEAR_SOURCE } from './venues.js';
 
 export interface Marker {
@@ -22,8 +22,13 @@ export interface Meta {
 
 const VENUE_G = new RegExp(VENUE_SOURCE, 'gi');
 const YEAR_G = new RegExp(YEAR_SOURCE, 'g');
-/** A venue just before an inline year, optionally "in ACL 2018" / "Title, IJCAI 2019". */
-const VENUE_BEFORE_YEAR = new RegExp(`(?:(?<![\\w-])(?:in|at)\\s+)?(${VENUE_SOURCE})\\s*[,']?\\s*$`, 'i');
+/**
+ * A venue just before an inline year ("Title NeurIPS 2021", "Title, IJCAI 2019"). "in"/"at" is
+ * left out of the marker on purpose: "presented at ACL 2018" then ends its region on a function
+ * word and is rejected as prose.
+ */
+const VENUE_BEFORE_YEAR = new RegExp(`(${VENUE_SOURCE})\\s*,?\\s*$`, 'i');
+const ET_AL_ONLY = new RegExp(`^${NAME}\\s+${ET_AL}$`, 'u');
 const PAREN = /\(([^()]*)\)/g;
 /** Opaque filler for a parenthesis already taken as a marker; not a sentence or chunk boundary. */
 const FILL = '\u0002';
@@ -43,11 +48,14 @@ export function parseMeta(content: string): Meta | null {
     year ??= Number(y);
     return ' ';
   });
-  if (venue === null && year === null) return null;
   rest = rest
     .replace(/^\s*(?:in|at|proc\.?|proceedings of)\s+/i, '')
     .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
     .replace(/\s+/g, ' ');
+  if (venue === null && year === null) {
+    // Without venue or year only "(Name et al)" is bibliographic; "(HUBERT)", "(Hinton)" are not.
+    return ET_AL_ONLY.test(rest) ? { venue, year, authors: matchAuthorsExactly(rest) ?? [] } : null;
+  }
   if (rest === '') return { venue, year, authors: [] };
   const authors = matchAuthorsExactly(rest);
   return authors ? { venue, year, authors } : null;

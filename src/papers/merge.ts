@@ -1,9 +1,10 @@
 /**
  * mergePapers: one record per paper across notes. Refs are grouped (transitively) when any of
- * their keys — the title key, and the slug when cited by wikilink — match by `keysMatch`.
+ * their keys (the title key, and the slug when cited by wikilink) match by `keysMatch`.
  */
 import type { PaperRef } from '../core/types.js';
 import { humanizeSlug, humanizeWords, slugBase } from './humanize.js';
+import { keyInfo, keysMatch, matchingPairs } from './match.js';
 import { keyWords, normalizeKey } from './normalize.js';
 
 export interface Paper {
@@ -17,25 +18,6 @@ export interface Paper {
 }
 
 type FileRef = PaperRef & { file: string };
-
-/**
- * Two normalised titles name the same paper when equal; when one is a prefix of the other of at
- * least 4 words (notes shorten titles: "On Deep Multi-view representation learning" vs the full
- * slug); or when their words of 3+ letters overlap with Jaccard >= 0.8 and at least 4 such words
- * (typos and small rewordings).
- */
-export function keysMatch(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === long.length && short.every((w, i) => w === long[i])) return true;
-  if (short.length >= 4 && short.every((w, i) => w === long[i])) return true;
-  const sa = new Set(a.filter((w) => w.length >= 3));
-  const sb = new Set(b.filter((w) => w.length >= 3));
-  if (Math.min(sa.size, sb.size) < 4) return false;
-  let shared = 0;
-  for (const w of sa) if (sb.has(w)) shared++;
-  return shared / (sa.size + sb.size - shared) >= 0.8;
-}
 
 /** The word keys a ref can be matched by. */
 function refKeys(ref: PaperRef): string[][] {
@@ -63,6 +45,7 @@ export function mergePapers(refs: FileRef[]): Paper[] {
   const distinct: Array<{ index: number; words: string[] }> = [];
   refs.forEach((ref, i) => {
     for (const words of refKeys(ref)) {
+      if (words.length === 0) continue;
       const k = words.join('_');
       const seen = byKey.get(k);
       if (seen !== undefined) union(seen, i);
@@ -72,13 +55,8 @@ export function mergePapers(refs: FileRef[]): Paper[] {
       }
     }
   });
-  for (let x = 0; x < distinct.length; x++) {
-    for (let y = x + 1; y < distinct.length; y++) {
-      const p = distinct[x];
-      const q = distinct[y];
-      if (p && q && find(p.index) !== find(q.index) && keysMatch(p.words, q.words)) union(p.index, q.index);
-    }
-  }
+  const infos = distinct.map((d) => keyInfo(d.words));
+  for (const [x, y] of matchingPairs(infos)) union(distinct[x]?.index ?? 0, distinct[y]?.index ?? 0);
 
   const groups = new Map<number, FileRef[]>();
   refs.forEach((ref, i) => {
@@ -113,18 +91,20 @@ function toPaper(group: FileRef[]): Paper {
 function bestTitle(group: FileRef[], slugs: string[]): string {
   const candidates: Array<{ title: string; words: number; prose: boolean }> = [];
   const slugWords = slugs.map((s) => keyWords(slugBase(s)));
-  for (const ref of group) {
-    const words = keyWords(ref.title);
-    const prose = !slugWords.some((s) => s.join('_') === words.join('_'));
-    candidates.push({ title: ref.title, words: words.length, prose });
+  const humanised = new Set(slugs.map(humanizeSlug));
+  // Each distinct title once: a much-cited paper has many refs with the same few titles.
+  for (const title of new Set(group.map((r) => r.title))) {
+    const words = keyWords(title);
+    const prose = !humanised.has(title);
+    candidates.push({ title, words: words.length, prose });
     if (!prose) continue;
     for (const s of slugWords) {
       if (s.length > words.length && words.length >= 4 && words.every((w, i) => w === s[i])) {
-        candidates.push({ title: `${ref.title} ${humanizeWords(s.slice(words.length)).join(' ')}`, words: s.length, prose: true });
+        candidates.push({ title: `${title} ${humanizeWords(s.slice(words.length)).join(' ')}`, words: s.length, prose: true });
       }
     }
   }
-  for (const s of slugs) candidates.push({ title: humanizeSlug(s), words: keyWords(slugBase(s)).length, prose: false });
+  slugs.forEach((s, i) => candidates.push({ title: humanizeSlug(s), words: slugWords[i]?.length ?? 0, prose: false }));
   let best = candidates[0];
   for (const c of candidates) {
     if (!best || c.words > best.words || (c.words === best.words && c.prose && !best.prose)) best = c;

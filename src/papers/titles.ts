@@ -18,11 +18,11 @@ export interface TitleParse {
   capitalised: boolean;
 }
 
-const SEE = /(?:^|[,;:]\s*(?:(?:but|and|also)\s+)?)(?:see|cf\.?)(?:\s+(?:also|eg\.?|e\.g\.?|for example))?\s*[,:]?\s+/gi;
+const SEE = /(?:^|[,;:]\s*(?:(?:but|and|also)\s+)?)(?:see|cf\.?|compare(?:\s+(?:with|to))?)(?:\s+(?:also|eg\.?|e\.g\.?|for example))?\s*[,:]?\s+/gi;
 const EG = /^(?:eg|e\.g\.?)\s*[,:]?\s+/i;
 const QUOTED_AT_END = /["\u201c]([^"\u201c\u201d]+)["\u201d]\s*$/;
-/** Separators inside a line that start a new thought: "; " and a spaced dash. */
-const SEPARATOR = /;\s|\s[-\u2013\u2014]\s/g;
+/** Separators inside a line that start a new thought: "; ", a spaced dash, a card's "::". */
+const SEPARATOR = /;\s|::|\s[-\u2013\u2014]\s/g;
 
 /** One-word prefixes that introduce a citation instead of being part of its title. */
 const LABELS = new Set([
@@ -36,8 +36,13 @@ const STOP_END = new Set([
   'a', 'an', 'the', 'in', 'on', 'at', 'of', 'to', 'by', 'for', 'from', 'with', 'and', 'or',
   'since', 'until', 'during', 'before', 'after', 'between', 'as', 'is', 'are', 'was', 'were',
   'be', 'been', 'around', 'about', 'than', 'that', 'this', 'which', 'who', 'early', 'late',
-  'mid', 'year', 'published', 'released', 'accepted', 'presented', 'appeared',
+  'mid', 'year', 'published', 'released', 'accepted', 'presented', 'appeared', 'submitted',
+  'conference', 'workshop', 'deadline', 'submission', 'venue', 'proceedings', 'paper', 'papers',
+  'track', 'poster', 'oral', 'talk', 'keynote',
 ]);
+
+/** First-person words: notes about the writer ("I met Hinton at NeurIPS 2019"), not titles. */
+const FIRST_PERSON = /(?:^|\s)(?:I|me|my|I'm|I've|I'd|our)(?=\s|$)/;
 
 /** Sentence openings like "This is ..." are prose, not titles. */
 const PROSE_OPENING = /^(?:this|that|these|those|it|they|we|i|you|he|she|there|here)\s+(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|used|use|showed|show|shows|found|find|proposed|propose)\b/i;
@@ -135,8 +140,48 @@ export function isPlausibleTitle(parse: TitleParse, minWords: number): boolean {
   if (parse.quoted) return true;
   const last = (words[words.length - 1] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
   if (STOP_END.has(last)) return false;
-  return !PROSE_OPENING.test(parse.title);
+  return !PROSE_OPENING.test(parse.title) && !FIRST_PERSON.test(parse.title);
 }
 
 /** Not papers even when introduced by "See": courses, talks and the like. */
 export const NOT_A_PAPER = /\b(?:course|courses|lecture|lectures|series|tutorial|class|video|videos|website|blog|talk|slides|chapter|section|page|repo|repository|notes?)\b/i;
+
+/** Lowercase verbs of claims; sentence-case titles hardly use them ("Fusion helps when ..."). */
+const CLAIM_VERBS = new Set([
+  'helps', 'improves', 'outperforms', 'works', 'shows', 'showed', 'shown', 'found', 'finds',
+  'leads', 'tends', 'seems', 'fails', 'performs', 'uses', 'used', 'achieves', 'requires',
+  'suggests', 'argues', 'proposes', 'proposed', 'introduces', 'introduced', 'claims', 'reports',
+  'reported', 'demonstrates', 'demonstrated', 'observed', 'observes', 'increases', 'decreases',
+  'reduces', 'hurts', 'replaces', 'beats', 'yields', 'causes',
+]);
+
+/** Auxiliaries and pronouns: claims too, but sentence-case titles have them ("Attention is all you need"). */
+const WEAK_CLAIM_WORDS = new Set([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'can', 'could', 'should',
+  'would', 'will', 'may', 'might', 'must', 'cannot', 'help', 'improve', 'outperform', 'it', 'they',
+  'we', 'he', 'she', 'them', 'their', 'its',
+]);
+
+/**
+ * "Late fusion works better for heterogeneous data (Wang et al 2020)": prose backs a claim with
+ * a citation, which looks like a citation of a title. A claim is in sentence case and has a
+ * lowercase verb; with a venue only claim verbs count, since a venue makes a title likelier.
+ */
+export function looksLikeClaim(title: string, hasVenue: boolean): boolean {
+  if (isTitleCase(title)) return false;
+  return title.split(/\s+/).some((raw) => {
+    const w = raw.replace(/[^\p{L}]/gu, '');
+    return CLAIM_VERBS.has(w) || (!hasVenue && WEAK_CLAIM_WORDS.has(w));
+  });
+}
+
+/**
+ * Title Case ("Language Models are Few-Shot Learners") or a "Name: subtitle" head: shapes that
+ * prose rarely has. The first word is capitalised in sentence case too, so it does not count.
+ */
+export function isTitleCase(title: string): boolean {
+  if (/^\S+:\s/.test(title)) return true;
+  const words = title.split(/\s+/).slice(1).filter((w) => /\p{L}{4,}/u.test(w));
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length > 0 && capitals / words.length >= 0.5;
+}

@@ -1,11 +1,11 @@
 /** The scrollable middle of the review screen, as terminal lines. */
-import { renderMarkdown, sanitizeText } from './render/index.js';
+import { renderCardText, sanitizeText } from './render/index.js';
 import type { SessionState } from './session-reducer.js';
 
 export function bodyLines(state: SessionState, width: number, color: boolean): string[] {
   const card = state.current;
   if (!card) return [];
-  const md = (text: string) => renderMarkdown(text, { width, color }).split('\n');
+  const md = (text: string) => renderCardText(text, { width, color }).split('\n');
   const lines = md(card.front);
   if (state.phase === 'answer') {
     lines.push('', '─'.repeat(Math.min(width, 40)), '');

@@ -4,12 +4,13 @@
  */
 import { render } from 'ink';
 import { createElement } from 'react';
-import { now, type Card, type Grade } from '../core/index.js';
+import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
 import { runCardExample } from '../collection/examples.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
+import { loadMarkdown, needsMarkdown } from './render/index.js';
 import { initialSession, type SessionCard, type SessionState } from './session-reducer.js';
 
 export function toSessionCard(card: Card, hasExample: boolean): SessionCard {
@@ -83,6 +84,9 @@ export function colorEnabled(): boolean {
 /** Runs the review session until the user quits; prints a one-line summary after. */
 export async function runReview(col: Collection, deck?: string): Promise<void> {
   const initial = startingState(col, deck);
+  trace('queue built');
+  // Render the first card right the first time: wait for Markdown only if it needs it.
+  if (initial.current && needsMarkdown(initial.current.front)) await loadMarkdown();
   let final: SessionState = initial;
   // The alternate screen keeps the user's scrollback clean, like less or vim.
   process.stdout.write('\x1b[?1049h\x1b[H');

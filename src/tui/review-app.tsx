@@ -1,9 +1,10 @@
 /** The review session: binds keys to the controller and the reducer; rendering is ReviewScreen's. */
 import { useApp, useInput } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Grade } from '../core/index.js';
+import { trace, type Grade } from '../core/index.js';
 import type { ReviewController } from './controller.js';
 import { bodyLines } from './body-lines.js';
+import { loadHighlighter, loadMarkdown } from './render/index.js';
 import { ReviewScreen, bodyHeightFor, maxScrollFor } from './review-screen.js';
 import { sessionReducer, type SessionAction, type SessionState } from './session-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -35,6 +36,9 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   const [nextDue, setNextDue] = useState<number | null>(null);
   const current = state.current;
 
+  // Declared first so it runs first after the first commit, before the effects below.
+  useEffect(() => trace('first frame'), []);
+
   useEffect(() => {
     shownAt.current = controller.now();
     if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });
@@ -48,7 +52,22 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
     return () => clearInterval(timer);
   }, [state.phase, state.reviewed, controller]);
 
-  const body = useMemo(() => bodyLines(state, Math.max(20, width - 1), color), [state.current, state.phase, state.example, width, color]);
+  // The Markdown renderer and code highlighting load after the first frame; each arrival
+  // re-renders the card with it.
+  const [renderers, setRenderers] = useState(0);
+  useEffect(() => {
+    const bump = () => setRenderers((n) => n + 1);
+    const timer = setTimeout(() => {
+      loadMarkdown().then(bump, () => undefined);
+      if (color) loadHighlighter().then(bump, () => undefined);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [color]);
+
+  const body = useMemo(
+    () => bodyLines(state, Math.max(20, width - 1), color),
+    [state.current, state.phase, state.example, width, color, renderers],
+  );
 
   const maxScroll = current ? maxScrollFor(body.length, bodyHeightFor(height, current.edited)) : 0;
   const scrollTo = (to: number) => dispatch({ type: 'scroll', to: Math.min(Math.max(0, to), maxScroll) });

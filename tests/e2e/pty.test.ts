@@ -56,7 +56,7 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
 
     await waitFor('Alpha question');
-    expect(screen()).toContain('3 · 0 · 0');
+    expect(screen()).toContain('3 new  0 learning  0 review');
     tmux('send-keys', '-t', session, 'Space');
     await waitFor('alpha answer');
     await waitFor(/3 good 10m/);

@@ -58,7 +58,7 @@ describe('review screen', () => {
     await tick();
     let frame = app.lastFrame()!;
     expect(frame).toContain('Physics');
-    expect(frame).toContain('2 · 0 · 0');
+    expect(frame).toContain('2 new  0 learning  0 review');
     expect(frame).toContain('What is σ in x_A × x_B?');
     expect(frame).not.toContain('A gate value');
     expect(frame).toContain('show answer');
@@ -79,11 +79,11 @@ describe('review screen', () => {
     expect(col.reviewsOf(a.id)).toHaveLength(1);
     let frame = app.lastFrame()!;
     expect(frame).toContain('second front');
-    expect(frame).toContain('1 · 1 · 0');
+    expect(frame).toContain('1 new  1 learning  0 review');
     await press(app, 'u');
     frame = app.lastFrame()!;
     expect(frame).toContain('first front');
-    expect(frame).toContain('2 · 0 · 0');
+    expect(frame).toContain('2 new  0 learning  0 review');
     expect(col.reviewsOf(a.id)).toHaveLength(0);
     app.unmount();
   });
@@ -145,7 +145,7 @@ describe('review screen', () => {
     await press(app, '1'); // again: due in 1 minute, within learn-ahead, nothing else left
     const frame = app.lastFrame()!;
     expect(frame).toContain('learn me');
-    expect(frame).toContain('0 · 1 · 0');
+    expect(frame).toContain('0 new  1 learning  0 review');
     expect(col.getCard(a.id).memory.state).toBe('learning');
     app.unmount();
   });
@@ -171,7 +171,7 @@ describe('runnable examples and long cards', () => {
     const app = mount();
     await tick();
     await press(app, SPACE);
-    expect(app.lastFrame()).toMatch(/↓ \d+ more lines/);
+    expect(app.lastFrame()).toMatch(/v \d+ more lines/);
     expect(app.lastFrame()).toContain('r run example');
     await press(app, 'r');
     const output = await frame(app, (f) => f.includes('sum is 42'), 20_000);
@@ -179,7 +179,7 @@ describe('runnable examples and long cards', () => {
     expect(output).toContain('sum is 42');
     expect(output).toMatch(/lines above/);
     await press(app, 'k');
-    expect(app.lastFrame()).toContain('↓ 1 more line ');
+    expect(app.lastFrame()).toContain('v 1 more line ');
     app.unmount();
   }, 30_000);
 });

@@ -516,7 +516,7 @@ export const ENVIRONMENTS: Readonly<Record<string, EnvSpec>> = {
   vmatrix: MATRIX('|', '|'),
   Vmatrix: MATRIX('‖', '‖'),
   array: { open: '', close: '', col: ' ', row: '; ', skipArgs: 1 },
-  cases: { open: '{ ', close: '', col: ' ', row: '; ', skipArgs: 0 },
+  cases: { open: '{ ', close: '', col: ', ', row: '; ', skipArgs: 0 },
 };
 
 export const DEFAULT_ENV: EnvSpec = { open: '', close: '', col: '', row: '\n', skipArgs: 0 };

@@ -178,6 +178,9 @@ class SgrState {
 
 type Unit = { sgr: string } | { ch: string; w: number };
 
+/** A word longer than a whole line starts on the current line if at least this many columns are left. */
+const MIN_FILL = 8;
+
 function toUnits(line: string): Unit[] {
   const units: Unit[] = [];
   let i = 0;
@@ -285,9 +288,12 @@ export function wrapAnsi(text: string, width: number, options: WrapOptions = {})
         for (const u of spaces) if ('sgr' in u) emit(u);
       } else if (curW + spaceW + wordW <= w) {
         for (const u of spaces) emit(u);
+      } else if (wordW > w - visibleWidth(indent) && w - curW - spaceW >= MIN_FILL) {
+        // The word cannot fit on any line (e.g. a long URL): start it here and split it.
+        for (const u of spaces) emit(u);
       } else {
         for (const u of spaces) if ('sgr' in u) emit(u);
-        if (wordW <= w - visibleWidth(indent) || hasText) startContinuation();
+        startContinuation();
       }
 
       // Emit the word, splitting it when it alone is wider than a line.

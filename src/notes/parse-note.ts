@@ -1,0 +1,55 @@
+/**
+ * The front end, stage by stage: normalise → frontmatter → lex → explicit cards → (prose cards)
+ * → finish. Pure: the file name only labels positions, and problems are returned, never thrown
+ * or printed.
+ */
+import type { Problem } from '../core/index.js';
+import { classifyLines } from './classify-lines.js';
+import type { Token } from './classify-lines.js';
+import { explicitCards } from './explicit-cards.js';
+import { finishCards } from './finish-cards.js';
+import { readFrontmatter } from './frontmatter.js';
+import { readSettings } from './note-settings.js';
+import { outline } from './outline.js';
+import { proseCards } from './prose-cards.js';
+import { findTags, firstDeckPath, mergeTags } from './tags.js';
+import type { ParseResult } from './types.js';
+
+function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function inlineTags(tokens: readonly Token[]): string[] {
+  const tags: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'text' || token.kind === 'tags' || token.kind === 'heading') tags.push(...findTags(token.raw));
+  }
+  return tags;
+}
+
+export function parseNote(text: string, file: string): ParseResult {
+  const source = normalise(text);
+  const frontmatter = readFrontmatter(source, file);
+  if (!frontmatter.ok) return { note: null, problems: [frontmatter.problem] };
+
+  const problems: Problem[] = [];
+  const settings = readSettings(frontmatter.data, frontmatter.keyLine, file, problems);
+  const lexed = classifyLines(frontmatter.body, frontmatter.bodyLine, file);
+  problems.push(...lexed.problems);
+
+  const tags = mergeTags(settings.tags, inlineTags(lexed.tokens));
+  const boldCloze = settings.boldCloze || tags.some((t) => t.toLowerCase() === 'cloze');
+  const explicit = explicitCards(lexed.tokens, { file, boldCloze });
+  problems.push(...explicit.problems);
+
+  // A note written with card syntax gets exactly the cards it wrote, unless it asks for both.
+  const prose = settings.mode === 'both' || (settings.mode === 'auto' && !explicit.found);
+  const items = prose ? [...explicit.items, ...proseCards(outline(lexed.tokens, explicit.consumed))] : explicit.items;
+  const cards = finishCards(items, { file, tags, deckPath: firstDeckPath(tags), problems });
+
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    note: { file, deck: settings.deck, tags, options: settings.options, cards },
+    problems,
+  };
+}
