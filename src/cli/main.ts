@@ -3,6 +3,7 @@
  * Heavy modules (Ink, the importer) are imported only by the commands that need them, so
  * `engram due` does not pay for the terminal UI.
  */
+import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
 import { EngramError, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';

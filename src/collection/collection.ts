@@ -171,6 +171,35 @@ export class Collection {
 
   /** Today's queue in the order the review session shows it, and the counts to display. */
   queue(deckName?: string): { cards: Card[]; counts: QueueCounts } {
+    const today = this.gatherToday(deckName, true);
+    const cards = buildQueue({
+      now: today.time,
+      learning: today.learning,
+      reviews: today.reviews,
+      news: today.news,
+      learnAheadMs: (card) => this.deckOptions(card.deckId).learnAheadMinutes * 60_000,
+    });
+    return { cards, counts: today.counts };
+  }
+
+  /**
+   * The review session's starting queue: reviews and new cards mixed (within today's limits),
+   * and every learning card due before the end of the study day, which the session brings
+   * back when due.
+   */
+  sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
+    const today = this.gatherToday(deckName, false);
+    const main = buildQueue({ now: today.time, learning: [], reviews: today.reviews, news: today.news, learnAheadMs: () => 0 });
+    const learnAhead = Math.max(0, ...today.deckIds.map((id) => this.deckOptions(id).learnAheadMinutes));
+    return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
+  }
+
+  /**
+   * Today's cards per the daily limits: reviews due (oldest first), new cards (one per note
+   * item), and learning cards due before the end of their deck's study day. Counting every
+   * due review (for `engram due`) is skipped when the caller does not show counts.
+   */
+  private gatherToday(deckName: string | undefined, withCounts: boolean) {
     const time = now();
     const deckIds = this.deckIdsFor(deckName);
     const wanted = new Set(deckIds);
@@ -188,37 +217,15 @@ export class Collection {
       // first card of each item until the limit is reached.
       const deckNews = onePerItem(this.store.newCards(deckId, time, limits.news * 3 + 10)).slice(0, limits.news);
       news.push(...deckNews);
-      counts.review += Math.min(this.store.reviewDueCount(deckId, dayEnd, time), limits.reviews);
+      if (withCounts) counts.review += Math.min(this.store.reviewDueCount(deckId, dayEnd, time), limits.reviews);
       counts.new += deckNews.length;
     }
     reviews.sort((a, b) => a.memory.due - b.memory.due || a.id - b.id);
-    const learning = this.store.learningDue(latestDayEnd, time).filter((c) => wanted.has(c.deckId));
-    counts.learning = learning.filter((c) => c.memory.due < nextDayStart(time, this.deckOptions(c.deckId).rolloverHour)).length;
-    const cards = buildQueue({
-      now: time,
-      learning,
-      reviews,
-      news,
-      learnAheadMs: (card) => this.deckOptions(card.deckId).learnAheadMinutes * 60_000,
-    });
-    return { cards, counts };
-  }
-
-  /**
-   * The review session's starting queue: reviews and new cards mixed (within today's limits),
-   * and every learning card due before the end of the study day, which the session brings
-   * back when due.
-   */
-  sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
-    const time = now();
-    const { cards } = this.queue(deckName);
-    const mainIds = new Set(cards.filter((c) => c.memory.state === 'new' || c.memory.state === 'review').map((c) => c.id));
-    const deckIds = new Set(this.deckIdsFor(deckName));
     const learning = this.store
-      .learningDue(Number.MAX_SAFE_INTEGER, time)
-      .filter((c) => deckIds.has(c.deckId) && c.memory.due < nextDayStart(time, this.deckOptions(c.deckId).rolloverHour));
-    const learnAhead = Math.max(0, ...[...deckIds].map((id) => this.deckOptions(id).learnAheadMinutes));
-    return { main: cards.filter((c) => mainIds.has(c.id)), learning, learnAheadMs: learnAhead * 60_000 };
+      .learningDue(latestDayEnd, time)
+      .filter((c) => wanted.has(c.deckId) && c.memory.due < nextDayStart(time, this.deckOptions(c.deckId).rolloverHour));
+    counts.learning = learning.length;
+    return { time, deckIds, reviews, news, learning, counts };
   }
 
   /** When the next card becomes due after now (for "nothing due" and end screens). */

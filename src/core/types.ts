@@ -103,6 +103,8 @@ export interface Card {
   /** Front and back as they were when the card was last answered (null: never answered). */
   seenFront: string | null;
   seenBack: string | null;
+  /** A runnable example is attached. */
+  hasExample: boolean;
 }
 
 /** One row of the append-only review log. */

@@ -32,6 +32,7 @@ export interface CardRow {
   modified_at: number;
   seen_front: string | null;
   seen_back: string | null;
+  has_example: number;
 }
 
 export function rowToCard(row: CardRow): Card {
@@ -56,6 +57,7 @@ export function rowToCard(row: CardRow): Card {
     modifiedAt: row.modified_at,
     seenFront: row.seen_front,
     seenBack: row.seen_back,
+    hasExample: row.has_example === 1,
   };
 }
 

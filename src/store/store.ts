@@ -8,7 +8,8 @@ import type { Card, CardKind, Deck, Memory, Review, SourcePos } from '../core/in
 import { openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
-const CARD_SELECT = `SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id`;
+const CARD_SELECT = `SELECT c.*, d.name AS deck_name, EXISTS (SELECT 1 FROM examples e WHERE e.card_id = c.id) AS has_example
+  FROM cards c JOIN decks d ON d.id = c.deck_id`;
 
 const SQL = {
   deckByName: `SELECT * FROM decks WHERE name = ?`,

@@ -10,10 +10,10 @@ import { runCardExample } from '../collection/examples.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
-import { loadMarkdown, needsMarkdown } from './render/index.js';
+import { loadMarkdown, needsMarkdownRenderer } from './render/index.js';
 import { initialSession, type SessionCard, type SessionState } from './session-reducer.js';
 
-export function toSessionCard(card: Card, hasExample: boolean): SessionCard {
+export function toSessionCard(card: Card): SessionCard {
   return {
     id: card.id,
     deck: card.deck,
@@ -24,21 +24,20 @@ export function toSessionCard(card: Card, hasExample: boolean): SessionCard {
     due: card.memory.due,
     source: card.source,
     edited: card.seenFront !== null && (card.seenFront !== card.front || card.seenBack !== card.back),
-    hasExample,
+    hasExample: card.hasExample,
   };
 }
 
 export function createController(col: Collection, deck?: string): ReviewController {
-  const session = (card: Card) => toSessionCard(card, col.exampleOf(card.id) !== null);
   return {
     answer(cardId, grade, durationMs) {
       const result = col.answer(cardId, grade, durationMs);
-      return { reviewId: result.reviewId, card: session(result.card), buriedIds: result.buriedIds };
+      return { reviewId: result.reviewId, card: toSessionCard(result.card), buriedIds: result.buriedIds };
     },
     undo(reviewId) {
       const { card } = col.undo(reviewId);
       const queue = col.sessionQueue(deck);
-      return { card: session(card), main: queue.main.map(session), learning: queue.learning.map(session) };
+      return { card: toSessionCard(card), main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard) };
     },
     suspend: (cardId) => void col.suspend(cardId, true),
     bury: (cardId) => void col.bury(cardId),
@@ -55,16 +54,16 @@ export function createController(col: Collection, deck?: string): ReviewControll
     },
     async edit(cardId) {
       const card = col.getCard(cardId);
-      if (!card.source) return { card: session(card), message: 'no source note' };
+      if (!card.source) return { card: toSessionCard(card), message: 'no source note' };
       const opened = openEditor(card.source.file, card.source.line);
       process.stdout.write('\x1b[2J\x1b[H');
-      if (!opened.ok) return { card: session(card), message: opened.message };
+      if (!opened.ok) return { card: toSessionCard(card), message: opened.message };
       const { importNotes } = await import('../collection/import-notes.js');
       const result = importNotes(col, [card.source.file]);
       const after = col.getCard(cardId);
       const problem = result.errors[0];
       const message = problem ? `re-import failed: ${problem.message}` : 'note re-imported';
-      return { card: after.retired ? null : session(after), message };
+      return { card: after.retired ? null : toSessionCard(after), message };
     },
     nextDue: () => col.nextDueTime(),
     now,
@@ -73,8 +72,7 @@ export function createController(col: Collection, deck?: string): ReviewControll
 
 export function startingState(col: Collection, deck?: string): SessionState {
   const queue = col.sessionQueue(deck);
-  const session = (card: Card) => toSessionCard(card, col.exampleOf(card.id) !== null);
-  return initialSession({ main: queue.main.map(session), learning: queue.learning.map(session), now: now(), learnAheadMs: queue.learnAheadMs });
+  return initialSession({ main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
 }
 
 export function colorEnabled(): boolean {
@@ -86,7 +84,7 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
   const initial = startingState(col, deck);
   trace('queue built');
   // Render the first card right the first time: wait for Markdown only if it needs it.
-  if (initial.current && needsMarkdown(initial.current.front)) await loadMarkdown();
+  if (initial.current && needsMarkdownRenderer(initial.current.front)) await loadMarkdown();
   let final: SessionState = initial;
   // The alternate screen keeps the user's scrollback clean, like less or vim.
   process.stdout.write('\x1b[?1049h\x1b[H');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMarkdown, needsMarkdown, renderCardText } from '../../src/tui/render/index.js';
+import { renderFast } from '../../src/tui/render/render-card.js';
 import { renderMarkdown } from '../../src/tui/render/markdown.js';
 
 const PLAIN = [
@@ -31,5 +32,35 @@ describe('card rendering', () => {
     await loadMarkdown();
     expect(renderCardText('- **bold** item', { width: 40, color: false })).toBe(renderMarkdown('- **bold** item', { width: 40, color: false }));
     expect(renderCardText('- **bold** item', { width: 40, color: false })).not.toContain('**');
+  });
+});
+
+describe('the fast path agrees with marked-terminal on real cards', () => {
+  it('renders every side of the bundled deck and the source notes the same way, colour on and off', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseNote } = await import('../../src/notes/index.js');
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = [
+      ...fs.readdirSync(path.join(root, 'decks/multimodal-ml')).map((f) => path.join(root, 'decks/multimodal-ml', f)),
+      path.join(root, '../shared/source-notes/challenges-in-multimodality.md'),
+    ].filter((f) => fs.existsSync(f));
+    const sides = files.flatMap((file) => parseNote(fs.readFileSync(file, 'utf8'), file).note?.cards.flatMap((c) => [c.front, c.back]) ?? []);
+    sides.push('Question number 0 about **topic** 0?', 'a **b** *c* `d $e$` [[x_y]] $\\sigma$', 'trailing **bold**.', '(*em*)');
+    expect(sides.length).toBeGreaterThan(300);
+    await loadMarkdown();
+    let fast = 0;
+    for (const text of sides) {
+      for (const color of [true, false]) {
+        const quick = renderFast(text, { width: 60, color });
+        if (quick === null) continue;
+        fast++;
+        expect(quick, `${JSON.stringify(text)} color=${color}`).toBe(renderMarkdown(text, { width: 60, color }));
+      }
+    }
+    // Most sides take the fast path, and every one that does matches.
+    expect(fast).toBeGreaterThan(sides.length);
+    expect(renderFast('a **b** *c* `d $e$` [[x_y]] $\\sigma$', { width: 60, color: true })).not.toBeNull();
+    expect(renderFast('- a list item', { width: 60, color: true })).toBeNull();
   });
 });
