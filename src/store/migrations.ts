@@ -113,6 +113,11 @@ export const MIGRATIONS: readonly string[] = [
     fitted_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 3: new cards take the next position with MAX(new_position); without an index that scans
+  // every card on each insert, which made big imports quadratic
+  `
+  CREATE INDEX cards_position ON cards(new_position);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
