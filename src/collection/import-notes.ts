@@ -83,7 +83,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes).digest('hex');
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
-      result.cards.unchanged += store.cardsOfNote(known.id).filter((c) => !c.retired).length;
+      result.cards.unchanged += store.liveCardCountOfNote(known.id);
       options.onProgress?.(index + 1, scan.files.length);
       return;
     }

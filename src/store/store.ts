@@ -51,6 +51,7 @@ const SQL = {
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
+  liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
   siblingIds: `
     SELECT id, buried_until FROM cards
     WHERE deck_id = ? AND item_key = ? AND id != ? AND retired = 0 AND suspended = 0
@@ -304,6 +305,10 @@ export class Store {
 
   cardsOfNote(noteId: number): Card[] {
     return (this.stmt('cardsOfNote').all(noteId) as CardRow[]).map(rowToCard);
+  }
+
+  liveCardCountOfNote(noteId: number): number {
+    return (this.stmt('liveCardCountOfNote').get(noteId) as { n: number }).n;
   }
 
   /** Unburied new/review siblings of a card (same deck and note item). */

@@ -19,7 +19,7 @@ function screen(): string {
   return tmux('capture-pane', '-p', '-t', session);
 }
 
-async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+async function waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
@@ -28,7 +28,7 @@ async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<strin
     } catch {
       last = '(tmux session gone)';
     }
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    if (typeof text === 'string' ? last.includes(text) : typeof text === 'function' ? text(last) : text.test(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${String(text)}; screen was:\n${last}`);
@@ -94,5 +94,44 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
     expect(gamma.reviews).toEqual([]);
     expect(alpha.state).toBe('learning');
     expect(beta.state).toBe('review');
+  });
+
+  it('fits 60x20, follows a resize, and honours NO_COLOR', { timeout: 60_000 }, async () => {
+    const now = '2026-12-01T09:00:00Z';
+    const long = 'word '.repeat(60).trim();
+    env.json(['add', '--deck', 'Narrow', '--front', `A long question: ${long}?`, '--back', 'short answer'], { now });
+    const command = `NO_COLOR=1 ENGRAM_DB='${env.db}' ENGRAM_NOW='${now}' TZ=UTC '${process.execPath}' '${CLI}' review`;
+    tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '20', command);
+    const narrow = await waitFor('show answer');
+    const lines = narrow.split('\n');
+    expect(Math.max(...lines.map((l) => l.trimEnd().length))).toBeLessThanOrEqual(60);
+    expect(lines.filter((l) => l.includes('word')).length).toBeGreaterThan(3);
+    const colors = tmux('capture-pane', '-p', '-e', '-t', session);
+    expect(colors).not.toMatch(/\x1b\[(3[0-7]|9[0-7]|38;)/);
+
+    tmux('resize-window', '-t', session, '-x', '120', '-y', '30');
+    const wide = await waitFor((screenText: string) => screenText.split('\n').some((l) => l.trimEnd().length > 60));
+    expect(wide.split('\n').filter((l) => l.includes('word')).length).toBeLessThan(lines.filter((l) => l.includes('word')).length);
+    tmux('send-keys', '-t', session, 'q');
+  });
+
+  it('o opens the note in $EDITOR at the card and re-imports it', { timeout: 60_000 }, async () => {
+    const now = '2026-12-01T09:00:00Z';
+    const note = env.write('notes/edit.md', '# Edit\n\nWhat is the capital of Atlantis?::Poseidonia\n');
+    env.run(['import', note], { now });
+    // A non-interactive "editor": rewrites the answer in place, as a person would.
+    const editor = `sed -i s/Poseidonia/Atlantica/`;
+    const command = `EDITOR='${editor}' ENGRAM_DB='${env.db}' ENGRAM_NOW='${now}' TZ=UTC '${process.execPath}' '${CLI}' review`;
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+    await waitFor('capital of Atlantis');
+    tmux('send-keys', '-t', session, 'Space');
+    await waitFor('Poseidonia');
+    tmux('send-keys', '-t', session, 'o');
+    await waitFor('Atlantica');
+    await waitFor('note re-imported');
+    tmux('send-keys', '-t', session, 'q');
+    const cards = env.json(['cards']);
+    expect(cards).toHaveLength(1);
+    expect(cards[0].back).toBe('Atlantica');
   });
 });
