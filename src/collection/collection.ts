@@ -8,7 +8,7 @@ import {
   type Card, type DeckOptions, type Grade, type Memory, type Review,
 } from '../core/index.js';
 import { answerMemory, elapsedDaysAt, newMemory, previewAnswers, formatInterval, type SchedulerOptions } from '../scheduler/index.js';
-import { Store, type DeckStats, type StoredExample, type StoredPaper } from '../store/index.js';
+import { Store, type CardScheduleUpdate, type DeckStats, type StoredExample, type StoredPaper } from '../store/index.js';
 import { buildQueue } from './queue.js';
 
 export interface DeckSummary {
@@ -43,13 +43,7 @@ export interface IntervalPreview {
 }
 
 /** What undo restores: the card as it was before the answer, and siblings it buried. */
-interface UndoSnapshot {
-  memory: Memory;
-  suspended: boolean;
-  tags: string[];
-  buriedUntil: number;
-  seenFront: string | null;
-  seenBack: string | null;
+interface UndoSnapshot extends CardScheduleUpdate {
   siblings: Array<{ id: number; buriedUntil: number }>;
 }
 
@@ -128,19 +122,16 @@ export class Collection {
     );
   }
 
+  /** Per deck: totals, and what is due today exactly as `engram due` and the review count it. */
   decks(): DeckSummary[] {
-    const time = now();
-    return this.store.deckStats(Number.MAX_SAFE_INTEGER).map((stats: DeckStats) => {
-      const options = this.deckOptions(stats.id);
-      const dayEnd = nextDayStart(time, options.rolloverHour);
-      const today = this.store.deckStats(dayEnd).find((s) => s.id === stats.id) ?? stats;
-      const limits = this.remainingLimits(stats.id, time);
+    return this.store.deckStats().map((stats: DeckStats) => {
+      const today = this.gatherToday(stats.name, true).counts;
       return {
         name: stats.name,
         total: stats.total,
         new: stats.new,
         learning: stats.learning,
-        dueToday: Math.min(today.reviewDue, limits.reviews) + today.learningDue + Math.min(stats.new, limits.news),
+        dueToday: today.new + today.learning + today.review,
         suspended: stats.suspended,
       };
     });
@@ -302,11 +293,9 @@ export class Collection {
       }
       const snapshot = JSON.parse(last.before) as UndoSnapshot;
       const time = now();
-      this.store.updateCardSchedule(last.cardId, {
-        memory: snapshot.memory, suspended: snapshot.suspended, tags: snapshot.tags,
-        buriedUntil: snapshot.buriedUntil, seenFront: snapshot.seenFront, seenBack: snapshot.seenBack,
-      }, time);
-      for (const sibling of snapshot.siblings) this.store.setBuriedUntil(sibling.id, sibling.buriedUntil, time);
+      const { siblings, ...restored } = snapshot;
+      this.store.updateCardSchedule(last.cardId, restored, time);
+      for (const sibling of siblings) this.store.setBuriedUntil(sibling.id, sibling.buriedUntil, time);
       this.store.deleteReview(last.id);
       return { card: this.getCard(last.cardId), review: last };
     });

@@ -4,7 +4,7 @@
  * for one command costs only the statements that command runs.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Card, CardKind, Deck, Memory, Review, SourcePos } from '../core/index.js';
+import type { Card, Deck, Memory, Review } from '../core/index.js';
 import { openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
@@ -22,8 +22,6 @@ const SQL = {
       COUNT(c.id) AS total,
       COALESCE(SUM(c.state = 'new' AND c.suspended = 0), 0) AS new,
       COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0), 0) AS learning,
-      COALESCE(SUM(c.state = 'review' AND c.suspended = 0 AND c.due < @dayEnd), 0) AS review_due,
-      COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0 AND c.due < @dayEnd), 0) AS learning_due,
       COALESCE(SUM(c.suspended = 1), 0) AS suspended
     FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0
     GROUP BY d.id ORDER BY d.name`,
@@ -69,9 +67,6 @@ const SQL = {
   reviewDueCount: `
     SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ?`,
-  newCount: `
-    SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
-      AND buried_until <= ?`,
   nextDue: `
     SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ?`,
   answeredToday: `
@@ -84,9 +79,6 @@ const SQL = {
   lastReview: `SELECT * FROM reviews ORDER BY id DESC LIMIT 1`,
   deleteReview: `DELETE FROM reviews WHERE id = ?`,
   reviewsOfCard: `SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id`,
-  allReviews: `SELECT * FROM reviews ORDER BY card_id, reviewed_at, id`,
-  reviewsSince: `SELECT * FROM reviews WHERE reviewed_at >= ? ORDER BY id`,
-  reviewCount: `SELECT COUNT(*) AS n FROM reviews`,
 
   noteByPath: `SELECT * FROM notes WHERE path = ?`,
   insertNote: `INSERT INTO notes (path, content_hash, imported_at) VALUES (?, ?, ?)`,
@@ -103,7 +95,6 @@ const SQL = {
     SELECT p.*, (SELECT COUNT(*) FROM paper_citations pc WHERE pc.paper_id = p.id) AS citations,
       (SELECT COUNT(*) FROM card_papers cp WHERE cp.paper_id = p.id) AS cards
     FROM papers p ORDER BY p.title`,
-  paperCount: `SELECT COUNT(*) AS n FROM papers`,
 
   setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line) VALUES (?, ?, ?, ?)`,
   deleteExample: `DELETE FROM examples WHERE card_id = ?`,
@@ -112,30 +103,12 @@ const SQL = {
 
 type StatementName = keyof typeof SQL;
 
-export interface NewCard {
-  deckId: number;
-  noteId: number | null;
-  kind: CardKind;
-  front: string;
-  back: string;
-  source: SourcePos | null;
-  breadcrumb: string[];
-  itemKey: string;
-  tags: string[];
+/** What import and `add` write about a card's content: the Card fields that come from the note. */
+export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
+
+export interface NewCard extends CardContent {
   memory: Memory;
   createdAt: number;
-}
-
-export interface CardContent {
-  deckId: number;
-  noteId: number | null;
-  kind: CardKind;
-  front: string;
-  back: string;
-  source: SourcePos | null;
-  breadcrumb: string[];
-  itemKey: string;
-  tags: string[];
 }
 
 export interface CardScheduleUpdate {
@@ -153,8 +126,6 @@ export interface DeckStats {
   total: number;
   new: number;
   learning: number;
-  reviewDue: number;
-  learningDue: number;
   suspended: number;
 }
 
@@ -247,15 +218,8 @@ export class Store {
     this.stmt('setDeckOptions').run(optionsJson, id);
   }
 
-  deckStats(dayEnd: number): DeckStats[] {
-    const rows = this.stmt('deckStats').all({ dayEnd }) as Array<{
-      id: number; name: string; total: number; new: number; learning: number;
-      review_due: number; learning_due: number; suspended: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id, name: r.name, total: r.total, new: r.new, learning: r.learning,
-      reviewDue: r.review_due, learningDue: r.learning_due, suspended: r.suspended,
-    }));
+  deckStats(): DeckStats[] {
+    return this.stmt('deckStats').all() as DeckStats[];
   }
 
   // cards
@@ -355,9 +319,6 @@ export class Store {
     return (this.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
   }
 
-  newCount(deckId: number, now: number): number {
-    return (this.stmt('newCount').get(deckId, now) as { n: number }).n;
-  }
 
   /** Earliest due time at or after `after` of a studied, active card. */
   nextDue(after: number): number | null {
@@ -399,17 +360,8 @@ export class Store {
     return (this.stmt('reviewsOfCard').all(cardId) as ReviewRow[]).map(rowToReview);
   }
 
-  allReviews(): Review[] {
-    return (this.stmt('allReviews').all() as ReviewRow[]).map(rowToReview);
-  }
 
-  reviewsSince(since: number): Review[] {
-    return (this.stmt('reviewsSince').all(since) as ReviewRow[]).map(rowToReview);
-  }
 
-  reviewCount(): number {
-    return (this.stmt('reviewCount').get() as { n: number }).n;
-  }
 
   // notes
 
@@ -467,9 +419,6 @@ export class Store {
     }));
   }
 
-  paperCount(): number {
-    return (this.stmt('paperCount').get() as { n: number }).n;
-  }
 
   // examples
 

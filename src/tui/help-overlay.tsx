@@ -1,16 +1,16 @@
 import { Box, Text } from 'ink';
 
 const KEYS: Array<[string, string]> = [
-  ['space / enter', 'show the answer'],
-  ['1 2 3 4', 'again · hard · good · easy (each shows the interval it gives)'],
-  ['u', 'undo the last answer (again for the one before)'],
-  ['s', 'suspend the card (back with `engram unsuspend ID`)'],
+  ['space, enter', 'show the answer'],
+  ['1 2 3 4', 'again, hard, good, easy (each labelled with the interval it gives)'],
+  ['u', 'undo the last answer; again for the one before'],
+  ['s', 'suspend the card (engram unsuspend ID brings it back)'],
   ['b', 'bury the card until tomorrow'],
   ['r', "run the card's example in the sandbox"],
-  ['o', 'edit the source note in $EDITOR at this card, then re-import it'],
-  ['↑ ↓ / j k', 'scroll a long card (PgUp / PgDn by page)'],
+  ['o', 'edit the note in $EDITOR at this card, then re-import it'],
+  ['up down, j k', 'scroll a long card; PgUp PgDn by page'],
   ['?', 'this help'],
-  ['q / esc', 'quit (answers are already saved)'],
+  ['q, esc', 'quit (answers are already saved)'],
 ];
 
 export function HelpOverlay({ color }: { color: boolean }) {
@@ -18,10 +18,12 @@ export function HelpOverlay({ color }: { color: boolean }) {
     <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} paddingX={1}>
       <Text bold>Keys</Text>
       {KEYS.map(([key, what]) => (
-        <Text key={key} wrap="truncate-end">
-          <Text bold>{key.padEnd(14)}</Text>
-          {what}
-        </Text>
+        <Box key={key}>
+          <Box width={14} flexShrink={0}>
+            <Text bold>{key}</Text>
+          </Box>
+          <Text>{what}</Text>
+        </Box>
       ))}
       <Text dimColor>? or esc closes this help</Text>
     </Box>
