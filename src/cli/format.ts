@@ -1,5 +1,6 @@
 /** How cards and results look on stdout, human and JSON. */
 import { now, type Card } from '../core/index.js';
+import { sanitizeText } from '../tui/render/sanitize.js';
 
 export function cardJson(card: Card) {
   return {
@@ -34,11 +35,8 @@ export function oneLine(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** Removes terminal control characters (C0 except \n and \t, DEL, C1) from text printed by the plain CLI. */
-export function safeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
-}
+/** Card text is untrusted: the plain CLI prints it through the same sanitiser as the review screen. */
+export const safeText = sanitizeText;
 
 export function shortDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

@@ -172,6 +172,16 @@ describe('errors', () => {
     expect(badNow.stderr).toBe('engram: ENGRAM_NOW is not an ISO time: yesterday\n');
   });
 
+  it('never prints control sequences from card text', () => {
+    const [id] = [env.json(['add', '--deck', 'X', '--front', 'evil\u001b]52;c;ZXZpbA==\u0007 front\u001b[2J', '--back', 'back\u009b31m'], { now: DAY1 }).id];
+    for (const args of [['show', String(id)], ['cards'], ['due']]) {
+      const r = env.run(args, { now: DAY1 });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('evil front');
+      expect(r.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    }
+  });
+
   it('every command has --help', () => {
     for (const cmd of ['review', 'start', 'import', 'decks', 'cards', 'due', 'answer', 'add', 'undo', 'suspend', 'unsuspend', 'bury', 'show', 'config', 'papers']) {
       const r = env.run([cmd, '--help']);
