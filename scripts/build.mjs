@@ -32,7 +32,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['better-sqlite3', 'esbuild'],
   // esbuild hoists Ink's lazy import of react-devtools-core; it is only for debugging.
-  alias: { 'react-devtools-core': './scripts/shims/react-devtools-core.mjs' },
+  alias: {
+    'react-devtools-core': './scripts/shims/react-devtools-core.mjs',
+    'is-in-ci': './scripts/shims/is-in-ci.mjs',
+  },
   plugins: [markedTerminalShims],
   banner: {
     js: [

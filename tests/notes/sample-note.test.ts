@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedCard } from '../../src/core/index.js';
 import { parseNote } from '../../src/notes/index.js';
 
-const SAMPLE = new URL('../../../shared/source-notes/challenges-in-multimodality.md', import.meta.url);
+const SAMPLE = new URL('../fixtures/source-notes/challenges-in-multimodality.md', import.meta.url);
 const FILE = 'challenges-in-multimodality.md';
 const text = readFileSync(SAMPLE, 'utf8');
 

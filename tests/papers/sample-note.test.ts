@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPaperRefs, mergePapers, normalizeKey, paperKeyOf, type Paper } from '../../src/papers/index.js';
 
-const NOTE = new URL('../../../shared/source-notes/challenges-in-multimodality.md', import.meta.url);
+const NOTE = new URL('../fixtures/source-notes/challenges-in-multimodality.md', import.meta.url);
 const text = readFileSync(NOTE, 'utf8');
 const refs = extractPaperRefs(text);
 const papers = mergePapers(refs.map((r) => ({ ...r, file: 'challenges-in-multimodality.md' })));

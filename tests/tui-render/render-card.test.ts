@@ -43,7 +43,7 @@ describe('the fast path agrees with marked-terminal on real cards', () => {
     const root = new URL('../../', import.meta.url).pathname;
     const files = [
       ...fs.readdirSync(path.join(root, 'decks/multimodal-ml')).map((f) => path.join(root, 'decks/multimodal-ml', f)),
-      path.join(root, '../shared/source-notes/challenges-in-multimodality.md'),
+      path.join(root, 'tests/fixtures/source-notes/challenges-in-multimodality.md'),
     ].filter((f) => fs.existsSync(f));
     const sides = files.flatMap((file) => parseNote(fs.readFileSync(file, 'utf8'), file).note?.cards.flatMap((c) => [c.front, c.back]) ?? []);
     sides.push('Question number 0 about **topic** 0?', 'a **b** *c* `d $e$` [[x_y]] $\\sigma$', 'trailing **bold**.', '(*em*)');
