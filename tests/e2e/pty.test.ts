@@ -34,6 +34,20 @@ async function waitFor(text: string | RegExp | ((screen: string) => boolean), ti
   throw new Error(`timed out waiting for ${String(text)}; screen was:\n${last}`);
 }
 
+/** Types a key in the session and waits for the screen to show what it should. */
+async function press(key: string, then: Parameters<typeof waitFor>[0]): Promise<string> {
+  tmux('send-keys', '-t', session, key);
+  return waitFor(then);
+}
+
+/** Starts `engram review` in a detached tmux session of the given size, on the test database. */
+function startReview(width: number, height: number, vars: Record<string, string> = {}): void {
+  const assignments = Object.entries({ ...vars, ENGRAM_DB: env.db, ENGRAM_NOW: NOW, TZ: 'UTC' }).map(([k, v]) => `${k}='${v}'`);
+  tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), `${assignments.join(' ')} '${process.execPath}' '${CLI}' review`);
+}
+
+const NOW = '2026-12-01T09:00:00Z';
+
 beforeEach(() => {
   env = tempEnv();
 });
@@ -48,31 +62,22 @@ afterEach(() => {
 
 describe.skipIf(!hasTmux)('review in a real terminal', () => {
   it('reveals, grades, undoes and quits; the log holds exactly the answers given', { timeout: 60_000 }, async () => {
-    const now = '2026-12-01T09:00:00Z';
     for (const [front, back] of [['Alpha question', 'alpha answer'], ['Beta question', 'beta answer'], ['Gamma question', 'gamma answer']]) {
-      env.json(['add', '--deck', 'E2E', '--front', front!, '--back', back!], { now });
+      env.json(['add', '--deck', 'E2E', '--front', front!, '--back', back!], { now: NOW });
     }
-    const command = `ENGRAM_DB='${env.db}' ENGRAM_NOW='${now}' TZ=UTC '${process.execPath}' '${CLI}' review`;
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+    startReview(100, 30);
 
     await waitFor('Alpha question');
     expect(screen()).toContain('3 new  0 learning  0 review');
-    tmux('send-keys', '-t', session, 'Space');
-    await waitFor('alpha answer');
+    await press('Space', 'alpha answer');
     await waitFor(/3 good 10m/);
-    tmux('send-keys', '-t', session, '3');
-    await waitFor('Beta question');
-    tmux('send-keys', '-t', session, 'Space');
-    await waitFor('beta answer');
-    tmux('send-keys', '-t', session, '1');
-    await waitFor('Gamma question');
-    tmux('send-keys', '-t', session, 'u');
-    await waitFor('Beta question');
+    await press('3', 'Beta question');
+    await press('Space', 'beta answer');
+    await press('1', 'Gamma question');
+    await press('u', 'Beta question');
     await waitFor('undone');
-    tmux('send-keys', '-t', session, 'Space');
-    await waitFor('beta answer');
-    tmux('send-keys', '-t', session, '4');
-    await waitFor('Gamma question');
+    await press('Space', 'beta answer');
+    await press('4', 'Gamma question');
     tmux('send-keys', '-t', session, 'q');
     const until = Date.now() + 10_000;
     while (Date.now() < until) {
@@ -97,11 +102,9 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
   });
 
   it('fits 60x20, follows a resize, and honours NO_COLOR', { timeout: 60_000 }, async () => {
-    const now = '2026-12-01T09:00:00Z';
     const long = 'word '.repeat(60).trim();
-    env.json(['add', '--deck', 'Narrow', '--front', `A long question: ${long}?`, '--back', 'short answer'], { now });
-    const command = `NO_COLOR=1 ENGRAM_DB='${env.db}' ENGRAM_NOW='${now}' TZ=UTC '${process.execPath}' '${CLI}' review`;
-    tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '20', command);
+    env.json(['add', '--deck', 'Narrow', '--front', `A long question: ${long}?`, '--back', 'short answer'], { now: NOW });
+    startReview(60, 20, { NO_COLOR: '1' });
     const narrow = await waitFor('show answer');
     const lines = narrow.split('\n');
     expect(Math.max(...lines.map((l) => l.trimEnd().length))).toBeLessThanOrEqual(60);
@@ -116,18 +119,13 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
   });
 
   it('o opens the note in $EDITOR at the card and re-imports it', { timeout: 60_000 }, async () => {
-    const now = '2026-12-01T09:00:00Z';
     const note = env.write('notes/edit.md', '# Edit\n\nWhat is the capital of Atlantis?::Poseidonia\n');
-    env.run(['import', note], { now });
+    env.run(['import', note], { now: NOW });
     // A non-interactive "editor": rewrites the answer in place, as a person would.
-    const editor = `sed -i s/Poseidonia/Atlantica/`;
-    const command = `EDITOR='${editor}' ENGRAM_DB='${env.db}' ENGRAM_NOW='${now}' TZ=UTC '${process.execPath}' '${CLI}' review`;
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+    startReview(100, 30, { EDITOR: 'sed -i s/Poseidonia/Atlantica/' });
     await waitFor('capital of Atlantis');
-    tmux('send-keys', '-t', session, 'Space');
-    await waitFor('Poseidonia');
-    tmux('send-keys', '-t', session, 'o');
-    await waitFor('Atlantica');
+    await press('Space', 'Poseidonia');
+    await press('o', 'Atlantica');
     await waitFor('note re-imported');
     tmux('send-keys', '-t', session, 'q');
     const cards = env.json(['cards']);
