@@ -18,7 +18,7 @@ const PARSER_VERSION = '1';
 export interface ImportOptions {
   deck?: string;
   dryRun?: boolean;
-  /** Called after each file, for a progress bar. */
+  /** Called as files are read and then written, for a progress bar: work done out of total. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -84,7 +84,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
       result.cards.unchanged += store.liveCardCountOfNote(known.id);
-      options.onProgress?.(index + 1, scan.files.length);
+      options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
     const { note, problems } = parseNote(read.text, file.path);
@@ -93,7 +93,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       return;
     }
     parsed.push({ file, text: read.text, hash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text) });
-    options.onProgress?.(index + 1, scan.files.length);
+    options.onProgress?.(index + 1, 2 * scan.files.length);
   });
 
   // Papers are merged across all files of this import, so one paper cited by two notes is one record.
@@ -108,7 +108,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
       }));
     }
-    for (const file of parsed) {
+    // Reading counted for the first half of the work; writing the changed files is the second.
+    const unchanged = scan.files.length - parsed.length;
+    parsed.forEach((file, written) => {
+      options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
       try {
         store.db.exec('SAVEPOINT import_file');
         applyFile(col, file, options, result, (ref) => paperIds.get(paperKeyOf(ref, papers)));
@@ -118,7 +121,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         store.db.exec('RELEASE import_file');
         result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
       }
-    }
+    });
+    options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
     if (options.dryRun) throw new DryRunRollback();
   };
   try {

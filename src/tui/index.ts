@@ -56,7 +56,9 @@ export function createController(col: Collection, deck?: string): ReviewControll
       const card = col.getCard(cardId);
       if (!card.source) return { card: toSessionCard(card), message: 'no source note' };
       const opened = openEditor(card.source.file, card.source.line);
-      process.stdout.write('\x1b[2J\x1b[H');
+      // Full-screen editors leave the alternate screen when they exit, which also ends ours:
+      // enter it again and clear it so the review redraws where it was.
+      process.stdout.write('\x1b[?1049h\x1b[2J\x1b[H');
       if (!opened.ok) return { card: toSessionCard(card), message: opened.message };
       const { importNotes } = await import('../collection/import-notes.js');
       const result = importNotes(col, [card.source.file]);

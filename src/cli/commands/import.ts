@@ -61,9 +61,10 @@ function progressBar(): ((done: number, total: number) => void) | null {
       bar?.stop();
       return;
     }
-    if (total < PROGRESS_MIN_FILES) return;
+    // total counts each file twice (read, then written).
+    if (total < 2 * PROGRESS_MIN_FILES) return;
     if (!bar) {
-      bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} files', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'importing [{bar}] {percentage}%', hideCursor: true }, cliProgress.Presets.shades_classic);
       bar.start(total, done);
     }
     bar?.update(done);
