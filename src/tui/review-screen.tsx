@@ -99,7 +99,7 @@ function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: nu
   const next = state.learning[0]?.due ?? nextDue;
   const nextLine = next !== null && next !== undefined
     ? `Next card due ${until(next, state.now)} (${clockTime(next)}).`
-    : 'No cards scheduled.';
+    : 'Nothing else is scheduled. More cards: engram import PATH, or engram config newPerDay N.';
   if (state.reviewed === 0) {
     return (
       <Box flexDirection="column">
