@@ -9,7 +9,7 @@ import {
 } from '../core/index.js';
 import { answerMemory, elapsedDaysAt, newMemory, previewAnswers, formatInterval, type SchedulerOptions } from '../scheduler/index.js';
 import { Store, type CardScheduleUpdate, type DeckStats, type StoredExample, type StoredPaper } from '../store/index.js';
-import { buildQueue } from './queue.js';
+import { buildQueue, interleave, onePerItem } from './queue.js';
 
 export interface DeckSummary {
   name: string;
@@ -180,7 +180,7 @@ export class Collection {
    */
   sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
     const today = this.gatherToday(deckName, false);
-    const main = buildQueue({ now: today.time, learning: [], reviews: today.reviews, news: today.news, learnAheadMs: () => 0 });
+    const main = onePerItem(interleave(today.reviews, today.news));
     const learnAhead = Math.max(0, ...today.deckIds.map((id) => this.deckOptions(id).learnAheadMinutes));
     return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
   }
@@ -348,15 +348,6 @@ export class Collection {
   papers(): StoredPaper[] {
     return this.store.listPapers();
   }
-}
-
-function onePerItem(cards: Card[]): Card[] {
-  const seen = new Set<string>();
-  return cards.filter((card) => {
-    if (seen.has(card.itemKey)) return false;
-    seen.add(card.itemKey);
-    return true;
-  });
 }
 
 /** Anki's rule: a leech at the threshold, then again every half threshold. */

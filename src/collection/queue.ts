@@ -20,16 +20,18 @@ export interface QueueInput {
 export function buildQueue(input: QueueInput): Card[] {
   const dueNow = input.learning.filter((c) => c.memory.due <= input.now);
   const ahead = input.learning.filter((c) => c.memory.due > input.now && c.memory.due <= input.now + input.learnAheadMs(c));
-  const main = interleave(input.reviews, input.news);
-  // One card per note item a day: the others are siblings and wait (they get buried on answer).
-  const seenItems = new Set<string>();
-  const mainDeduped = main.filter((card) => {
+  return [...dueNow, ...onePerItem(interleave(input.reviews, input.news)), ...ahead];
+}
+
+/** One card per note item a day: the others are siblings and wait (they get buried on answer). */
+export function onePerItem(cards: Card[]): Card[] {
+  const seen = new Set<string>();
+  return cards.filter((card) => {
     const key = `${card.deckId}\u0000${card.itemKey}`;
-    if (seenItems.has(key)) return false;
-    seenItems.add(key);
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
-  return [...dueNow, ...mainDeduped, ...ahead];
 }
 
 /** Spreads `news` evenly among `reviews`, reviews first. */

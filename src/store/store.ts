@@ -319,7 +319,6 @@ export class Store {
     return (this.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
   }
 
-
   /** Earliest due time at or after `after` of a studied, active card. */
   nextDue(after: number): number | null {
     return (this.stmt('nextDue').get(after) as { due: number | null }).due;
@@ -359,9 +358,6 @@ export class Store {
   reviewsOfCard(cardId: number): Review[] {
     return (this.stmt('reviewsOfCard').all(cardId) as ReviewRow[]).map(rowToReview);
   }
-
-
-
 
   // notes
 
@@ -418,7 +414,6 @@ export class Store {
       slugs: JSON.parse(r.slugs) as string[], citations: r.citations, cards: r.cards,
     }));
   }
-
 
   // examples
 

@@ -1,5 +1,6 @@
 /** The scrollable middle of the review screen, as terminal lines. */
 import { renderCardText, sanitizeText } from './render/index.js';
+import { wrapAnsi } from './render/text-width.js';
 import type { SessionState } from './session-reducer.js';
 
 export function bodyLines(state: SessionState, width: number, color: boolean): string[] {
@@ -16,16 +17,9 @@ export function bodyLines(state: SessionState, width: number, color: boolean): s
       else {
         lines.push(state.example.ok ? '▶ example output' : '▶ example failed');
         const output = sanitizeText(state.example.text).replace(/\s+$/, '');
-        for (const line of (output || '(no output)').split('\n')) lines.push(...wrap(`  ${line}`, width));
+        for (const line of (output || '(no output)').split('\n')) lines.push(...wrapAnsi(`  ${line}`, width, { mode: 'hard' }));
       }
     }
   }
   return lines;
-}
-
-function wrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const out: string[] = [];
-  for (let i = 0; i < line.length; i += width) out.push(line.slice(i, i + width));
-  return out;
 }

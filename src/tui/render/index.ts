@@ -10,6 +10,6 @@ export { sanitizeText } from './sanitize.js';
 export { latexToUnicode } from './latex.js';
 export { renderMath, renderWikilinks } from './inline-text.js';
 // The full Markdown renderer (markdown.ts) is loaded on demand through render-card.ts.
-export { renderCardText, loadMarkdown, markdownReady, needsMarkdown, needsMarkdownRenderer, type CardRenderOptions } from './render-card.js';
+export { renderCardText, loadMarkdown, needsMarkdown, needsMarkdownRenderer, type CardRenderOptions } from './render-card.js';
 export { visibleWidth, stripSgr } from './text-width.js';
 export { loadHighlighter, highlighterReady } from './highlighter.js';

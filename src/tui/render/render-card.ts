@@ -28,10 +28,6 @@ export function loadMarkdown(): Promise<void> {
   return loading;
 }
 
-export function markdownReady(): boolean {
-  return markdown !== null;
-}
-
 const MATH_OR_WIKILINK = /\$\$[\s\S]*?\$\$|\$[^$\n]+\$|\[\[[^[\]\n]+\]\]/g;
 // Anything Markdown would render differently from plain text: emphasis, code, escapes, HTML,
 // entities, links and images, tables, highlights, and block syntax at the start of a line.
