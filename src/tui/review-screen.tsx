@@ -77,8 +77,8 @@ export function ReviewScreen({ state, body, width, height, color, nextDue }: Scr
       )}
       <Text dimColor wrap="truncate-end">
         {state.phase === 'answer'
-          ? `u undo   s suspend   b bury${card.hasExample ? '   r run example' : ''}${card.source ? '   o edit' : ''}   ? help   q quit`
-          : `u undo   s suspend   b bury${card.source ? '   o edit' : ''}`}
+          ? `u undo  s suspend  b bury${card.hasExample ? '  r run' : ''}${card.source ? '  o edit' : ''}  ? help  q quit`
+          : `u undo  s suspend  b bury${card.source ? '  o edit' : ''}`}
       </Text>
     </Box>
   );

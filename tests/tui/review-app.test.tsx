@@ -172,7 +172,7 @@ describe('runnable examples and long cards', () => {
     await tick();
     await press(app, SPACE);
     expect(app.lastFrame()).toMatch(/v \d+ more lines/);
-    expect(app.lastFrame()).toContain('r run example');
+    expect(app.lastFrame()).toContain('r run  o edit  ? help  q quit');
     await press(app, 'r');
     const output = await frame(app, (f) => f.includes('sum is 42'), 20_000);
     expect(output).toContain('▶ example output');
