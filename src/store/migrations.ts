@@ -118,6 +118,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cards_position ON cards(new_position);
   `,
+  // 4: papers declared in a papers note carry what the quiz asks about (the idea, the topic)
+  // and where they were declared; an example read from a deck file remembers its path
+  `
+  ALTER TABLE papers ADD COLUMN first_author TEXT;
+  ALTER TABLE papers ADD COLUMN idea TEXT;
+  ALTER TABLE papers ADD COLUMN topic TEXT;
+  ALTER TABLE papers ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE papers ADD COLUMN declared_in TEXT;
+  ALTER TABLE examples ADD COLUMN path TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -87,6 +87,13 @@ const SQL = {
   paperByKey: `SELECT * FROM papers WHERE key = ?`,
   insertPaper: `INSERT INTO papers (key, title, authors, venue, year, slugs) VALUES (@key, @title, @authors, @venue, @year, @slugs)`,
   updatePaper: `UPDATE papers SET title = @title, authors = @authors, venue = @venue, year = @year, slugs = @slugs WHERE id = @id`,
+  declarePaper: `
+    INSERT INTO papers (key, title, authors, venue, year, slugs, first_author, idea, topic, aliases, declared_in)
+    VALUES (@key, @title, @authors, @venue, @year, @slugs, @first_author, @idea, @topic, @aliases, @declared_in)
+    ON CONFLICT (key) DO UPDATE SET title = excluded.title, authors = excluded.authors, venue = excluded.venue,
+      year = excluded.year, slugs = excluded.slugs, first_author = excluded.first_author, idea = excluded.idea,
+      topic = excluded.topic, aliases = excluded.aliases, declared_in = excluded.declared_in
+    RETURNING id`,
   deleteCitationsOfNote: `DELETE FROM paper_citations WHERE note_id = ?`,
   insertCitation: `INSERT OR IGNORE INTO paper_citations (paper_id, note_id, line, raw) VALUES (?, ?, ?, ?)`,
   deleteCardPapers: `DELETE FROM card_papers WHERE card_id = ?`,
@@ -96,7 +103,7 @@ const SQL = {
       (SELECT COUNT(*) FROM card_papers cp WHERE cp.paper_id = p.id) AS cards
     FROM papers p ORDER BY p.title`,
 
-  setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line) VALUES (?, ?, ?, ?)`,
+  setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line, path) VALUES (?, ?, ?, ?, ?)`,
   deleteExample: `DELETE FROM examples WHERE card_id = ?`,
   exampleOfCard: `SELECT * FROM examples WHERE card_id = ?`,
 } as const;
@@ -149,14 +156,38 @@ export interface StoredPaper {
   venue: string | null;
   year: number | null;
   slugs: string[];
+  /** From a papers note: the first author, the one idea the paper contributes, its topic (e.g. the challenge). */
+  firstAuthor: string | null;
+  idea: string | null;
+  topic: string | null;
+  aliases: string[];
+  /** `file:line` of the papers-note entry that declared it; null when only cited in prose. */
+  declaredIn: string | null;
   citations: number;
   cards: number;
+}
+
+/** What a papers note says about one paper; it overrides what prose citations guessed. */
+export interface DeclaredPaper {
+  key: string;
+  title: string;
+  authors: string[];
+  firstAuthor: string | null;
+  venue: string | null;
+  year: number | null;
+  slugs: string[];
+  aliases: string[];
+  idea: string | null;
+  topic: string | null;
+  declaredIn: string;
 }
 
 export interface StoredExample {
   lang: 'ts' | 'js';
   code: string;
   line: number;
+  /** Deck-relative path of the example file, when the card points to one (null for an inline fence). */
+  path?: string | null;
 }
 
 export class Store {
@@ -407,24 +438,39 @@ export class Store {
     for (const id of paperIds) this.stmt('insertCardPaper').run(cardId, id);
   }
 
+  /** Inserts or overwrites a paper declared in a papers note (the note is the authority on its facts). */
+  declarePaper(paper: DeclaredPaper): number {
+    const row = this.stmt('declarePaper').get({
+      key: paper.key, title: paper.title, authors: JSON.stringify(paper.authors), venue: paper.venue, year: paper.year,
+      slugs: JSON.stringify(paper.slugs), first_author: paper.firstAuthor, idea: paper.idea, topic: paper.topic,
+      aliases: JSON.stringify(paper.aliases), declared_in: paper.declaredIn,
+    }) as { id: number };
+    return row.id;
+  }
+
   listPapers(): StoredPaper[] {
-    const rows = this.stmt('allPapers').all() as Array<{ id: number; key: string; title: string; authors: string; venue: string | null; year: number | null; slugs: string; citations: number; cards: number }>;
+    const rows = this.stmt('allPapers').all() as Array<{
+      id: number; key: string; title: string; authors: string; venue: string | null; year: number | null; slugs: string;
+      first_author: string | null; idea: string | null; topic: string | null; aliases: string; declared_in: string | null;
+      citations: number; cards: number;
+    }>;
     return rows.map((r) => ({
       id: r.id, key: r.key, title: r.title, authors: JSON.parse(r.authors) as string[], venue: r.venue, year: r.year,
-      slugs: JSON.parse(r.slugs) as string[], citations: r.citations, cards: r.cards,
+      slugs: JSON.parse(r.slugs) as string[], firstAuthor: r.first_author, idea: r.idea, topic: r.topic,
+      aliases: JSON.parse(r.aliases) as string[], declaredIn: r.declared_in, citations: r.citations, cards: r.cards,
     }));
   }
 
   // examples
 
   setExample(cardId: number, example: StoredExample | null): void {
-    if (example) this.stmt('setExample').run(cardId, example.lang, example.code, example.line);
+    if (example) this.stmt('setExample').run(cardId, example.lang, example.code, example.line, example.path ?? null);
     else this.stmt('deleteExample').run(cardId);
   }
 
   getExample(cardId: number): StoredExample | null {
-    const row = this.stmt('exampleOfCard').get(cardId) as { lang: 'ts' | 'js'; code: string; line: number } | undefined;
-    return row ? { lang: row.lang, code: row.code, line: row.line } : null;
+    const row = this.stmt('exampleOfCard').get(cardId) as { lang: 'ts' | 'js'; code: string; line: number; path: string | null } | undefined;
+    return row ? { lang: row.lang, code: row.code, line: row.line, path: row.path } : null;
   }
 }
 

@@ -42,7 +42,7 @@ describe('the fast path agrees with marked-terminal on real cards', () => {
     const { parseNote } = await import('../../src/notes/index.js');
     const root = new URL('../../', import.meta.url).pathname;
     const files = [
-      ...fs.readdirSync(path.join(root, 'decks/multimodal-ml')).map((f) => path.join(root, 'decks/multimodal-ml', f)),
+      ...fs.readdirSync(path.join(root, 'decks/multimodality')).filter((f) => f.endsWith('.md')).map((f) => path.join(root, 'decks/multimodality', f)),
       path.join(root, 'tests/fixtures/source-notes/challenges-in-multimodality.md'),
     ].filter((f) => fs.existsSync(f));
     const sides = files.flatMap((file) => parseNote(fs.readFileSync(file, 'utf8'), file).note?.cards.flatMap((c) => [c.front, c.back]) ?? []);
