@@ -10,10 +10,11 @@ import { extractPaperRefs, mergePapers, paperKeyOf } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { matchCards, type MatchHow } from './card-identity.js';
+import { exampleFilesDigest, readExampleFile } from './example-files.js';
 import { readNote, scanPaths, type FoundFile } from './scan-files.js';
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
-const PARSER_VERSION = '1';
+const PARSER_VERSION = '2';
 
 export interface ImportOptions {
   deck?: string;
@@ -80,7 +81,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       return;
     }
     result.files++;
-    const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes).digest('hex');
+    const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
+      .update('\0').update(exampleFilesDigest(read.text, file.path)).digest('hex');
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
       result.cards.unchanged += store.liveCardCountOfNote(known.id);
@@ -92,7 +94,11 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       result.errors.push(...problems);
       return;
     }
-    parsed.push({ file, text: read.text, hash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text) });
+    const exampleErrors = resolveExampleFiles(note.cards, file.path);
+    result.errors.push(...exampleErrors);
+    // A note with a broken example reference is parsed again next time, so the error is not forgotten.
+    const storedHash = exampleErrors.length > 0 ? `retry:${hash}` : hash;
+    parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text) });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });
 
@@ -190,7 +196,7 @@ function applyFile(
       result.cards.added++;
       action = 'add';
     }
-    store.setExample(id, card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line } : null);
+    store.setExample(id, card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null);
     const paperIds = file.refs
       .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
       .map(paperIdOf)
@@ -210,6 +216,22 @@ function applyFile(
       result.cards.retired++;
     }
   }
+}
+
+/** Reads each card's example file into its `example`; a refused or missing file is an error at the `example:` line, and the card keeps no example. */
+function resolveExampleFiles(cards: ParsedCard[], noteFile: string): Problem[] {
+  const errors: Problem[] = [];
+  const reported = new Set<number>();
+  for (const card of cards) {
+    if (!card.exampleFile) continue;
+    const read = readExampleFile(card.exampleFile, noteFile);
+    if (read.ok) card.example = read.spec;
+    else if (!reported.has(card.exampleFile.line)) {
+      reported.add(card.exampleFile.line);
+      errors.push({ file: noteFile, line: card.exampleFile.line, message: read.message });
+    }
+  }
+  return errors;
 }
 
 function contentChanged(card: Card, content: { deckId: number; kind: string; front: string; back: string; breadcrumb: string[] }): boolean {

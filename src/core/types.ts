@@ -8,9 +8,10 @@ export type CardState = 'new' | 'learning' | 'review' | 'relearning';
 /**
  * How a card was made. `basic`: front::back or Q:/A:; `reversed`: the back-to-front half of
  * a two-way card; `cloze`: one cloze number; `qa`: a question found in prose; `definition`:
- * a term and its definition; `heading`: "What is <heading>?"; `manual`: `engram add`.
+ * a term and its definition; `heading`: "What is <heading>?"; `manual`: `engram add`; `paper`: a paper
+ * quiz card (asked by `engram quiz papers`, never in the ordinary review).
  */
-export type CardKind = 'basic' | 'reversed' | 'cloze' | 'qa' | 'definition' | 'heading' | 'manual';
+export type CardKind = 'basic' | 'reversed' | 'cloze' | 'qa' | 'definition' | 'heading' | 'manual' | 'paper';
 
 /** A place in a source file; line is 1-based. */
 export interface SourcePos {
@@ -44,6 +45,16 @@ export interface ExampleSpec {
   lang: 'ts' | 'js';
   code: string;
   line: number;
+  /** Deck-relative path of the file the code was read from; absent for a fence in the note. */
+  path?: string;
+}
+
+/** An `example: path` line (or frontmatter key) pointing a card to an example file, not yet read. */
+export interface ExampleFileRef {
+  /** As written: relative to the note's folder. */
+  path: string;
+  /** The line of the `example:` line or of the frontmatter key. */
+  line: number;
 }
 
 /** A card as the notes parser sees it: no identity, no schedule. */
@@ -62,6 +73,8 @@ export interface ParsedCard {
   /** Deck path from a `#flashcards/a/b` tag, joined with `::`, if any. */
   deckPath?: string;
   example?: ExampleSpec;
+  /** An example file the card points to; the collection reads it (inside the deck folder only) into `example`. */
+  exampleFile?: ExampleFileRef;
 }
 
 /** A paper cited by a note: by `[[wikilink]]` or by a citation in prose. */

@@ -1,3 +1,4 @@
 /** Markdown notes → cards. See parse-note.ts for the stages. */
 export { parseNote } from './parse-note.js';
 export type { ParsedNote, ParseResult } from './types.js';
+export { readExampleLine } from './example-refs.js';

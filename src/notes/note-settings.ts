@@ -66,7 +66,7 @@ export function readSettings(
   }
 
   const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (key !== 'deck' && key !== 'tags') options[key] = value;
+  for (const [key, value] of Object.entries(data)) if (key !== 'deck' && key !== 'tags' && key !== 'example') options[key] = value;
 
   const cloze = data['cloze'];
   if (cloze !== undefined && cloze !== 'bold') warn('cloze', `unknown 'cloze' value ${JSON.stringify(cloze)} (expected bold)`);

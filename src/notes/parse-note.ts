@@ -6,6 +6,7 @@
 import type { Problem } from '../core/index.js';
 import { classifyLines } from './classify-lines.js';
 import type { Token } from './classify-lines.js';
+import { attachExampleRefs, frontmatterExampleRef, takeExampleRefs } from './example-refs.js';
 import { explicitCards } from './explicit-cards.js';
 import { finishCards } from './finish-cards.js';
 import { readFrontmatter } from './frontmatter.js';
@@ -36,16 +37,18 @@ export function parseNote(text: string, file: string): ParseResult {
   const settings = readSettings(frontmatter.data, frontmatter.keyLine, file, problems);
   const lexed = classifyLines(frontmatter.body, frontmatter.bodyLine, file);
   problems.push(...lexed.problems);
+  const { tokens, refs } = takeExampleRefs(lexed.tokens);
 
-  const tags = mergeTags(settings.tags, inlineTags(lexed.tokens));
+  const tags = mergeTags(settings.tags, inlineTags(tokens));
   const boldCloze = settings.boldCloze || tags.some((t) => t.toLowerCase() === 'cloze');
-  const explicit = explicitCards(lexed.tokens, { file, boldCloze });
+  const explicit = explicitCards(tokens, { file, boldCloze });
   problems.push(...explicit.problems);
 
   // A note written with card syntax gets exactly the cards it wrote, unless it asks for both.
   const prose = settings.mode === 'both' || (settings.mode === 'auto' && !explicit.found);
-  const items = prose ? [...explicit.items, ...proseCards(outline(lexed.tokens, explicit.consumed))] : explicit.items;
+  const items = prose ? [...explicit.items, ...proseCards(outline(tokens, explicit.consumed))] : explicit.items;
   const cards = finishCards(items, { file, tags, deckPath: firstDeckPath(tags), problems });
+  attachExampleRefs(cards, refs, frontmatterExampleRef(frontmatter.data, frontmatter.keyLine, file, problems), file, problems);
 
   problems.sort((a, b) => a.line - b.line);
   return {

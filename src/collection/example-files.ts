@@ -1,0 +1,79 @@
+/**
+ * Reads the example file a card points to. Notes may come from strangers, so a reference may
+ * only name a file below the note's own folder: absolute paths, `..` segments and symlinks that
+ * resolve outside are refused, and the file must be a small UTF-8 .ts/.js file. The code is
+ * stored with the card, so the review never touches the file system.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExampleFileRef, ExampleSpec } from '../core/index.js';
+import { readExampleLine } from '../notes/index.js';
+
+export const MAX_EXAMPLE_BYTES = 64 * 1024;
+
+export type ExampleRead = { ok: true; spec: ExampleSpec } | { ok: false; message: string };
+
+const LANGS: Record<string, ExampleSpec['lang']> = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js' };
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+export function readExampleFile(ref: ExampleFileRef, noteFile: string): ExampleRead {
+  const written = ref.path;
+  if (path.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written) || written.startsWith('\\') || written.startsWith('~')) {
+    return { ok: false, message: `example path '${written}' is absolute; give a path relative to the note, inside its folder` };
+  }
+  if (written.split(/[\\/]/).includes('..')) {
+    return { ok: false, message: `example path '${written}' goes up with '..'; examples must stay inside the note's folder` };
+  }
+  const lang = LANGS[path.extname(written).toLowerCase()];
+  if (!lang) return { ok: false, message: `example '${written}' is not a .ts or .js file` };
+
+  const folder = path.dirname(noteFile);
+  let real: string;
+  let realFolder: string;
+  try {
+    realFolder = fs.realpathSync(folder);
+    real = fs.realpathSync(path.resolve(folder, written));
+  } catch {
+    return { ok: false, message: `example file '${written}' not found (looked in ${path.join(folder, written)})` };
+  }
+  if (!isInside(real, realFolder)) {
+    return { ok: false, message: `example '${written}' is a link that leads outside the note's folder; refused` };
+  }
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(real);
+    if (!stat.isFile()) return { ok: false, message: `example '${written}' is not a file` };
+    if (stat.size > MAX_EXAMPLE_BYTES) return { ok: false, message: `example '${written}' is ${Math.ceil(stat.size / 1024)} KB, over the ${MAX_EXAMPLE_BYTES / 1024} KB limit` };
+    bytes = fs.readFileSync(real);
+  } catch (error) {
+    return { ok: false, message: `cannot read example '${written}': ${(error as Error).message}` };
+  }
+  let code: string;
+  try {
+    code = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: `example '${written}' is not valid UTF-8` };
+  }
+  if (code.includes('\0')) return { ok: false, message: `example '${written}' is a binary file` };
+  return { ok: true, spec: { lang, code: code.replace(/^\uFEFF/, ''), line: 0, path: written.replace(/\\/g, '/') } };
+}
+
+/**
+ * A digest of every example file the note's text points to, so editing only an example file
+ * still re-imports the note (unchanged notes are skipped by content hash).
+ */
+export function exampleFilesDigest(noteText: string, noteFile: string): string {
+  const hash = crypto.createHash('sha256');
+  for (const line of noteText.split('\n')) {
+    const written = readExampleLine(line.replace(/\r$/, ''));
+    if (written === null) continue;
+    const read = readExampleFile({ path: written, line: 0 }, noteFile);
+    hash.update(written).update('\0').update(read.ok ? read.spec.code : `error:${read.message}`).update('\0');
+  }
+  return hash.digest('hex');
+}
