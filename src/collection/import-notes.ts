@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { now, type Card, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
 import { parseNote } from '../notes/index.js';
-import { extractPaperRefs, mergePapers, paperKeyOf } from '../papers/index.js';
+import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { matchCards, type MatchHow } from './card-identity.js';
@@ -62,6 +62,9 @@ interface ParsedFile {
   cards: ParsedCard[];
   noteDeck: string | null;
   refs: PaperRef[];
+  /** A papers note (frontmatter `papers: true`) makes no cards: it declares papers. */
+  isPapersNote: boolean;
+  declared: DeclaredPaperEntry[];
 }
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
@@ -94,23 +97,48 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       result.errors.push(...problems);
       return;
     }
+    if (note.options['papers'] === true) {
+      const declared = parsePapersNote(read.text, file.path);
+      result.errors.push(...declared.problems);
+      const storedHash = declared.problems.length > 0 ? `retry:${hash}` : hash;
+      parsed.push({ file, text: read.text, hash: storedHash, cards: [], noteDeck: note.deck, refs: [], isPapersNote: true, declared: declared.papers });
+      options.onProgress?.(index + 1, 2 * scan.files.length);
+      return;
+    }
     const exampleErrors = resolveExampleFiles(note.cards, file.path);
     result.errors.push(...exampleErrors);
     // A note with a broken example reference is parsed again next time, so the error is not forgotten.
     const storedHash = exampleErrors.length > 0 ? `retry:${hash}` : hash;
-    parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text) });
+    parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text), isPapersNote: false, declared: [] });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });
 
   // Papers are merged across all files of this import, so one paper cited by two notes is one record.
   const papers = mergePapers(parsed.flatMap((p) => p.refs.map((r) => ({ ...r, file: p.file.path }))));
-  result.papers = papers.length;
+  // A papers note is the authority on the papers it declares; declarations from notes not re-read
+  // this time come from the database.
+  const declaredHere = parsed.flatMap((p) => p.declared.map((d) => ({ ...d, file: p.file.path })));
+  const declaredBefore = store.listPapers()
+    .filter((p) => p.declaredIn !== null && !declaredHere.some((d) => d.key === p.key) && !parsed.some((f) => p.declaredIn?.startsWith(`${f.file.path}:`)))
+    .map((p) => ({ key: p.key, slugs: p.slugs, aliases: p.aliases }));
+  const declared: Array<Pick<DeclaredPaperEntry, 'key' | 'slugs' | 'aliases'>> = [...declaredHere, ...declaredBefore];
+  result.papers = new Set([...papers.map((p) => findDeclared(p, declared)?.key ?? p.key), ...declaredHere.map((d) => d.key)]).size;
 
   // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
   const apply = () => {
+    for (const file of parsed) if (file.isPapersNote) store.undeclarePapersOf(file.file.path);
+    const declaredIds = new Map<string, number>(store.listPapers().filter((p) => p.declaredIn !== null).map((p) => [p.key, p.id]));
+    for (const d of declaredHere) {
+      declaredIds.set(d.key, store.declarePaper({
+        key: d.key, title: d.title, authors: d.authors, firstAuthor: d.firstAuthor, venue: d.venue, year: d.year,
+        slugs: d.slugs, aliases: d.aliases, idea: d.idea, topic: d.topic, declaredIn: `${d.file}:${d.line}`,
+      }));
+    }
     const paperIds = new Map<string, number>();
     for (const paper of papers) {
-      paperIds.set(paper.key, store.upsertPaper({
+      const match = findDeclared(paper, declared);
+      const declaredId = match ? declaredIds.get(match.key) : undefined;
+      paperIds.set(paper.key, declaredId ?? store.upsertPaper({
         key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
       }));
     }
@@ -128,6 +156,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
       }
     });
+    store.pruneUnusedPapers();
     options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
     if (options.dryRun) throw new DryRunRollback();
   };

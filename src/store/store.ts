@@ -55,20 +55,21 @@ const SQL = {
     WHERE deck_id = ? AND item_key = ? AND id != ? AND retired = 0 AND suspended = 0
       AND state IN ('new', 'review') AND buried_until < ?`,
 
+  // Paper quiz cards (kind 'paper') are asked only by `engram quiz papers`: the review queue skips them.
   learningDue: `
     ${CARD_SELECT} WHERE c.state IN ('learning','relearning') AND c.retired = 0 AND c.suspended = 0
-      AND c.due < ? AND c.buried_until <= ? ORDER BY c.due, c.id`,
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.due, c.id`,
   reviewDue: `
     ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'review' AND c.retired = 0 AND c.suspended = 0
-      AND c.due < ? AND c.buried_until <= ? ORDER BY c.due, c.id LIMIT ?`,
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.due, c.id LIMIT ?`,
   newCards: `
     ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'new' AND c.retired = 0 AND c.suspended = 0
-      AND c.buried_until <= ? ORDER BY c.new_position LIMIT ?`,
+      AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.new_position LIMIT ?`,
   reviewDueCount: `
     SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
-      AND due < ? AND buried_until <= ?`,
+      AND due < ? AND buried_until <= ? AND kind != 'paper'`,
   nextDue: `
-    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ?`,
+    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper'`,
   answeredToday: `
     SELECT c.deck_id, r.state_before, COUNT(DISTINCT r.card_id) AS n FROM reviews r JOIN cards c ON c.id = r.card_id
     WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state_before`,
@@ -94,13 +95,18 @@ const SQL = {
       year = excluded.year, slugs = excluded.slugs, first_author = excluded.first_author, idea = excluded.idea,
       topic = excluded.topic, aliases = excluded.aliases, declared_in = excluded.declared_in
     RETURNING id`,
+  undeclarePapersOf: `UPDATE papers SET declared_in = NULL WHERE declared_in LIKE ? ESCAPE '\\'`,
+  pruneUnusedPapers: `
+    DELETE FROM papers WHERE declared_in IS NULL
+      AND NOT EXISTS (SELECT 1 FROM paper_citations pc WHERE pc.paper_id = papers.id)
+      AND NOT EXISTS (SELECT 1 FROM card_papers cp JOIN cards c ON c.id = cp.card_id WHERE cp.paper_id = papers.id AND c.retired = 0)`,
   deleteCitationsOfNote: `DELETE FROM paper_citations WHERE note_id = ?`,
   insertCitation: `INSERT OR IGNORE INTO paper_citations (paper_id, note_id, line, raw) VALUES (?, ?, ?, ?)`,
   deleteCardPapers: `DELETE FROM card_papers WHERE card_id = ?`,
   insertCardPaper: `INSERT OR IGNORE INTO card_papers (card_id, paper_id) VALUES (?, ?)`,
   allPapers: `
     SELECT p.*, (SELECT COUNT(*) FROM paper_citations pc WHERE pc.paper_id = p.id) AS citations,
-      (SELECT COUNT(*) FROM card_papers cp WHERE cp.paper_id = p.id) AS cards
+      (SELECT COUNT(*) FROM card_papers cp JOIN cards c ON c.id = cp.card_id WHERE cp.paper_id = p.id AND c.retired = 0) AS cards
     FROM papers p ORDER BY p.title`,
 
   setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line, path) VALUES (?, ?, ?, ?, ?)`,
@@ -446,6 +452,16 @@ export class Store {
       aliases: JSON.stringify(paper.aliases), declared_in: paper.declaredIn,
     }) as { id: number };
     return row.id;
+  }
+
+  /** Forgets which papers a papers note declared, before it is read again (a paper removed from it is then no longer declared). */
+  undeclarePapersOf(file: string): void {
+    this.stmt('undeclarePapersOf').run(`${file.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`);
+  }
+
+  /** Removes papers nothing cites, links or declares any more. */
+  pruneUnusedPapers(): number {
+    return this.stmt('pruneUnusedPapers').run().changes;
   }
 
   listPapers(): StoredPaper[] {

@@ -1,0 +1,175 @@
+/**
+ * A papers note (frontmatter `papers: true`) declares the papers a deck cites, one `## Title`
+ * heading each, followed by `- field: value` lines:
+ *
+ *   ## Tensor Fusion Network for Multimodal Sentiment Analysis
+ *   - slugs: tensor_fusion_network            (wikilink targets that mean this paper)
+ *   - aliases: TFN                             (short names accepted in quizzes)
+ *   - first author: Amir Zadeh
+ *   - authors: Amir Zadeh, Minghai Chen, ...
+ *   - venue: EMNLP
+ *   - year: 2017
+ *   - topic: fusion
+ *   - idea: one sentence that identifies the paper without naming it
+ *   - checked: https://...                     (where the facts were confirmed; not stored)
+ *
+ * What a papers note says wins over what the citation extractor guessed from prose.
+ */
+import type { Problem } from '../core/types.js';
+import { keysMatch } from './match.js';
+import type { Paper } from './merge.js';
+import { humanizeSlug, slugBase } from './humanize.js';
+import { keyWords, normalizeKey } from './normalize.js';
+
+export interface DeclaredPaperEntry {
+  key: string;
+  title: string;
+  slugs: string[];
+  aliases: string[];
+  firstAuthor: string | null;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  topic: string | null;
+  idea: string | null;
+  line: number;
+}
+
+const FIELDS = ['slugs', 'aliases', 'first author', 'authors', 'venue', 'year', 'topic', 'idea', 'checked'] as const;
+type Field = (typeof FIELDS)[number];
+
+const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const FIELD_LINE = /^\s*[-*+]\s+([A-Za-z][A-Za-z ]*?)\s*:\s*(.*?)\s*$/;
+
+function list(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** Entries of a papers note; `text` is the whole file, frontmatter included. */
+export function parsePapersNote(text: string, file: string): { papers: DeclaredPaperEntry[]; problems: Problem[] } {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const papers: DeclaredPaperEntry[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  let current: DeclaredPaperEntry | null = null;
+  let lastField: Field | null = null;
+  let start = 0;
+  if (lines[0]?.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    start = close === -1 ? lines.length : close + 1;
+  }
+  let inFence = false;
+
+  const finish = (): void => {
+    if (!current) return;
+    if (current.slugs.length === 0 || !current.slugs.includes(current.key)) current.slugs.push(current.key);
+    papers.push(current);
+    current = null;
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const line = i + 1;
+    if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
+    if (inFence) continue;
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      finish();
+      lastField = null;
+      if ((heading[1] ?? '').length !== 2) continue;
+      const title = (heading[2] ?? '').trim();
+      const key = normalizeKey(title);
+      if (key === '') {
+        problems.push({ file, line, message: 'a paper heading needs a title' });
+        continue;
+      }
+      const before = seen.get(key);
+      if (before !== undefined) problems.push({ file, line, message: `paper '${title}' is declared twice (first at line ${before})` });
+      seen.set(key, line);
+      current = { key, title, slugs: [], aliases: [], firstAuthor: null, authors: [], venue: null, year: null, topic: null, idea: null, line };
+      continue;
+    }
+    if (raw.trim() === '') {
+      lastField = null;
+      continue;
+    }
+    const field = FIELD_LINE.exec(raw);
+    if (!current) {
+      if (field) problems.push({ file, line, message: "a paper field before any '## Title' heading" });
+      continue;
+    }
+    if (!field) {
+      // An indented line continues a long value (an idea wrapped over two lines).
+      if (lastField === 'idea' && /^\s{2,}\S/.test(raw) && current.idea !== null) current.idea = `${current.idea} ${raw.trim()}`;
+      else problems.push({ file, line, message: "expected '- field: value' under a paper heading" });
+      continue;
+    }
+    const name = (field[1] ?? '').toLowerCase().replace(/\s+/g, ' ') as Field;
+    const value = field[2] ?? '';
+    if (!(FIELDS as readonly string[]).includes(name)) {
+      problems.push({ file, line, message: `unknown paper field '${field[1]}' (known: ${FIELDS.join(', ')})` });
+      continue;
+    }
+    lastField = name;
+    if (value === '') continue;
+    switch (name) {
+      case 'slugs':
+        current.slugs.push(...list(value).map((s) => normalizeKey(slugBase(s))).filter((s) => s !== ''));
+        break;
+      case 'aliases':
+        current.aliases.push(...list(value));
+        break;
+      case 'first author':
+        current.firstAuthor = value;
+        break;
+      case 'authors':
+        current.authors = list(value);
+        break;
+      case 'venue':
+        current.venue = value;
+        break;
+      case 'year': {
+        const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
+        if (Number.isNaN(year) || year < 1900 || year > 2100) problems.push({ file, line, message: `year must be a four-digit year, got '${value}'` });
+        else current.year = year;
+        break;
+      }
+      case 'topic':
+        current.topic = value.toLowerCase();
+        break;
+      case 'idea':
+        current.idea = value;
+        break;
+      case 'checked':
+        break;
+    }
+  }
+  finish();
+  for (const paper of papers) {
+    if (paper.authors.length === 0 && paper.firstAuthor) paper.authors = [paper.firstAuthor];
+    if (!paper.firstAuthor && paper.authors[0]) paper.firstAuthor = paper.authors[0];
+  }
+  return { papers, problems };
+}
+
+/**
+ * The declared paper a citation group means: one of its wikilink slugs is declared, or its
+ * title matches a declared title or alias (allowing the extractor's small title variations).
+ */
+export function findDeclared<T extends Pick<DeclaredPaperEntry, 'key' | 'slugs' | 'aliases'>>(paper: Pick<Paper, 'key' | 'title' | 'slugs'>, declared: readonly T[]): T | null {
+  const slugKeys = paper.slugs.map((s) => normalizeKey(slugBase(s)));
+  for (const entry of declared) if (slugKeys.some((s) => entry.slugs.includes(s)) || entry.key === paper.key) return entry;
+  const words = keyWords(paper.title);
+  for (const entry of declared) {
+    if (entry.aliases.some((a) => normalizeKey(a) === normalizeKey(paper.title))) return entry;
+    if (words.length >= 3 && keysMatch(words, entry.key.split('_'))) return entry;
+  }
+  return null;
+}
+
+/** The target of a `[[wikilink]]` resolves to a declared paper by slug, title or alias. */
+export function resolvesToPaper(target: string, declared: readonly Pick<DeclaredPaperEntry, 'key' | 'slugs' | 'aliases'>[]): boolean {
+  const key = normalizeKey(slugBase(target));
+  const human = normalizeKey(humanizeSlug(target));
+  return declared.some((d) => d.key === key || d.slugs.includes(key) || d.key === human || d.aliases.some((a) => normalizeKey(a) === key));
+}
