@@ -1,11 +1,13 @@
 // Bundles the CLI with esbuild: one ESM entry plus lazily loaded chunks (Ink, the importer),
-// because unbundled Ink takes ~1 s to import. better-sqlite3 stays external (native addon).
+// because unbundled Ink takes ~1 s to import. better-sqlite3 and the FSRS optimizer binding stay external (native addons).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-rmSync(`${root}/dist`, { recursive: true, force: true });
+// Built beside dist and swapped in at the end, so a test running the CLI never sees half a build.
+const staging = `dist.building-${process.pid}`;
+rmSync(`${root}/${staging}`, { recursive: true, force: true });
 
 /** Keeps marked-terminal's eager imports of cli-highlight and node-emoji out of the first frame's path. */
 const markedTerminalShims = {
@@ -23,14 +25,14 @@ const markedTerminalShims = {
 await build({
   absWorkingDir: root,
   entryPoints: { engram: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['better-sqlite3', 'esbuild'],
+  external: ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding'],
   // esbuild hoists Ink's lazy import of react-devtools-core; it is only for debugging.
   alias: {
     'react-devtools-core': './scripts/shims/react-devtools-core.mjs',
@@ -50,3 +52,12 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+const old = `${root}/dist.old-${process.pid}`;
+try {
+  renameSync(`${root}/dist`, old);
+} catch {
+  // no previous build
+}
+renameSync(`${root}/${staging}`, `${root}/dist`);
+rmSync(old, { recursive: true, force: true });
