@@ -105,6 +105,78 @@ export function buildProgram(): Command {
   program.command('papers').description('list the papers your notes cite')
     .addOption(json()).action(withCollection(program, study.papersCommand));
 
+  program.command('optimize').description('fit FSRS weights to your review log; stored on a deck only when they predict it better')
+    .option('--deck <name>', 'fit and judge this deck only (default: one fit on all reviews, judged per deck)')
+    .option('--retention', 'suggest the desired retention with the least work per remembered card')
+    .addOption(json()).action(withCollection(program, async (col, opts: { deck?: string; json?: boolean; retention?: boolean }) => {
+      const { optimizeCommand } = await import('./commands/optimize.js');
+      await optimizeCommand(col, opts);
+    }));
+
+  program.command('stats').description('progress: reviews per day, due forecast, true retention, card counts, streaks')
+    .option('--deck <name>', 'only this deck').addOption(json())
+    .action(withCollection(program, async (col, opts: { deck?: string; json?: boolean }) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      await statsCommand(col, opts);
+    }));
+
+  const quiz = program.command('quiz').description('quiz yourself (FSRS-scheduled): `quiz papers` asks about the papers your notes cite');
+  quiz.command('papers').description('which paper did what: multiple choice and typed titles (Ink session, or the next question with --json)')
+    .option('--deck <name>', 'only papers cited by cards of this deck (or declared in its papers note)')
+    .option('--count <n>', 'ask at most n questions').option('--seed <n>', 'pin the question forms and choices')
+    .addOption(json()).action(withCollection(program, async (col, opts: { deck?: string; count?: string; seed?: string; json?: boolean }) => {
+      const { quizPapersCommand } = await import('./commands/quiz.js');
+      await quizPapersCommand(col, opts);
+    }));
+  quiz.command('answer').description('answer a question printed by `quiz papers --json` (a choice 1-4 or a title); saves the review')
+    .argument('<question-id>').argument('<answer>')
+    .option('--grade <grade>', 'override the suggested grade: again|hard|good|easy (or 1-4)')
+    .option('--duration-ms <ms>', 'how long the answer took (fast and exact → easy, slow → hard)')
+    .addOption(json()).action(withCollection(program, async (col, id: string, answer: string, opts: { grade?: string; durationMs?: string; json?: boolean }) => {
+      const { quizAnswerCommand } = await import('./commands/quiz.js');
+      quizAnswerCommand(col, id, answer, opts);
+    }));
+
+  program.command('export').description('every card with its schedule and review log, as a JSON backup or CSV (stdout unless --out)')
+    .option('--format <format>', 'json (a backup `import-backup` restores) or csv', 'json').option('--deck <name>', 'only this deck')
+    .option('--out <file>', 'write to this file').option('--reviews', 'with --format csv: one row per review instead of per card')
+    .action(withCollection(program, async (col, opts: { format?: string; deck?: string; out?: string; reviews?: boolean }) => {
+      const { exportCommand } = await import('./commands/export.js');
+      exportCommand(col, opts);
+    }));
+  program.command('import-backup').description('restore a JSON export into an empty database (one transaction)').argument('<file>')
+    .addOption(json()).action(withCollection(program, async (col, file: string, opts: { json?: boolean }) => {
+      const { importBackupCommand } = await import('./commands/backup.js');
+      importBackupCommand(col, file, opts);
+    }));
+  program.command('backup').description('copy the live database to backups/ beside it, keeping the newest N; prints the path')
+    .option('--keep <n>', 'how many backups to keep', '10').addOption(json())
+    .action(withCollection(program, async (col, opts: { keep?: string; json?: boolean }) => {
+      const { backupCommand } = await import('./commands/backup.js');
+      await backupCommand(col, opts);
+    }));
+  program.command('import-anki').description('import cards and review history from an Anki .apkg package').argument('<file>')
+    .option('--deck <name>', 'put every card in this deck (default: the Anki deck names)').addOption(json())
+    .action(withCollection(program, async (col, file: string, opts: { deck?: string; json?: boolean }) => {
+      const { importAnkiCommand } = await import('./commands/import-anki.js');
+      importAnkiCommand(col, file, opts);
+    }));
+  program.command('run').description("run a card's example in the sandbox and print its output").argument('<card-id>')
+    .addOption(json()).action(withCollection(program, async (col, id: string, opts: { json?: boolean }) => {
+      const { runCommand } = await import('./commands/run.js');
+      await runCommand(col, id, opts);
+    }));
+
+  program.command('lint').description('check decks for problems (empty or duplicate cards, broken example paths and wikilinks, cards too long for a screen); exit 1 when any')
+    .argument('<paths...>', 'deck files or folders')
+    .option('--max-lines <n>', 'longest card side in lines (default 16)')
+    .option('--max-chars <n>', 'longest card side in characters (default 1000)')
+    .addOption(json())
+    .action(async (paths: string[], opts: { json?: boolean; maxLines?: string; maxChars?: string }) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      lintCommand(paths, opts);
+    });
+
   return program;
 }
 

@@ -18,6 +18,8 @@ export interface FinishContext {
   /** From the note's first `#flashcards/...` tag. */
   deckPath: string | null;
   problems: Problem[];
+  /** Items the writer marked as cards; only their empty or repeated cards are worth a warning (prose candidates are dropped silently). */
+  explicitItems?: ReadonlySet<Item>;
 }
 
 const KEY_LENGTH = 160;
@@ -39,7 +41,7 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
     .map((item, order) => ({ item, order, span: itemSpan(item) }))
     .sort((a, b) => a.span.line - b.span.line || a.order - b.order);
 
-  const seenCards = new Set<string>();
+  const seenCards = new Map<string, number>();
   const keyUses = new Map<string, number>();
   const cards: ParsedCard[] = [];
 
@@ -48,13 +50,21 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
     for (const draft of item.cards) {
       const front = draft.front.text.trim();
       const back = draft.back.text.trim();
-      if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2) continue;
+      const explicit = context.explicitItems?.has(item) ?? false;
+      if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2) {
+        if (explicit) context.problems.push({ file: context.file, line: span.line, message: `empty card: its ${nonSpaceLength(front) < 2 ? 'question' : 'answer'} is blank` });
+        continue;
+      }
       const normFront = normaliseSpace(front);
       const normBack = normaliseSpace(back);
       if (normFront === normBack) continue;
       const identity = `${normFront}\u0000${normBack}`;
-      if (seenCards.has(identity)) continue;
-      seenCards.add(identity);
+      const firstLine = seenCards.get(identity);
+      if (firstLine !== undefined) {
+        if (explicit && firstLine !== span.line) context.problems.push({ file: context.file, line: span.line, message: `duplicate card: the same question and answer as line ${firstLine}` });
+        continue;
+      }
+      seenCards.set(identity, span.line);
 
       const card: ParsedCard = {
         front,

@@ -47,7 +47,7 @@ export function parseNote(text: string, file: string): ParseResult {
   // A note written with card syntax gets exactly the cards it wrote, unless it asks for both.
   const prose = settings.mode === 'both' || (settings.mode === 'auto' && !explicit.found);
   const items = prose ? [...explicit.items, ...proseCards(outline(tokens, explicit.consumed))] : explicit.items;
-  const cards = finishCards(items, { file, tags, deckPath: firstDeckPath(tags), problems });
+  const cards = finishCards(items, { file, tags, deckPath: firstDeckPath(tags), problems, explicitItems: new Set(explicit.items) });
   attachExampleRefs(cards, refs, frontmatterExampleRef(frontmatter.data, frontmatter.keyLine, file, problems), file, problems);
 
   problems.sort((a, b) => a.line - b.line);

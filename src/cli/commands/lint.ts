@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { UsageError } from '../../core/index.js';
+import { lintDecks, type LintReport } from '../../collection/lint.js';
+import { printJson, safeText } from '../format.js';
+
+export interface LintFlags {
+  json?: boolean;
+  maxLines?: string;
+  maxChars?: string;
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, got '${value}'`);
+  return n;
+}
+
+/** Paths below the working directory print relative, as compilers and linters print them. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function lintCommand(paths: string[], opts: LintFlags): void {
+  const maxLines = positive('--max-lines', opts.maxLines);
+  const maxChars = positive('--max-chars', opts.maxChars);
+  const report: LintReport = lintDecks(paths, {
+    ...(maxLines !== undefined ? { maxLines } : {}),
+    ...(maxChars !== undefined ? { maxChars } : {}),
+  });
+  if (opts.json) printJson(report);
+  else {
+    for (const f of report.findings) process.stdout.write(`${safeText(shown(f.file))}:${f.line}: ${safeText(f.message)} [${f.rule}]\n`);
+    const what = `${report.files} file${report.files === 1 ? '' : 's'}, ${report.cards} card${report.cards === 1 ? '' : 's'}, ${report.papers} declared paper${report.papers === 1 ? '' : 's'}`;
+    const n = report.findings.length;
+    process.stdout.write(n === 0 ? `ok: ${what}, no problems\n` : `${n} problem${n === 1 ? '' : 's'} in ${what}\n`);
+  }
+  if (report.findings.length > 0) process.exitCode = 1;
+}
