@@ -1,0 +1,165 @@
+/**
+ * The bundled deck (decks/multimodality/0*.md) is what a new user reviews first: every challenge
+ * file must keep its coverage, every answer must fit on one screen, and the fusion operators must
+ * carry their runnable example files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedCard } from '../../src/core/index.js';
+import { parseNote } from '../../src/notes/index.js';
+import { ROOT, tempEnv } from '../helpers/cli.js';
+
+const DECK = path.join(ROOT, 'decks', 'multimodality');
+const EXAMPLES = path.join(DECK, 'examples');
+
+/** Minimum cards per challenge file, a little below the current counts so a lost section shows. */
+const MIN_CARDS: Record<string, number> = {
+  '01-fusion.md': 55,
+  '02-coordination.md': 26,
+  '03-fission.md': 19,
+  '04-alignment.md': 30,
+  '05-reasoning.md': 38,
+  '06-generation.md': 26,
+  '07-transference.md': 32,
+  '08-quantification.md': 42,
+};
+
+/** One screen: the review shows the answer under the question, so keep it short. */
+const MAX_ANSWER_LINES = 8;
+const MAX_ANSWER_CHARS = 400;
+
+/** Each fusion operator, how a card names it, and the example file that computes it. */
+const FUSION_OPERATORS: Array<{ name: string; pattern: RegExp; file: string }> = [
+  { name: 'additive fusion', pattern: /\badditive fusion\b/i, file: 'additive-fusion.ts' },
+  { name: 'bilinear fusion', pattern: /\bbilinear\b/i, file: 'bilinear-fusion.ts' },
+  { name: 'tensor fusion', pattern: /\btensor fusion\b/i, file: 'tensor-fusion.ts' },
+  { name: 'low-rank fusion', pattern: /\blow-rank fusion\b/i, file: 'low-rank-fusion.ts' },
+  { name: 'gated fusion', pattern: /\bgated fusion\b/i, file: 'gated-fusion.ts' },
+  { name: 'additive projection', pattern: /\badditive projection\b/i, file: 'additive-projection.ts' },
+];
+
+/** The topics of each challenge (issue #6, part 1): each must be named by at least one card of its file. */
+const TOPICS: Record<string, RegExp[]> = {
+  '01-fusion.md': [/additive fusion/i, /multiplicative/i, /bilinear/i, /tensor fusion/i, /low-rank/i, /gated fusion/i, /nonlinear fusion/i, /additive projection/i, /early fusion/i],
+  '02-coordination.md': [/cosine/i, /\bCCA\b/, /DCCAE/, /gated coordination/i, /contrastive/i, /\bCLIP\b/],
+  '03-fission.md': [/modality-level fission/i, /fine-grained fission/i],
+  '04-alignment.md': [/connection/i, /cross-modal attention/i, /graph network/i, /segmentation/i, /dynamic time warping/i, /\bCTC\b/, /HuBERT/],
+  '05-reasoning.md': [/temporal/i, /memory/i, /hierarchical/i, /reinforcement learning/i, /architecture search/i, /neuro-symbolic/i, /logic/i, /causal/i, /external knowledge/i],
+  '06-generation.md': [/summari[sz]ation/i, /translation/i, /creation/i],
+  '07-transference.md': [/pretrained/i, /prefix/i, /HighMMT/, /co-learning via representation/i, /co-learning via generation/i],
+  '08-quantification.md': [/modality collapse/i, /unimodal bias/i, /social bias|stereotype/i, /robust/i, /cross-modal interaction/i, /M2Lens/, /\bOGR\b/],
+};
+
+/** Every example file the deck is meant to use: each must be attached to at least one card. */
+const EXAMPLE_FILES = [
+  'additive-fusion.ts', 'bilinear-fusion.ts', 'tensor-fusion.ts', 'low-rank-fusion.ts', 'gated-fusion.ts',
+  'additive-projection.ts', 'cosine-coordination.ts', 'infonce-loss.ts', 'cca.ts', 'dtw.ts', 'soft-logic.ts',
+  'm2lens-interactions.ts', 'ogr-reweighting.ts',
+];
+
+interface DeckFile {
+  name: string;
+  text: string;
+  title: string;
+  cards: ParsedCard[];
+  problems: string[];
+}
+
+function loadDeck(): DeckFile[] {
+  return fs.readdirSync(DECK).filter((f) => /^0\d-.+\.md$/.test(f)).sort().map((name) => {
+    const text = fs.readFileSync(path.join(DECK, name), 'utf8');
+    const { note, problems } = parseNote(text, name);
+    return {
+      name,
+      text,
+      title: /^# (.+)$/m.exec(text)?.[1]?.trim() ?? '',
+      cards: note?.cards ?? [],
+      problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+    };
+  });
+}
+
+const deck = loadDeck();
+const allCards = deck.flatMap((f) => f.cards.map((card) => ({ file: f.name, card })));
+const where = (file: string, card: ParsedCard): string => `${file}:${card.line} ${JSON.stringify(card.front.slice(0, 60))}`;
+
+describe('the bundled multimodality deck', () => {
+  it('has every challenge file, each parsing without problems and with its minimum number of cards', () => {
+    expect(deck.map((f) => f.name)).toEqual(Object.keys(MIN_CARDS));
+    for (const file of deck) {
+      expect(file.problems, file.name).toEqual([]);
+      expect(file.cards.length, file.name).toBeGreaterThanOrEqual(MIN_CARDS[file.name]!);
+    }
+    expect(allCards.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('covers every topic of its challenge', () => {
+    for (const file of deck) {
+      const text = file.cards.map((c) => `${c.breadcrumb.join(' ')}\n${c.front}\n${c.back}`).join('\n');
+      for (const topic of TOPICS[file.name] ?? []) expect(text, `${file.name} has no card on ${topic}`).toMatch(topic);
+    }
+  });
+
+  it('keeps every answer within one screen', () => {
+    const tooLong = allCards
+      .filter(({ card }) => card.back.split('\n').length > MAX_ANSWER_LINES || card.back.length > MAX_ANSWER_CHARS)
+      .map(({ file, card }) => `${where(file, card)}: ${card.back.split('\n').length} lines, ${card.back.length} chars`);
+    expect(tooLong).toEqual([]);
+  });
+
+  it('gives every card a breadcrumb that starts with its file\'s title and names a section', () => {
+    for (const file of deck) {
+      expect(file.title, file.name).not.toBe('');
+      for (const card of file.cards) {
+        expect(card.breadcrumb[0], where(file.name, card)).toBe(file.title);
+        expect(card.breadcrumb.length, where(file.name, card)).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('has no inline example fences left: examples live in files', () => {
+    for (const file of deck) expect(file.text, file.name).not.toMatch(/^\s*```\s*(ts|typescript|js|javascript)\s+example/im);
+  });
+
+  it('puts every `example:` line directly under a card and points it at an existing example file', () => {
+    for (const file of deck) {
+      const lines = file.text.split('\n');
+      lines.forEach((line, i) => {
+        if (!/^example:/i.test(line)) return;
+        const at = `${file.name}:${i + 1}`;
+        expect(lines[i - 1]?.trim(), `${at} follows a blank line`).not.toBe('');
+        const attached = file.cards.filter((c) => c.exampleFile?.line === i + 1);
+        expect(attached.length, `${at} is attached to no card`).toBeGreaterThan(0);
+        for (const card of attached) {
+          expect(card.exampleFile?.path, at).toMatch(/^examples\/[a-z0-9-]+\.ts$/);
+          expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), `${at} ${card.exampleFile!.path}`).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('attaches each example file to at least one card', () => {
+    const used = new Set(allCards.map(({ card }) => card.exampleFile?.path).filter(Boolean));
+    for (const file of EXAMPLE_FILES) expect(used.has(`examples/${file}`), file).toBe(true);
+    for (const file of EXAMPLE_FILES) expect(fs.existsSync(path.join(EXAMPLES, file)), file).toBe(true);
+  });
+
+  it.each(FUSION_OPERATORS)('has a card naming $name that runs examples/$file', ({ pattern, file }) => {
+    const naming = allCards.filter(({ card }) => pattern.test(card.front) || pattern.test(card.back));
+    expect(naming.length).toBeGreaterThan(0);
+    const withExample = naming.filter(({ card }) => card.exampleFile?.path === `examples/${file}`);
+    expect(withExample.map(({ file: f, card }) => where(f, card))).not.toEqual([]);
+  });
+});
+
+describe('importing the bundled deck', () => {
+  const env = tempEnv();
+  afterAll(() => env.cleanup());
+
+  it('imports with no errors and adds every card (dry run)', () => {
+    const result = env.json<{ errors: unknown[]; cards: { added: number } }>(['import', DECK, '--dry-run']);
+    expect(result.errors).toEqual([]);
+    expect(result.cards.added).toBeGreaterThanOrEqual(allCards.length);
+  });
+});
