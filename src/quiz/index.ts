@@ -1,0 +1,9 @@
+/** Paper quizzes: question forms, distractors, fuzzy grading of typed titles, grade suggestion. Pure functions. */
+export * from './types.js';
+export { makeQuestion, buildQuestion, possibleForms, questionId, parseQuestionId, CHOICE_COUNT } from './questions.js';
+export { pickDistractors } from './distractors.js';
+export { matchTitle, namesOf, typoAllowance } from './match-title.js';
+export { checkAnswer, pickedChoice } from './check-answer.js';
+export { suggestGrade, FAST_MS, SLOW_MS } from './suggest-grade.js';
+export { normalizeAnswer, shortTitle } from './normalize.js';
+export { seededRandom, mixSeed, shuffle, type Random } from './random.js';

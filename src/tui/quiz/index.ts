@@ -1,0 +1,38 @@
+/** The bridge from `engram quiz papers` to Ink: renders the quiz full-screen, resolves when the user quits. */
+import { render } from 'ink';
+import { createElement } from 'react';
+import type { Collection } from '../../collection/index.js';
+import type { Question } from '../../quiz/index.js';
+import { createQuizController } from './quiz-controller.js';
+import { QuizApp } from './quiz-app.js';
+import { initialQuiz, quizScore, type QuizState } from './quiz-reducer.js';
+
+export { QuizApp } from './quiz-app.js';
+export { createQuizController, type QuizController } from './quiz-controller.js';
+export { initialQuiz, quizReducer, quizScore, type QuizState, type QuizAction } from './quiz-reducer.js';
+
+function colorEnabled(): boolean {
+  return !process.env['NO_COLOR'] && process.stdout.hasColors?.() !== false;
+}
+
+/** Runs the quiz over the questions until done or quit; prints a one-line score after. */
+export async function runQuiz(col: Collection, questions: Question[]): Promise<void> {
+  const initial = initialQuiz(questions);
+  let final: QuizState = initial;
+  process.stdout.write('\x1b[?1049h\x1b[H');
+  try {
+    const app = render(
+      createElement(QuizApp, {
+        controller: createQuizController(col), initial, color: colorEnabled(), onExit: (state: QuizState) => {
+          final = state;
+        },
+      }),
+      { exitOnCtrlC: true, patchConsole: false },
+    );
+    await app.waitUntilExit();
+  } finally {
+    process.stdout.write('\x1b[?1049l');
+  }
+  const score = quizScore(final);
+  if (score.answered > 0) process.stdout.write(`Quizzed ${score.answered} paper${score.answered === 1 ? '' : 's'}; ${score.correct} right.\n`);
+}

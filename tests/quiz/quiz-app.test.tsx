@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setNow } from '../../src/core/index.js';
+import { Collection } from '../../src/collection/index.js';
+import { buildQuestion, type Question } from '../../src/quiz/index.js';
+import { syncPaperCards, toQuizPaper } from '../../src/collection/quiz.js';
+import { QuizApp, createQuizController, initialQuiz } from '../../src/tui/quiz/index.js';
+import { PAPERS, declare } from './fixture.js';
+
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+const ENTER = '\r';
+let dir: string;
+let col: Collection;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-tui-'));
+  col = Collection.open(path.join(dir, 'engram.db'));
+  setNow(T0);
+  declare(col.store, PAPERS);
+  syncPaperCards(col);
+});
+afterEach(() => {
+  col.close();
+  setNow(null);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function question(key: string, form: Question['form'], seed = 4): Question {
+  const pool = col.papers().map(toQuizPaper);
+  const card = col.cards({ deck: 'Papers' }).find((c) => c.itemKey === `paper:${key}`)!;
+  return buildQuestion(card.id, pool.find((p) => p.key === key)!, pool, form, seed);
+}
+
+async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean): Promise<string> {
+  const until = Date.now() + 5000;
+  let last = app.lastFrame() ?? '';
+  while (!ready(last) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    last = app.lastFrame() ?? '';
+  }
+  return last;
+}
+
+describe('quiz screen', () => {
+  it('shows a multiple-choice question, then the feedback with the correct answer; a grade key saves the review', async () => {
+    const q = question('tfn', 'choose-paper');
+    const app = render(<QuizApp controller={createQuizController(col)} initial={initialQuiz([q, question('dcca', 'type-paper')])} color={false} />);
+    let shown = await frame(app, (f) => f.includes('Which paper introduced'));
+    expect(shown).toContain('Which paper introduced: Models unimodal, bimodal and trimodal interactions');
+    q.choices!.forEach((c, i) => expect(shown).toContain(`${i + 1}  ${c.text.slice(0, 40)}`));
+    expect(shown).toContain('1 of 2');
+
+    const wrongNumber = q.choices!.findIndex((c) => c.key !== 'tfn') + 1;
+    app.stdin.write(String(wrongNumber));
+    shown = await frame(app, (f) => f.includes('Wrong'));
+    expect(shown).toContain('x Wrong.');
+    expect(shown).toContain('Tensor Fusion Network for Multimodal Sentiment Analysis — Zadeh, EMNLP 2017');
+    expect(shown).toContain('Models unimodal, bimodal and trimodal interactions with the outer product');
+    expect(shown).toContain('1 again (suggested)');
+
+    app.stdin.write('2'); // override: hard
+    shown = await frame(app, (f) => f.includes('Type its title'));
+    expect(shown).toContain('2 of 2');
+    expect(col.reviewsOf(q.cardId).map((r) => r.grade)).toEqual(['hard']);
+
+    for (const ch of 'Deep Canonical Corelation Analysis') app.stdin.write(ch);
+    await frame(app, (f) => f.includes('Corelation Analysis_'));
+    app.stdin.write(ENTER);
+    shown = await frame(app, (f) => f.includes('Right'));
+    expect(shown).toContain('~ Right (with a typo).');
+    expect(shown).toContain('2 hard (suggested)');
+    app.stdin.write(' ');
+    shown = await frame(app, (f) => f.includes('Paper quiz done'));
+    expect(shown).toContain('2 answered, 1 right.');
+
+    app.stdin.write('u');
+    shown = await frame(app, (f) => f.includes('Type its title'));
+    expect(col.reviewsOf(question('dcca', 'type-paper').cardId)).toHaveLength(0);
+    app.unmount();
+  });
+});
