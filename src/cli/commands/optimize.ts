@@ -1,0 +1,61 @@
+/** `engram optimize`: fit FSRS to the review log, print before/after, store only when better. */
+import type { Collection } from '../../collection/index.js';
+import type { DeckFit, OptimizeResult } from '../../collection/optimize.js';
+import { printJson, safeText } from '../format.js';
+
+export interface OptimizeFlags {
+  deck?: string;
+  json?: boolean;
+  retention?: boolean;
+}
+
+const NO_RETENTION =
+  'Suggesting a desired retention needs the FSRS workload simulator, which @open-spaced-repetition/binding 0.1.2 does not include; desiredRetention stays as set (engram config desiredRetention).';
+
+export async function optimizeCommand(col: Collection, flags: OptimizeFlags): Promise<void> {
+  const { optimizeWeights } = await import('../../collection/optimize.js');
+  if (flags.retention) {
+    const { SUPPORTS_OPTIMAL_RETENTION } = await import('../../collection/fsrs-binding.js');
+    if (!SUPPORTS_OPTIMAL_RETENTION) {
+      if (flags.json) return printJson({ retention: null, supported: false, reason: NO_RETENTION });
+      process.stdout.write(`${NO_RETENTION}\n`);
+      return;
+    }
+  }
+  const showProgress = !flags.json && process.stderr.isTTY;
+  const result = await optimizeWeights(col, {
+    ...(flags.deck ? { deck: flags.deck } : {}),
+    ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rfitting FSRS… ${Math.round((100 * done) / Math.max(1, total))}%`) } : {}),
+  });
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  if (flags.json) return printJson(result);
+  process.stdout.write(describe(result));
+}
+
+function describe(result: OptimizeResult): string {
+  const where = result.deck === null ? 'all decks' : `deck '${safeText(result.deck)}'`;
+  if (result.status === 'too-few-reviews') {
+    return `Only ${result.reviews} review${result.reviews === 1 ? '' : 's'} in ${where}; fitting FSRS needs at least ${result.minimum} (${result.needed} more). Nothing changed.\n`;
+  }
+  const width = Math.max(4, ...result.decks.map((d) => safeText(d.deck).length));
+  const lines = [
+    `Fitted FSRS to ${result.reviews} reviews of ${result.cards} cards (${where}).`,
+    `${'deck'.padEnd(width)}  reviews  log loss before → after  RMSE (bins) before → after`,
+    ...result.decks.map((d) => deckLine(d, width)),
+    `Fitted weights: ${result.weights.join(' ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function deckLine(fit: DeckFit, width: number): string {
+  const name = safeText(fit.deck).padEnd(width);
+  if (!fit.before || !fit.after) return `${name}  ${String(fit.reviews).padStart(7)}  no reviews: current weights stay`;
+  const loss = `${fit.before.logLoss.toFixed(4)} → ${fit.after.logLoss.toFixed(4)}`.padEnd(23);
+  const rmse = `${percent(fit.before.rmseBins)} → ${percent(fit.after.rmseBins)}`.padEnd(26);
+  const verdict = fit.stored ? 'stored' : 'current weights predict as well or better: they stay';
+  return `${name}  ${String(fit.reviews).padStart(7)}  ${loss}  ${rmse}  ${verdict}`;
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(2)}%`;
+}
