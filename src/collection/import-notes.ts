@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { now, type Card, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
 import { parseNote } from '../notes/index.js';
-import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
+import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { matchCards, type MatchHow } from './card-identity.js';
@@ -120,8 +120,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const declaredHere = parsed.flatMap((p) => p.declared.map((d) => ({ ...d, file: p.file.path })));
   const declaredBefore = store.listPapers()
     .filter((p) => p.declaredIn !== null && !declaredHere.some((d) => d.key === p.key) && !parsed.some((f) => p.declaredIn?.startsWith(`${f.file.path}:`)))
-    .map((p) => ({ key: p.key, slugs: p.slugs, aliases: p.aliases }));
-  const declared: Array<Pick<DeclaredPaperEntry, 'key' | 'slugs' | 'aliases'>> = [...declaredHere, ...declaredBefore];
+    .map((p) => ({ key: p.key, title: p.title, slugs: p.slugs, aliases: p.aliases }));
+  const declared: Array<Pick<DeclaredPaperEntry, 'key' | 'title' | 'slugs' | 'aliases'>> = [...declaredHere, ...declaredBefore];
   result.papers = new Set([...papers.map((p) => findDeclared(p, declared)?.key ?? p.key), ...declaredHere.map((d) => d.key)]).size;
 
   // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
@@ -148,7 +148,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
       try {
         store.db.exec('SAVEPOINT import_file');
-        applyFile(col, file, options, result, (ref) => paperIds.get(paperKeyOf(ref, papers)));
+        const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
+        applyFile(col, file, options, result, (ref) => paperIds.get(paperKeyOf(ref, papers)), mentioned);
         store.db.exec('RELEASE import_file');
       } catch (error) {
         store.db.exec('ROLLBACK TO import_file');
@@ -174,6 +175,7 @@ function applyFile(
   options: ImportOptions,
   result: ImportResult,
   paperIdOf: (ref: PaperRef) => number | undefined,
+  mentionedPaperIds: (text: string) => number[],
 ): void {
   const store = col.store;
   const time = now();
@@ -230,7 +232,7 @@ function applyFile(
       .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
       .map(paperIdOf)
       .filter((pid): pid is number => pid !== undefined);
-    store.replacePapersOfCard(id, [...new Set(paperIds)]);
+    store.replacePapersOfCard(id, [...new Set([...paperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])]);
     if (options.dryRun) {
       result.preview.push({
         id: action === 'add' ? null : id, action, deck: deckName, kind: card.kind, front: card.front, back: card.back,

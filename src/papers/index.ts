@@ -4,4 +4,4 @@ export { mergePapers, paperKeyOf, type Paper } from './merge.js';
 export { keysMatch } from './match.js';
 export { normalizeKey } from './normalize.js';
 export { humanizeSlug } from './humanize.js';
-export { parsePapersNote, findDeclared, resolvesToPaper, type DeclaredPaperEntry } from './papers-note.js';
+export { parsePapersNote, findDeclared, papersMentioned, resolvesToPaper, type DeclaredPaperEntry } from './papers-note.js';

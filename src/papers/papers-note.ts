@@ -164,7 +164,26 @@ export function findDeclared<T extends Pick<DeclaredPaperEntry, 'key' | 'slugs' 
     if (entry.aliases.some((a) => normalizeKey(a) === normalizeKey(paper.title))) return entry;
     if (words.length >= 3 && keysMatch(words, entry.key.split('_'))) return entry;
   }
+  // The extractor sometimes keeps authors or a venue around the title ('Xu, Tao & Xu, "Multi-view
+  // Intact Space Learning", IEEE'), or takes a model name plus authors for one ('MUFASA, Xu, So &
+  // Dai'): a declared title inside the words, or an alias leading them, still identifies the paper.
+  for (const entry of declared) {
+    const titleWords = entry.key.split('_');
+    if (titleWords.length >= 3 && containsRun(words, titleWords)) return entry;
+    if (entry.aliases.some((a) => {
+      const alias = keyWords(a);
+      return alias.length > 0 && alias.join(' ').length >= 4 && containsRun(words.slice(0, alias.length), alias);
+    })) return entry;
+  }
   return null;
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  outer: for (let i = 0; i + run.length <= words.length; i++) {
+    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** The target of a `[[wikilink]]` resolves to a declared paper by slug, title or alias. */
@@ -172,4 +191,25 @@ export function resolvesToPaper(target: string, declared: readonly Pick<Declared
   const key = normalizeKey(slugBase(target));
   const human = normalizeKey(humanizeSlug(target));
   return declared.some((d) => d.key === key || d.slugs.includes(key) || d.key === human || d.aliases.some((a) => normalizeKey(a) === key));
+}
+
+/**
+ * Declared papers a card's text mentions by full title (any case or punctuation) or by an alias
+ * written as its own word with the same capitals ("CLIP", "PULSE"): the card concerns them even
+ * when the citation is in a form the extractor does not read.
+ */
+export function papersMentioned(text: string, declared: readonly Pick<DeclaredPaperEntry, 'key' | 'aliases'>[]): string[] {
+  const words = keyWords(text);
+  const found: string[] = [];
+  for (const entry of declared) {
+    const titleWords = entry.key.split('_');
+    const byTitle = titleWords.length >= 3 && containsRun(words, titleWords);
+    const byAlias = entry.aliases.some((a) => a.length >= 3 && new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(a)}($|[^\\p{L}\\p{N}])`, 'u').test(text));
+    if (byTitle || byAlias) found.push(entry.key);
+  }
+  return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

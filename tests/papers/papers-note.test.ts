@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDeclared, parsePapersNote, resolvesToPaper } from '../../src/papers/index.js';
+import { findDeclared, papersMentioned, parsePapersNote, resolvesToPaper } from '../../src/papers/index.js';
 
 const NOTE = [
   '---', 'papers: true', '---', '# Papers', '',
@@ -54,5 +54,37 @@ describe('parsePapersNote', () => {
   it('reports a paper declared twice', () => {
     const twice = parsePapersNote('## A Paper Title\n- year: 2020\n\n## A paper title\n', 'p.md');
     expect(twice.problems).toEqual([{ file: 'p.md', line: 4, message: "paper 'A paper title' is declared twice (first at line 1)" }]);
+  });
+});
+
+describe('findDeclared with what the extractor leaves around a title', () => {
+  const { papers } = parsePapersNote([
+    '## Multi-View Intact Space Learning', '- aliases: MISL', '',
+    '## MUFASA: Multimodal Fusion Architecture Search for Electronic Health Records', '- aliases: MUFASA',
+  ].join('\n'), 'p.md');
+
+  it('finds a declared title inside authors and venue', () => {
+    expect(findDeclared({ key: 'x', title: 'Xu, Tao & Xu, "Multi-view Intact Space Learning", IEEE', slugs: [] }, papers)?.title).toBe('Multi-View Intact Space Learning');
+  });
+
+  it('finds an alias that leads the words, but not one buried inside them', () => {
+    expect(findDeclared({ key: 'x', title: 'MUFASA, Xu, So & Dai', slugs: [] }, papers)?.title).toMatch(/^MUFASA:/);
+    expect(findDeclared({ key: 'x', title: 'Beyond MUFASA and friends', slugs: [] }, papers)).toBeNull();
+  });
+});
+
+describe('papersMentioned', () => {
+  const { papers } = parsePapersNote([
+    '## Learning Transferable Visual Models From Natural Language Supervision', '- aliases: CLIP', '',
+    '## Gated Multimodal Units for Information Fusion', '',
+  ].join('\n'), 'p.md');
+
+  it('finds a full title in any case and an alias as its own word with its capitals', () => {
+    expect(papersMentioned('Arevalo et al., "Gated multimodal units for information fusion", 2017', papers)).toEqual(['gated_multimodal_units_for_information_fusion']);
+    expect(papersMentioned('Why does CLIP need negatives?', papers)).toEqual(['learning_transferable_visual_models_from_natural_language_supervision']);
+  });
+
+  it('ignores an alias inside another word or in other capitals, and partial titles', () => {
+    expect(papersMentioned('We clip the gradients; CLIPPED values; gated units for fusion', papers)).toEqual([]);
   });
 });
