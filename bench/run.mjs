@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
+import { benchExampleRun } from './example-run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -137,7 +138,14 @@ async function main() {
   for (const s of [bare, hello, deck, big]) console.log(`  ${s.label.padEnd(26)} ${ms(s.median)}  (min ${ms(s.min)})`);
   console.log(`  ratio bundled deck / hello  ${(deck.median / hello.median).toFixed(2)}  (aim ≤ 1.20)`);
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
+  await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-await main();
+// BENCH_ONLY=examples runs just the runnable-example lines.
+if (process.env.BENCH_ONLY === 'examples') {
+  await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else {
+  await main();
+}

@@ -32,7 +32,8 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding'],
+  // quickjs-emscripten loads its .wasm relative to its own files, so it stays in node_modules.
+  external: ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding', 'quickjs-emscripten'],
   // esbuild hoists Ink's lazy import of react-devtools-core; it is only for debugging.
   alias: {
     'react-devtools-core': './scripts/shims/react-devtools-core.mjs',

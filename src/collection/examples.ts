@@ -1,11 +1,15 @@
 import { EngramError } from '../core/index.js';
-import type { RunResult } from '../examples/index.js';
+import type { RunOptions, RunResult } from '../examples/index.js';
 import type { Collection } from './collection.js';
 
-/** Runs a card's example in the sandbox. The runner is loaded on first use: most sessions never run one. */
-export async function runCardExample(col: Collection, cardId: number): Promise<RunResult> {
+/**
+ * Runs a card's example in the sandbox. The runner is loaded on first use: most sessions never
+ * run one; after that the loaded sandbox is reused, so later runs in the same process are fast.
+ */
+export async function runCardExample(col: Collection, cardId: number, options?: RunOptions): Promise<RunResult> {
+  col.getCard(cardId); // throws "no card with id N" for an unknown id
   const example = col.exampleOf(cardId);
   if (!example) throw new EngramError(`card ${cardId} has no example`);
   const { runExample } = await import('../examples/index.js');
-  return runExample({ lang: example.lang, code: example.code, line: example.line });
+  return runExample({ lang: example.lang, code: example.code, line: example.line }, options);
 }

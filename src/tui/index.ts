@@ -47,6 +47,9 @@ export function createController(col: Collection, deck?: string): ReviewControll
       return out;
     },
     async runExample(cardId) {
+      // The sandbox evaluates on this thread and blocks it for up to its time limit: let Ink
+      // draw "running example…" (its renders are throttled to ~30 fps) before it starts.
+      await new Promise((resolve) => setTimeout(resolve, 40));
       const r = await runCardExample(col, cardId);
       const text = [r.stdout, r.stderr, r.error ?? '', r.timedOut ? '(stopped: took too long)' : '', r.truncated ? '(output cut)' : '']
         .filter(Boolean).join('\n');

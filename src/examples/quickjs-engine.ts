@@ -1,0 +1,49 @@
+/**
+ * The QuickJS WebAssembly module examples run in, loaded once and reused: the first run in a
+ * process pays for compiling the WASM (~50 ms), later runs only create a fresh runtime.
+ *
+ * The module gets a WebAssembly memory with a hard maximum. `runtime.setMemoryLimit` alone
+ * does not bound big strings and typed arrays in the prebuilt module (their bytes are not
+ * counted), so without this cap an example could grow the WASM heap to 2 GB. With it,
+ * malloc fails at the cap and QuickJS throws "out of memory".
+ */
+import type { QuickJSWASMModule } from 'quickjs-emscripten';
+
+const WASM_PAGE = 64 * 1024;
+/** Hard cap on the whole WASM heap (QuickJS itself, its stack, and one example's data). */
+export const WASM_MEMORY_MAX_BYTES = 64 * 1024 * 1024;
+/** The prebuilt module's default initial memory; it needs at least this much to start. */
+const WASM_MEMORY_INITIAL_BYTES = 16 * 1024 * 1024;
+
+let loading: Promise<QuickJSWASMModule> | null = null;
+
+type MemoryOptions = { initial: number; maximum: number };
+// Node has WebAssembly at runtime; the ES libs this project compiles against do not declare it.
+const WasmMemory = (globalThis as unknown as { WebAssembly: { Memory: new (options: MemoryOptions) => never } }).WebAssembly.Memory;
+
+export function loadEngine(): Promise<QuickJSWASMModule> {
+  loading ??= createEngine().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/**
+ * Drops the cached module so the next run starts from a fresh one. Called after a run that
+ * ended in a way that can leave QuickJS's heap inconsistent (out of memory, a trap, a native
+ * stack overflow): the module is cheap to reload, a corrupted one is not worth the risk.
+ */
+export function discardEngine(): void {
+  loading = null;
+}
+
+async function createEngine(): Promise<QuickJSWASMModule> {
+  // Loaded lazily: most sessions never run an example.
+  const { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC } = await import('quickjs-emscripten');
+  const wasmMemory = new WasmMemory({
+    initial: WASM_MEMORY_INITIAL_BYTES / WASM_PAGE,
+    maximum: WASM_MEMORY_MAX_BYTES / WASM_PAGE,
+  });
+  return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory }));
+}
