@@ -121,6 +121,7 @@ function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: nu
       <Text> </Text>
       <Text>{nextLine}</Text>
       {pendingLearning > 0 ? <Text>{pendingLearning} learning card{pendingLearning === 1 ? '' : 's'} later today; this screen picks them up when due.</Text> : null}
+      <Text>See your progress: engram stats</Text>
       <Text dimColor>u undo last answer · q quit</Text>
     </Box>
   );

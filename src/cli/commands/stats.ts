@@ -1,0 +1,45 @@
+/** `engram stats`: the Ink view in a terminal, the same layout as plain text otherwise, JSON for scripts. */
+import { collectionStats, type Collection, type CollectionStats } from '../../collection/index.js';
+import { isoDate } from '../../stats/index.js';
+import { statsLines } from '../../tui/stats/lines.js';
+import { plainText } from '../../tui/stats/plain.js';
+import { printJson } from '../format.js';
+
+export async function statsCommand(col: Collection, opts: { deck?: string; json?: boolean }): Promise<void> {
+  const wide = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+  // The heatmap shrinks to the terminal so a narrow window shows recent weeks, not wrapped rows.
+  const heatmapWeeks = Math.max(4, Math.min(53, wide - 8));
+  const stats = collectionStats(col, { ...(opts.deck ? { deck: opts.deck } : {}), heatmapWeeks: opts.json ? 53 : heatmapWeeks });
+  if (opts.json) return printJson(statsJson(stats));
+  const color = !process.env['NO_COLOR'];
+  const lines = statsLines(stats);
+  // Ink redraws in place, and a frame taller than the window is cleared away: a short window
+  // gets the same lines written once, coloured like the Ink view.
+  if (process.stdout.isTTY && lines.length < (process.stdout.rows ?? 0)) {
+    const { runStatsView } = await import('../../tui/stats/index.js');
+    await runStatsView(stats, color && process.stdout.hasColors?.() !== false);
+    return;
+  }
+  const tty = process.stdout.isTTY === true;
+  // Piped: plain characters, colour only when forced.
+  process.stdout.write(plainText(lines, color && (tty ? process.stdout.hasColors?.() !== false : Boolean(process.env['FORCE_COLOR']))));
+}
+
+/** The JSON contract: dates as ISO days, durations in ms, rates as fractions (null when nothing was answered). */
+export function statsJson(stats: CollectionStats) {
+  return {
+    deck: stats.deck,
+    today: isoDate(stats.today),
+    generatedAt: new Date(stats.generatedAt).toISOString(),
+    rolloverHour: stats.rolloverHour,
+    counts: stats.counts,
+    averageStability: stats.averageStability,
+    averageDifficulty: stats.averageDifficulty,
+    totalReviews: stats.totalReviews,
+    time: stats.time,
+    streak: stats.streak,
+    retention: { desired: stats.desiredRetention, windows: stats.retention },
+    forecast: stats.forecast.map((d) => ({ date: isoDate(d.date), inDays: d.inDays, due: d.due })),
+    reviewsPerDay: stats.heatmap.weeks.flat().flatMap((cell) => (cell && cell.reviews > 0 ? [{ date: isoDate(cell.date), reviews: cell.reviews, level: cell.level }] : [])),
+  };
+}
