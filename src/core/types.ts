@@ -11,7 +11,8 @@ export type CardState = 'new' | 'learning' | 'review' | 'relearning';
  * a term and its definition; `heading`: "What is <heading>?"; `manual`: `engram add`; `paper`: a paper
  * quiz card (asked by `engram quiz papers`, never in the ordinary review).
  */
-export type CardKind = 'basic' | 'reversed' | 'cloze' | 'qa' | 'definition' | 'heading' | 'manual' | 'paper';
+export const CARD_KINDS = ['basic', 'reversed', 'cloze', 'qa', 'definition', 'heading', 'manual', 'paper'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
 
 /** A place in a source file; line is 1-based. */
 export interface SourcePos {

@@ -1,0 +1,49 @@
+/** `engram export`: JSON backup document or CSV, to stdout or to a file written whole. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EngramError, UsageError } from '../../core/index.js';
+import type { Collection } from '../../collection/index.js';
+import { buildBackup, exportCsv } from '../../collection/export.js';
+
+export interface ExportOptions {
+  format?: string;
+  deck?: string;
+  out?: string;
+  reviews?: boolean;
+}
+
+export function exportCommand(col: Collection, opts: ExportOptions): void {
+  const format = (opts.format ?? 'json').toLowerCase();
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`invalid --format '${opts.format}': expected json or csv`);
+  if (opts.reviews && format !== 'csv') throw new UsageError('--reviews goes with --format csv (the JSON document always holds the reviews)');
+  const scope = opts.deck ? { deck: opts.deck } : {};
+  let text: string;
+  let summary = '';
+  if (format === 'json') {
+    const doc = buildBackup(col, scope);
+    text = `${JSON.stringify(doc, null, 2)}\n`;
+    summary = `${doc.cards.length} card${doc.cards.length === 1 ? '' : 's'}, ${doc.reviews.length} review${doc.reviews.length === 1 ? '' : 's'}`;
+  } else {
+    text = exportCsv(col, { ...scope, reviews: Boolean(opts.reviews) });
+    const rows = text.split('\r\n').length - 2;
+    summary = `${rows} ${opts.reviews ? 'review' : 'card'} row${rows === 1 ? '' : 's'}`;
+  }
+  if (!opts.out) {
+    process.stdout.write(text);
+    return;
+  }
+  writeWhole(opts.out, text);
+  process.stdout.write(`exported ${summary} to ${opts.out}\n`);
+}
+
+/** Writes beside the target and renames, so an interrupted export never leaves half a file. */
+function writeWhole(file: string, text: string): void {
+  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new EngramError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * `engram import-anki`: an Anki package becomes Engram cards with their review history.
+ * Phase one (pure, src/interop) turns the package into foreign cards; phase two, here, writes
+ * them in one transaction. Each card's memory is rebuilt by replaying its Anki answers with
+ * Engram's scheduler, so it is scheduled as if it had been studied in Engram. Cards are keyed
+ * `anki:<note id>:<ord>`, so importing the same package again adds nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EngramError, now, type Memory } from '../core/index.js';
+import { convertAnkiCollection, readAnkiPackage, MAX_COLLECTION_BYTES, type ForeignCard } from '../interop/index.js';
+import { ClozeCounter, findClozes, renderCloze, type ClozeSpan } from '../notes/cloze.js';
+import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
+import { readAnkiCollection } from '../store/anki-collection.js';
+import { InteropStore } from '../store/interop.js';
+import { schedulerOptions, type Collection } from './collection.js';
+
+export interface AnkiImportResult {
+  file: string;
+  cards: { added: number; updated: number; unchanged: number };
+  reviews: number;
+  skipped: Array<{ noteId: number; ord: number; reason: string }>;
+  decks: string[];
+  /** Media files in the package; Engram does not import media. */
+  media: number;
+}
+
+const MAX_PACKAGE_BYTES = MAX_COLLECTION_BYTES;
+
+export function importAnki(col: Collection, file: string, options: { deck?: string } = {}): AnkiImportResult {
+  const label = path.basename(file);
+  const bytes = readPackage(file);
+  const pkg = readAnkiPackage(bytes, label);
+  const rows = readAnkiCollection(pkg.collection, label);
+  const time = now();
+  const deck = options.deck?.trim();
+  const converted = convertAnkiCollection(rows, { ...(deck ? { deck } : {}), fallbackTime: time });
+  const store = new InteropStore(col.store);
+  const result: AnkiImportResult = {
+    file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], media: pkg.mediaCount,
+  };
+  col.store.transaction(() => {
+    const decks = new Set<string>();
+    const known = store.cardIdsByItemKeyPrefix('anki:');
+    for (const card of converted.cards) {
+      const { front, back } = sides(card);
+      const deckId = col.ensureDeck(card.deck);
+      decks.add(card.deck);
+      const existing = known.get(card.itemKey);
+      if (existing !== undefined) {
+        // Already imported: its history in Engram is the one that counts now; only text edits made in Anki come over.
+        const stored = col.getCard(existing);
+        if (stored.front === front && stored.back === back) {
+          result.cards.unchanged++;
+        } else {
+          col.store.updateCardContent(existing, { ...stored, front, back }, time);
+          result.cards.updated++;
+        }
+        continue;
+      }
+      const history = replay(card, schedulerOptions(col.deckOptions(deckId)));
+      const last = history.at(-1)?.after;
+      const id = store.insertCard({
+        deck_id: deckId, note_id: null, kind: card.kind, front, back, source_file: null, source_line: null,
+        breadcrumb: '[]', item_key: card.itemKey, tags: JSON.stringify(card.tags), ...memoryColumns(last ?? newMemory(card.createdAt)),
+        suspended: card.suspended ? 1 : 0, buried_until: 0, retired: 0, new_position: null,
+        created_at: card.createdAt, modified_at: time, seen_front: last ? front : null, seen_back: last ? back : null,
+      });
+      for (const step of history) {
+        col.store.insertReview({
+          cardId: id, grade: step.grade, reviewedAt: step.time, elapsedDays: elapsedDaysAt(step.before, step.time),
+          durationMs: step.durationMs, stateBefore: step.before.state, stateAfter: step.after.state,
+          // The same snapshot an answer in Engram leaves, so undo works on imported history too.
+          before: JSON.stringify({
+            memory: step.before, suspended: false, tags: card.tags, buriedUntil: 0,
+            seenFront: step === history[0] ? null : front, seenBack: step === history[0] ? null : back, siblings: [],
+          }),
+        });
+        result.reviews++;
+      }
+      result.cards.added++;
+    }
+    result.decks = [...decks].sort();
+  });
+  return result;
+}
+
+interface ReplayStep {
+  grade: ForeignCard['reviews'][number]['grade'];
+  time: number;
+  durationMs: number | null;
+  before: Memory;
+  after: Memory;
+}
+
+/** Anki's answers, replayed through Engram's scheduler in order (the same steps as `replayReviews`). */
+function replay(card: ForeignCard, options: ReturnType<typeof schedulerOptions>): ReplayStep[] {
+  let memory = newMemory(card.createdAt);
+  return card.reviews.map((review) => {
+    const before = memory;
+    memory = answerMemory(memory, review.grade, review.time, options);
+    return { grade: review.grade, time: review.time, durationMs: review.durationMs, before, after: memory };
+  });
+}
+
+/** Front and back the way Engram's own cloze cards have them (see notes/cloze.ts). */
+function sides(card: ForeignCard): { front: string; back: string } {
+  const content = card.content;
+  if (content.type === 'basic') return { front: content.front, back: content.back };
+  const counter = new ClozeCounter();
+  const lines = content.text.split('\n').map((line) => ({ line, spans: findClozes(line, { bold: false }, counter) }));
+  const render = (side: 'front' | 'back') =>
+    lines.map(({ line, spans }: { line: string; spans: ClozeSpan[] }) => renderCloze(line, spans, content.group, side)).join('\n');
+  const back = render('back');
+  return { front: render('front'), back: content.extra ? `${back}\n\n${content.extra}` : back };
+}
+
+function memoryColumns(memory: Memory) {
+  return {
+    state: memory.state, due: memory.due, stability: memory.stability, difficulty: memory.difficulty,
+    elapsed_days: memory.elapsedDays, scheduled_days: memory.scheduledDays, learning_steps: memory.learningSteps,
+    reps: memory.reps, lapses: memory.lapses, last_review: memory.lastReview,
+  };
+}
+
+function readPackage(file: string): Uint8Array {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new EngramError(`${file}: not a file`);
+    if (stat.size > MAX_PACKAGE_BYTES) throw new EngramError(`${file}: larger than ${MAX_PACKAGE_BYTES / 1048576} MB`);
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof EngramError) throw error;
+    throw new EngramError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

@@ -1,0 +1,9 @@
+/** Moving collections in and out: backup documents, CSV, and Anki packages. Pure: data in, data out. */
+export { BACKUP_VERSION, parseBackup, type BackupDocument, type BackupCard, type BackupReview, type BackupPaper } from './backup-format.js';
+export { csvField, toCsv, type CsvValue } from './csv.js';
+export { htmlToText, decodeEntities } from './anki-html.js';
+export { readAnkiPackage, MAX_COLLECTION_BYTES, type AnkiPackage } from './anki-package.js';
+export {
+  convertAnkiCollection, renderTemplate, revlogGrade,
+  type AnkiCollectionRows, type AnkiNoteRow, type AnkiCardRow, type AnkiRevlogRow, type ForeignCard, type ForeignContent, type ForeignReview,
+} from './anki-notes.js';
