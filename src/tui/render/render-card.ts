@@ -31,6 +31,7 @@ export function loadMarkdown(): Promise<void> {
 const MATH_OR_WIKILINK = /\$\$[\s\S]*?\$\$|\$[^$\n]+\$|\[\[[^[\]\n]+\]\]/g;
 // Anything Markdown would render differently from plain text: emphasis, code, escapes, HTML,
 // entities, links and images, tables, highlights, and block syntax at the start of a line.
+const AUTOLINK = /\b(?:https?|ftp):\/\/|\bwww\.|[\w.+-]@[\w-]+\./i;
 const MARKDOWN_SYNTAX = /[*_`~<>|\\&]|==|\[[^\]\n]*\]\(|^[ \t]*(?:#|[-+]\s|\d+[.)]\s|={3,}|-{3,})/m;
 
 /** True when `text` needs the Markdown renderer to look right. */
@@ -58,6 +59,8 @@ export function needsMarkdownRenderer(text: string): boolean {
 export function renderFast(text: string, options: CardRenderOptions): string | null {
   const styles = getStyles(options.color);
   const safe = sanitizeText(text);
+  // GFM turns bare URLs and e-mail addresses into styled links; only marked does that.
+  if (AUTOLINK.test(safe)) return null;
   if (!needsMarkdown(safe)) return renderSimple(safe, options.width, styles);
   const inline = simpleInline(safe, styles);
   return inline === null ? null : renderSimple(inline, options.width, styles, true);
