@@ -163,3 +163,48 @@ describe('importing the bundled deck', () => {
     expect(result.cards.added).toBeGreaterThanOrEqual(allCards.length);
   });
 });
+
+describe('running the bundled deck\'s examples', () => {
+  it('every example card runs in the sandbox, succeeds and prints something', { timeout: 120_000 }, async () => {
+    const os = await import('node:os');
+    const { Collection } = await import('../../src/collection/index.js');
+    const { importNotes } = await import('../../src/collection/import-notes.js');
+    const { runCardExample } = await import('../../src/collection/examples.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-deck-run-'));
+    const col = Collection.open(path.join(dir, 'engram.db'));
+    try {
+      expect(importNotes(col, [DECK]).errors).toEqual([]);
+      const withExample = col.cards({}).filter((c) => c.hasExample);
+      expect(withExample.length).toBeGreaterThanOrEqual(FUSION_OPERATORS.length);
+      const failures: string[] = [];
+      for (const card of withExample) {
+        const run = await runCardExample(col, card.id);
+        if (!run.ok || run.stdout.trim() === '' || run.timedOut || run.truncated) {
+          failures.push(`card ${card.id} (${col.exampleOf(card.id)?.path}): exit ${run.exitCode} ${run.error ?? ''} ${run.stderr.slice(0, 200)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      col.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('`engram run` prints the tensor fusion example\'s output as JSON', () => {
+    const env = tempEnv();
+    try {
+      expect(env.run(['import', DECK]).code).toBe(0);
+      const card = env.json<Array<{ id: number; front: string; back: string }>>(['cards', '--search', 'tensor fusion'])
+        .find((c) => env.json(['show', String(c.id)]).example?.path === 'examples/tensor-fusion.ts');
+      expect(card).toBeDefined();
+      const r = env.run(['run', String(card?.id), '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const result = JSON.parse(r.stdout) as { stdout: string; exitCode: number; timedOut: boolean; truncated: boolean; ms: number };
+      expect(Object.keys(result).sort()).toEqual(['exitCode', 'ms', 'stderr', 'stdout', 'timedOut', 'truncated']);
+      expect(result).toMatchObject({ exitCode: 0, timedOut: false, truncated: false });
+      expect(result.stdout).toMatch(/\d/);
+    } finally {
+      env.cleanup();
+    }
+  });
+});

@@ -101,6 +101,22 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
     expect(beta.state).toBe('review');
   });
 
+  it('r runs the card\'s example file in the sandbox and shows its output under the answer', { timeout: 60_000 }, async () => {
+    env.write('deck/examples/fuse.ts', 'export function fuse(a: number[], b: number[]): number[] {\n  return a.flatMap((x) => b.map((y) => x * y));\n}\nexport function main(): void {\n  console.log("outer product:", fuse([1, 2], [3, 4]).join(" "));\n}\n');
+    env.write('deck/fusion.md', 'What does tensor fusion compute?::The outer product of the modality vectors.\nexample: examples/fuse.ts\n');
+    expect(env.run(['import', `${env.dir}/deck`], { now: NOW }).code).toBe(0);
+    startReview(100, 30);
+    await waitFor('What does tensor fusion compute?');
+    await press('Space', 'outer product of the modality vectors');
+    const shown = await press('r', 'outer product: 3 4 6 8');
+    const lines = shown.split('\n');
+    const answerAt = lines.findIndex((l) => l.includes('outer product of the modality vectors'));
+    const outputAt = lines.findIndex((l) => l.includes('outer product: 3 4 6 8'));
+    expect(answerAt).toBeGreaterThan(-1);
+    expect(outputAt).toBeGreaterThan(answerAt);
+    tmux('send-keys', '-t', session, 'q');
+  });
+
   it('fits 60x20, follows a resize, and honours NO_COLOR', { timeout: 60_000 }, async () => {
     const long = 'word '.repeat(60).trim();
     env.json(['add', '--deck', 'Narrow', '--front', `A long question: ${long}?`, '--back', 'short answer'], { now: NOW });
