@@ -7,6 +7,7 @@ import { FSRSAlgorithm, default_w, generatorParameters, type FSRSState } from 't
 import { newMemory } from '../../src/scheduler/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { CardHistory, ReviewStep } from '../../src/scheduler/optimizer-items.js';
+import { prng } from '../helpers/prng.js';
 
 /** A learner unlike the defaults: weaker first memories, smaller gains on recall, a steeper forgetting curve. */
 export const TRUE_WEIGHTS: readonly number[] = default_w.map((w, i) => {
@@ -14,17 +15,7 @@ export const TRUE_WEIGHTS: readonly number[] = default_w.map((w, i) => {
   return changed[i] ?? w;
 });
 
-/** mulberry32: small, seeded, good enough for simulation. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../helpers/prng.js';
 
 export interface SyntheticAnswer {
   /** Day of the simulation the answer was given. */

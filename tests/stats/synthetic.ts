@@ -7,23 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Collection } from '../../src/collection/index.js';
+import { prng } from '../helpers/prng.js';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 /** Tuesday 1 December 2026, 09:00 UTC. */
 export const NOW = Date.parse('2026-12-01T09:00:00Z');
 
-/** mulberry32: small, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../helpers/prng.js';
 
 export interface GenCard {
   id: number;
