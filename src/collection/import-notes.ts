@@ -11,6 +11,7 @@ import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { matchCards, type MatchHow } from './card-identity.js';
 import { exampleFilesDigest, readExampleFile } from './example-files.js';
+import { findVanishedNotes, pickMovedNote } from './moved-notes.js';
 import { readNote, scanPaths, type FoundFile } from './scan-files.js';
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
@@ -43,12 +44,21 @@ export interface PreviewCard {
   breadcrumb: string[];
 }
 
+/** A note file that moved or was renamed; its cards kept their history. */
+export interface MovedNote {
+  from: string;
+  to: string;
+}
+
 export interface ImportResult {
   files: number;
   cards: { added: number; updated: number; unchanged: number; retired: number };
   papers: number;
   errors: Problem[];
   relinked: Relink[];
+  moved: MovedNote[];
+  /** Note files that are gone from an imported folder; their cards were retired. */
+  removed: string[];
   /** Every card the import makes or keeps, in file order (filled on dry runs). */
   preview: PreviewCard[];
 }
@@ -69,7 +79,7 @@ interface ParsedFile {
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
-    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], relinked: [], preview: [],
+    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], relinked: [], moved: [], removed: [], preview: [],
   };
   const scan = scanPaths(inputs);
   result.errors.push(...scan.errors);
@@ -126,6 +136,28 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
 
   // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
   const apply = () => {
+    // A note file that vanished from an imported folder either turns up under a new path in
+    // this import (moved or renamed: its cards and history follow it) or is gone.
+    const vanished = findVanishedNotes(store, inputs);
+    for (const gone of vanished) store.undeclarePapersOf(gone.path);
+    for (const file of parsed) {
+      if (file.isPapersNote || store.getNoteByPath(file.file.path)) continue;
+      const moved = pickMovedNote(file.cards, vanished, store);
+      if (!moved) continue;
+      store.moveNote(moved.id, file.file.path);
+      vanished.splice(vanished.indexOf(moved), 1);
+      result.moved.push({ from: moved.path, to: file.file.path });
+    }
+    for (const gone of vanished) {
+      // Forget the content hash, so a file that comes back is read again and its cards return.
+      store.updateNote(gone.id, 'gone', now());
+      const live = store.cardsOfNote(gone.id).filter((c) => !c.retired);
+      for (const card of live) store.retireCard(card.id, now());
+      if (live.length > 0) {
+        result.cards.retired += live.length;
+        result.removed.push(gone.path);
+      }
+    }
     for (const file of parsed) if (file.isPapersNote) store.undeclarePapersOf(file.file.path);
     const declaredIds = new Map<string, number>(store.listPapers().filter((p) => p.declaredIn !== null).map((p) => [p.key, p.id]));
     for (const d of declaredHere) {

@@ -84,6 +84,8 @@ const SQL = {
   noteByPath: `SELECT * FROM notes WHERE path = ?`,
   insertNote: `INSERT INTO notes (path, content_hash, imported_at) VALUES (?, ?, ?)`,
   updateNote: `UPDATE notes SET content_hash = ?, imported_at = ? WHERE id = ?`,
+  notesUnder: `SELECT id, path FROM notes WHERE path LIKE ? ESCAPE '\\' ORDER BY path`,
+  moveNote: `UPDATE notes SET path = ? WHERE id = ?`,
 
   paperByKey: `SELECT * FROM papers WHERE key = ?`,
   insertPaper: `INSERT INTO papers (key, title, authors, venue, year, slugs) VALUES (@key, @title, @authors, @venue, @year, @slugs)`,
@@ -409,6 +411,16 @@ export class Store {
 
   updateNote(id: number, contentHash: string, importedAt: number): void {
     this.stmt('updateNote').run(contentHash, importedAt, id);
+  }
+
+  /** Notes whose path starts with `dir` (a folder path ending in a separator). */
+  notesUnder(dir: string): Array<{ id: number; path: string }> {
+    return this.stmt('notesUnder').all(`${dir.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as Array<{ id: number; path: string }>;
+  }
+
+  /** A note file was moved or renamed: its cards keep their history under the new path. */
+  moveNote(id: number, path: string): void {
+    this.stmt('moveNote').run(path, id);
   }
 
   // papers

@@ -21,10 +21,12 @@ export function importCommand(col: Collection, paths: string[], opts: { deck?: s
     if (opts.dryRun) {
       summary['preview'] = result.preview;
       summary['relinked'] = result.relinked;
+      summary['moved'] = result.moved;
+      summary['removed'] = result.removed;
     }
     printJson(summary);
-    // Re-links move history: report them even in JSON mode, where stdout must stay exact.
-    if (!opts.dryRun) for (const r of result.relinked) process.stderr.write(`${relinkLine(r)}\n`);
+    // Re-links and moves carry history: report them even in JSON mode, where stdout must stay exact.
+    if (!opts.dryRun) for (const line of historyLines(result)) process.stderr.write(`${line}\n`);
   } else {
     printHuman(result, Boolean(opts.dryRun));
   }
@@ -37,6 +39,8 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   process.stdout.write(
     `${verb} ${result.files} file${result.files === 1 ? '' : 's'}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
   );
+  for (const m of result.moved) process.stdout.write(`${moveLine(m)}\n`);
+  for (const gone of result.removed) process.stdout.write(`${removedLine(gone)}\n`);
   for (const r of result.relinked) {
     process.stdout.write(`${relinkLine(r)}\n`);
     if (dryRun) {
@@ -46,6 +50,18 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   }
   for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
   if (dryRun) process.stdout.write('dry run: nothing was written\n');
+}
+
+function historyLines(result: ImportResult): string[] {
+  return [...result.moved.map(moveLine), ...result.removed.map(removedLine), ...result.relinked.map(relinkLine)];
+}
+
+function moveLine(m: ImportResult['moved'][number]): string {
+  return `moved note ${safeText(m.from)} → ${safeText(m.to)} (its cards keep their history)`;
+}
+
+function removedLine(file: string): string {
+  return `note gone: ${safeText(file)} (its cards are retired; they come back with their history if it returns)`;
 }
 
 function relinkLine(r: ImportResult['relinked'][number]): string {
@@ -78,5 +94,6 @@ export function importBundledDecks(col: Collection, dir: string): void {
   if (c.added || c.updated || c.retired) {
     process.stdout.write(`bundled decks: ${c.added} added, ${c.updated} updated, ${c.retired} retired\n`);
   }
+  for (const line of historyLines(result).filter((l) => !l.startsWith('relinked'))) process.stdout.write(`${line}\n`);
   for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
 }

@@ -1,0 +1,58 @@
+/**
+ * Notes that disappeared from an imported folder: either moved or renamed (the same cards turn
+ * up in a file the database has not seen), or deleted. A moved note takes its cards and their
+ * history to the new path; a deleted note's cards are retired (history kept, back if it returns).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedCard } from '../core/index.js';
+import type { Store } from '../store/index.js';
+
+export interface VanishedNote {
+  id: number;
+  path: string;
+}
+
+/** Notes stored under the imported folders whose files no longer exist. */
+export function findVanishedNotes(store: Store, inputs: readonly string[]): VanishedNote[] {
+  const folders = inputs
+    .map((input) => path.resolve(input))
+    .filter((dir) => {
+      try {
+        return fs.statSync(dir).isDirectory();
+      } catch {
+        return false;
+      }
+    });
+  const seen = new Set<number>();
+  const vanished: VanishedNote[] = [];
+  for (const dir of folders) {
+    for (const note of store.notesUnder(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`)) {
+      if (seen.has(note.id) || fs.existsSync(note.path)) continue;
+      seen.add(note.id);
+      vanished.push(note);
+    }
+  }
+  return vanished;
+}
+
+const identity = (card: { front: string; back: string }): string => `${card.front.trim()}\u0000${card.back.trim()}`;
+
+/**
+ * The vanished note a new file most likely is: the one sharing the most cards word for word,
+ * and at least half of the smaller side's cards, so two notes that merely share a card or two
+ * are not confused.
+ */
+export function pickMovedNote(cards: readonly ParsedCard[], candidates: readonly VanishedNote[], store: Store): VanishedNote | null {
+  if (cards.length === 0) return null;
+  const incoming = new Set(cards.map(identity));
+  let best: { note: VanishedNote; shared: number } | null = null;
+  for (const note of candidates) {
+    const stored = store.cardsOfNote(note.id);
+    if (stored.length === 0) continue;
+    const shared = new Set(stored.map(identity).filter((id) => incoming.has(id))).size;
+    if (shared === 0 || shared * 2 < Math.min(incoming.size, stored.length)) continue;
+    if (!best || shared > best.shared) best = { note, shared };
+  }
+  return best?.note ?? null;
+}
