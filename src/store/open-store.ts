@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EngramError } from '../core/index.js';
+import { EngramError, now } from '../core/index.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -53,7 +53,7 @@ export function openDatabase(file: string): OpenResult {
 }
 
 function backupBeforeMigration(db: Db, file: string, version: number): string {
-  const target = `${file}.v${version}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+  const target = `${file}.v${version}.${new Date(now()).toISOString().replace(/[:.]/g, '-')}.bak`;
   // VACUUM INTO writes a consistent copy, WAL contents included.
   db.prepare('VACUUM INTO ?').run(target);
   return target;
