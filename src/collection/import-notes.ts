@@ -55,6 +55,8 @@ export interface ImportResult {
   cards: { added: number; updated: number; unchanged: number; retired: number };
   papers: number;
   errors: Problem[];
+  /** Problems that did not stop a file from importing (an `example:` line under no card, an empty card). Only files read this time. */
+  warnings: Problem[];
   relinked: Relink[];
   moved: MovedNote[];
   /** Note files that are gone from an imported folder; their cards were retired. */
@@ -79,7 +81,7 @@ interface ParsedFile {
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
-    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], relinked: [], moved: [], removed: [], preview: [],
+    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [],
   };
   const scan = scanPaths(inputs);
   result.errors.push(...scan.errors);
@@ -107,6 +109,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       result.errors.push(...problems);
       return;
     }
+    result.warnings.push(...problems);
     if (note.options['papers'] === true) {
       const declared = parsePapersNote(read.text, file.path);
       result.errors.push(...declared.problems);

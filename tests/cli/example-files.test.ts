@@ -70,4 +70,12 @@ describe('example files attached with `example:` lines', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path.join(env.dir, 'deck/fusion.md')}:2: example path '../x.ts' goes up with '..'`);
   });
+
+  it('warns, without failing the import, about an example line under no card', () => {
+    env.write('deck/examples/fuse.ts', CODE);
+    env.write('deck/fusion.md', '# Fusion\n\nexample: examples/fuse.ts\n\nWhat does fusion do?::Joins modalities.\n');
+    const r = env.run(['import', path.join(env.dir, 'deck')], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(`engram: warning: ${path.join(env.dir, 'deck/fusion.md')}:3: 'example:' line is not directly under a card: put it on the line after the card's answer, with no blank line between`);
+  });
 });

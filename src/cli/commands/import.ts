@@ -23,6 +23,7 @@ export function importCommand(col: Collection, paths: string[], opts: { deck?: s
       summary['relinked'] = result.relinked;
       summary['moved'] = result.moved;
       summary['removed'] = result.removed;
+      summary['warnings'] = result.warnings;
     }
     printJson(summary);
     // Re-links and moves carry history: report them even in JSON mode, where stdout must stay exact.
@@ -48,6 +49,7 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
       process.stdout.write(`    new: ${oneLine(r.new.front, 70)} → ${oneLine(r.new.back, 50)}\n`);
     }
   }
+  for (const w of result.warnings) process.stderr.write(`engram: warning: ${safeText(formatProblem(w))}\n`);
   for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
   if (dryRun) process.stdout.write('dry run: nothing was written\n');
 }
