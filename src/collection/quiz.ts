@@ -8,7 +8,7 @@
  */
 import { EngramError, UsageError, nextDayStart, now, type Card, type Grade } from '../core/index.js';
 import {
-  buildQuestion, checkAnswer, mixSeed, parseQuestionId, possibleForms, makeQuestion, suggestGrade,
+  askAgainQuestion, buildQuestion, checkAnswer, mixSeed, parseQuestionId, possibleForms, makeQuestion, suggestGrade,
   type Question, type QuizPaper, type Verdict,
 } from '../quiz/index.js';
 import { newMemory } from '../scheduler/index.js';
@@ -126,13 +126,38 @@ export function paperQuiz(col: Collection, options: QuizOptions): QuizSession {
   const due = quizDueCards(col.store, deck.id, { before, now: time, ...limits });
   const byKey = new Map(asked.map((p) => [p.key, p]));
   const keep = (cards: Card[]) => cards.filter((c) => byKey.has(paperKeyOf(c)));
+  // Like the review: learning cards due now first, those due within the learn-ahead window last;
+  // one due later today waits for a later session.
+  const aheadUntil = time + learnAheadMs(col, deck.id);
   const learningNow = keep(due.learning).filter((c) => c.memory.due <= time);
-  const learningLater = keep(due.learning).filter((c) => c.memory.due > time);
+  const learningLater = keep(due.learning).filter((c) => c.memory.due > time && c.memory.due <= aheadUntil);
   let cards = [...learningNow, ...interleave(keep(due.reviews), keep(due.news)), ...learningLater];
   if (options.count !== undefined) cards = cards.slice(0, options.count);
   const questions = cards.map((card) => makeQuestion(card.id, byKey.get(paperKeyOf(card))!, pool, mixSeed(options.seed, card.id)));
   const nextDue = questions.length ? null : nextQuizDue(col, deck.id, time);
   return { questions, papers: asked.length, nextDue };
+}
+
+/** A card to ask again later in the session, and when it is due. */
+export interface Reasking {
+  question: Question;
+  due: number;
+}
+
+/**
+ * After an answer: when it left the card in (re)learning with its next step due within the
+ * learn-ahead window of the card's deck, the card is asked again in this session, in a fresh
+ * question (another seed, another form when there is one). Otherwise it waits for a later quiz.
+ */
+export function reaskingAfter(col: Collection, question: Question, result: AnswerResult): Reasking | null {
+  const { memory, card } = result;
+  if (memory.state !== 'learning' && memory.state !== 'relearning') return null;
+  if (card.suspended || card.retired) return null;
+  if (memory.due > now() + learnAheadMs(col, card.deckId)) return null;
+  const pool = quizPool(col);
+  const paper = pool.find((p) => p.key === paperKeyOf(card));
+  if (!paper || possibleForms(paper, pool).length === 0) return null;
+  return { question: askAgainQuestion(question, paper, pool), due: memory.due };
 }
 
 /** Rebuilds a question from its id (the `--json` round trip). */
@@ -178,6 +203,10 @@ function quizPool(col: Collection): QuizPaper[] {
 
 function paperKeyOf(card: Card): string {
   return card.itemKey.startsWith(ITEM_PREFIX) ? card.itemKey.slice(ITEM_PREFIX.length) : '';
+}
+
+function learnAheadMs(col: Collection, deckId: number): number {
+  return col.deckOptions(deckId).learnAheadMinutes * 60_000;
 }
 
 function nextQuizDue(col: Collection, deckId: number, time: number): number | null {

@@ -1,6 +1,6 @@
 /** Paper quizzes: question forms, distractors, fuzzy grading of typed titles, grade suggestion. Pure functions. */
 export * from './types.js';
-export { makeQuestion, buildQuestion, possibleForms, questionId, parseQuestionId, CHOICE_COUNT } from './questions.js';
+export { makeQuestion, askAgainQuestion, buildQuestion, possibleForms, questionId, parseQuestionId, CHOICE_COUNT } from './questions.js';
 export { pickDistractors } from './distractors.js';
 export { matchTitle, namesOf, typoAllowance } from './match-title.js';
 export { checkAnswer, pickedChoice } from './check-answer.js';

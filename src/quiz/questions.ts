@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../core/index.js';
 import { pickDistractors } from './distractors.js';
-import { seededRandom, shuffle } from './random.js';
+import { mixSeed, seededRandom, shuffle } from './random.js';
 import { QUESTION_FORMS, type Choice, type Question, type QuestionForm, type QuizPaper } from './types.js';
 
 export const CHOICE_COUNT = 4;
@@ -38,6 +38,21 @@ export function makeQuestion(cardId: number, answer: QuizPaper, pool: readonly Q
   const form = forms[Math.floor(seededRandom(seed ^ 0x5bd1e995)() * forms.length)];
   if (!form) throw new UsageError(`paper '${answer.title}' has no idea to ask about`);
   return buildQuestion(cardId, answer, pool, form, seed);
+}
+
+/**
+ * The same card asked again later in the session (after a failed or shaky answer): a new seed
+ * derived from the previous one, and another form when the paper can be asked in more than
+ * one, so the user recalls the paper rather than the position of a choice.
+ */
+export function askAgainQuestion(previous: Question, answer: QuizPaper, pool: readonly QuizPaper[]): Question {
+  const seed = mixSeed(previous.seed, previous.cardId);
+  const forms = possibleForms(answer, pool);
+  const others = forms.filter((f) => f !== previous.form);
+  const choices = others.length ? others : forms;
+  const form = choices[Math.floor(seededRandom(seed ^ 0x5bd1e995)() * choices.length)];
+  if (!form) throw new UsageError(`paper '${answer.title}' has no idea to ask about`);
+  return buildQuestion(previous.cardId, answer, pool, form, seed);
 }
 
 /** The question of a given form; a choice form without any possible wrong option falls back to typing. */

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
 import { Collection } from '../../src/collection/index.js';
-import { buildQuestion, type Question } from '../../src/quiz/index.js';
+import { askAgainQuestion, buildQuestion, type Question } from '../../src/quiz/index.js';
 import { syncPaperCards, toQuizPaper } from '../../src/collection/quiz.js';
 import { QuizApp, createQuizController, initialQuiz } from '../../src/tui/quiz/index.js';
 import { PAPERS, declare } from './fixture.js';
@@ -61,9 +61,9 @@ describe('quiz screen', () => {
     expect(shown).toContain('Models unimodal, bimodal and trimodal interactions with the outer product');
     expect(shown).toContain('1 again (suggested)');
 
-    app.stdin.write('2'); // override: hard
+    app.stdin.write('2'); // override: hard (a learning step of 6 minutes: asked again at the end)
     shown = await frame(app, (f) => f.includes('Type its title'));
-    expect(shown).toContain('2 of 2');
+    expect(shown).toContain('2 of 3 (1 again)');
     expect(col.reviewsOf(q.cardId).map((r) => r.grade)).toEqual(['hard']);
 
     for (const ch of 'Deep Canonical Corelation Analysis') app.stdin.write(ch);
@@ -72,13 +72,59 @@ describe('quiz screen', () => {
     shown = await frame(app, (f) => f.includes('Right'));
     expect(shown).toContain('~ Right (with a typo).');
     expect(shown).toContain('2 hard (suggested)');
-    app.stdin.write(' ');
-    shown = await frame(app, (f) => f.includes('Paper quiz done'));
-    expect(shown).toContain('2 answered, 1 right.');
+    app.stdin.write(' '); // hard again: both cards are in learning now, the first one comes back first
+    shown = await frame(app, (f) => f.includes('asked again'));
+    expect(shown).toContain('3 of 4 (2 again)');
+    expect(shown).toContain('Tensor Fusion Network');
 
     app.stdin.write('u');
     shown = await frame(app, (f) => f.includes('Type its title'));
+    expect(shown).toContain('2 of 3 (1 again)');
     expect(col.reviewsOf(question('dcca', 'type-paper').cardId)).toHaveLength(0);
+    app.unmount();
+  });
+
+  it('a wrong answer comes back after the other questions, in a fresh question; undo takes it back out', async () => {
+    const first = question('tfn', 'choose-paper');
+    const second = question('dcca', 'choose-paper');
+    const app = render(<QuizApp controller={createQuizController(col)} initial={initialQuiz([first, second])} color={false} />);
+    await frame(app, (f) => f.includes('1 of 2'));
+    app.stdin.write(String(first.choices!.findIndex((c) => c.key !== 'tfn') + 1));
+    await frame(app, (f) => f.includes('x Wrong.'));
+    app.stdin.write(ENTER); // the suggested grade: again
+    let shown = await frame(app, (f) => f.includes('2 of 3'));
+    expect(shown).toContain('2 of 3 (1 again)');
+    expect(shown).toContain('Deep Canonical Correlation Analysis');
+
+    app.stdin.write(String(second.choices!.findIndex((c) => c.key === 'dcca') + 1));
+    await frame(app, (f) => f.includes('* Right.'));
+    app.stdin.write(ENTER);
+    shown = await frame(app, (f) => f.includes('asked again'));
+    expect(shown).toContain('3 of 3 (1 again)');
+    // The same paper, in another form than the first time.
+    const pool = col.papers().map(toQuizPaper);
+    const again = askAgainQuestion(first, pool.find((p) => p.key === 'tfn')!, pool);
+    expect(again.form).not.toBe(first.form);
+    expect(shown).toContain(again.prompt.slice(0, 40));
+
+    app.stdin.write('u');
+    shown = await frame(app, (f) => f.includes('undone'));
+    expect(shown).toContain('2 of 3 (1 again)');
+    app.stdin.write('u');
+    shown = await frame(app, (f) => f.includes('1 of 2') && f.includes('undone'));
+    expect(shown).toContain(first.prompt.slice(0, 60));
+    expect(col.reviewsOf(first.cardId)).toHaveLength(0);
+
+    app.stdin.write(String(first.choices!.findIndex((c) => c.key === 'tfn') + 1));
+    await frame(app, (f) => f.includes('* Right.'));
+    app.stdin.write(ENTER); // easy: not asked again
+    await frame(app, (f) => f.includes('2 of 2'));
+    app.stdin.write(String(second.choices!.findIndex((c) => c.key === 'dcca') + 1));
+    await frame(app, (f) => f.includes('* Right.'));
+    app.stdin.write(ENTER);
+    shown = await frame(app, (f) => f.includes('Paper quiz done'));
+    expect(shown).toContain('2 papers, 2 answered, 2 right.');
+    expect(col.reviewsOf(first.cardId).map((r) => r.grade)).toEqual(['easy']);
     app.unmount();
   });
 });

@@ -9,7 +9,7 @@ import { initialQuiz, quizScore, type QuizState } from './quiz-reducer.js';
 
 export { QuizApp } from './quiz-app.js';
 export { createQuizController, type QuizController } from './quiz-controller.js';
-export { initialQuiz, quizReducer, quizScore, type QuizState, type QuizAction } from './quiz-reducer.js';
+export { initialQuiz, quizProgress, quizReducer, quizScore, type QuizState, type QuizAction } from './quiz-reducer.js';
 
 function colorEnabled(): boolean {
   return !process.env['NO_COLOR'] && process.stdout.hasColors?.() !== false;
@@ -34,5 +34,8 @@ export async function runQuiz(col: Collection, questions: Question[]): Promise<v
     process.stdout.write('\x1b[?1049l');
   }
   const score = quizScore(final);
-  if (score.answered > 0) process.stdout.write(`Quizzed ${score.answered} paper${score.answered === 1 ? '' : 's'}; ${score.correct} right.\n`);
+  if (score.answered === 0) return;
+  // Cards asked again count once as papers; "right" counts answers.
+  const answers = score.answered === score.papers ? '' : ` in ${score.answered} answers`;
+  process.stdout.write(`Quizzed ${score.papers} paper${score.papers === 1 ? '' : 's'}${answers}; ${score.correct} right.\n`);
 }

@@ -53,8 +53,8 @@ export function QuizApp({ controller, initial, color, onExit }: QuizAppProps) {
   });
   const save = (grade: Grade) => act(() => {
     const { current, feedback } = latest.current;
-    const { reviewId } = controller.save(current!.cardId, grade, feedback!.durationMs);
-    dispatch({ type: 'saved', grade, reviewId });
+    const { reviewId, again } = controller.save(current!, grade, feedback!.durationMs);
+    dispatch({ type: 'saved', grade, reviewId, again });
   });
   const undo = () => {
     const last = latest.current.history[latest.current.history.length - 1];

@@ -4,14 +4,17 @@
  */
 import { now, type Grade } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
-import { judgeQuizAnswer, type Judgement } from '../../collection/quiz.js';
+import { judgeQuizAnswer, reaskingAfter, type Judgement, type Reasking } from '../../collection/quiz.js';
 import type { Question } from '../../quiz/index.js';
 
 export interface QuizController {
   /** Checks an answer; saves nothing. */
   judge(question: Question, answer: string, durationMs: number): Judgement;
-  /** Saves the answer with the grade the user accepted or chose; returns the review log row. */
-  save(cardId: number, grade: Grade, durationMs: number): { reviewId: number };
+  /**
+   * Saves the answer with the grade the user accepted or chose; returns the review log row and,
+   * when the card's next learning step falls within the session, the question to ask it again.
+   */
+  save(question: Question, grade: Grade, durationMs: number): { reviewId: number; again: Reasking | null };
   /** Undoes a saved answer of this session. */
   undo(reviewId: number): void;
   now(): number;
@@ -20,7 +23,10 @@ export interface QuizController {
 export function createQuizController(col: Collection): QuizController {
   return {
     judge: (question, answer, durationMs) => judgeQuizAnswer(col, question, answer, durationMs),
-    save: (cardId, grade, durationMs) => ({ reviewId: col.answer(cardId, grade, durationMs).reviewId }),
+    save: (question, grade, durationMs) => {
+      const result = col.answer(question.cardId, grade, durationMs);
+      return { reviewId: result.reviewId, again: reaskingAfter(col, question, result) };
+    },
     undo: (reviewId) => void col.undo(reviewId),
     now,
   };

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { GRADES, type Grade } from '../../core/index.js';
 import { citationLine } from '../../collection/quiz.js';
 import { sanitizeText } from '../render/index.js';
-import { quizScore, type QuizState } from './quiz-reducer.js';
+import { quizProgress, quizScore, type QuizState } from './quiz-reducer.js';
 
 export interface QuizScreenProps {
   state: QuizState;
@@ -20,17 +20,19 @@ export function QuizScreen({ state, width, color }: QuizScreenProps) {
     return (
       <Box flexDirection="column" width={width}>
         <Text bold>Paper quiz done</Text>
-        <Text>{`${score.answered} answered, ${score.correct} right.`}</Text>
+        <Text>{`${papersText(score.papers)}, ${score.answered} answered, ${score.correct} right.`}</Text>
         <Text dimColor>{state.notice ? `> ${state.notice}` : ' '}</Text>
         <Text dimColor>u undo   q quit</Text>
       </Box>
     );
   }
-  const position = `${score.answered + 1} of ${state.total}`;
+  const progress = quizProgress(state);
+  const position = `${progress.position} of ${progress.total}${progress.again ? ` (${progress.again} again)` : ''}`;
+  const repeat = state.currentDue !== null ? ' · asked again' : '';
   return (
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
-        <Text dimColor>{`Paper quiz${question.answer.topic ? ` > ${sanitizeText(question.answer.topic)}` : ''}`}</Text>
+        <Text dimColor>{`Paper quiz${question.answer.topic ? ` > ${sanitizeText(question.answer.topic)}` : ''}${repeat}`}</Text>
         <Text>{`${position}  ${score.correct} right`}</Text>
       </Box>
       <Text> </Text>
@@ -75,6 +77,10 @@ function Feedback({ state, color }: { state: QuizState; color: boolean }) {
       </Text>
     </Box>
   );
+}
+
+function papersText(count: number): string {
+  return `${count} paper${count === 1 ? '' : 's'}`;
 }
 
 function choiceMark(state: QuizState, number: number): string {
