@@ -30,7 +30,7 @@ const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
 
 export function statsLines(stats: StatsView): Line[] {
   const scope = stats.deck === null ? 'all decks' : `deck ${sanitizeText(stats.deck)}`;
-  const lines: Line[] = [[seg('Engram statistics', 'title'), seg(` · ${scope} · ${isoDate(stats.today)}`, 'dim')], [], cardsLine(stats)];
+  const lines: Line[] = [[seg('Engram statistics', 'title'), seg(` · ${scope} · ${isoDate(stats.today)}`, 'dim')], [], cardsLine(stats), hiddenLine(stats)];
   if (stats.totalReviews === 0) {
     lines.push([], [seg('No reviews yet. Study with `engram`, then come back here to see your progress.')]);
     return lines;
@@ -55,8 +55,13 @@ function row(label: string, text: string): Line {
 
 function cardsLine(stats: StatsView): Line {
   const c = stats.counts;
-  const parts = [`${c.new} new`, `${c.learning} learning`, `${c.review} review`, `${c.relearning} relearning`, `${c.suspended} suspended`, `${c.buried} buried`];
+  const parts = [`${c.new} new`, `${c.learning} learning`, `${c.review} review`, `${c.relearning} relearning`];
   return row('Cards', `${c.total} · ${parts.join(' · ')}`);
+}
+
+/** Suspended and buried cards on a line of their own, so the view fits 80 columns. */
+function hiddenLine(stats: StatsView): Line {
+  return row('Hidden', `${stats.counts.suspended} suspended · ${stats.counts.buried} buried`);
 }
 
 function memoryText(stats: StatsView): string {
@@ -142,7 +147,7 @@ export function forecastLines(stats: Pick<StatsSummary, 'forecast'>): Line[] {
   const week = counts.slice(0, 7).reduce((a, b) => a + b, 0);
   const lines: Line[] = [[
     seg('Due forecast', 'title'),
-    seg(` · review cards · today ${counts[0] ?? 0} (with overdue) · tomorrow ${counts[1] ?? 0} · 7 days ${week} · ${counts.length} days ${total}`, 'dim'),
+    seg(` of review cards · today ${counts[0] ?? 0} · tomorrow ${counts[1] ?? 0} · 7 days ${week} · ${counts.length} days ${total}`, 'dim'),
   ]];
   const units = counts.map((n) => (n === 0 || max === 0 ? 0 : Math.max(1, Math.round((n / max) * CHART_ROWS * 8))));
   for (let r = 0; r < CHART_ROWS; r++) {
