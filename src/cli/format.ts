@@ -27,7 +27,7 @@ export function cardJson(card: Card) {
 /** One line of a card for humans, control characters made visible so card text cannot drive the terminal. */
 export function cardLine(card: Card): string {
   const flags = [card.suspended ? 'suspended' : '', card.retired ? 'retired' : ''].filter(Boolean).join(',');
-  return `${String(card.id).padStart(5)}  ${card.deck}  ${card.memory.state.padEnd(10)} ${shortDate(card.memory.due)}  ${oneLine(card.front, 60)}${flags ? `  [${flags}]` : ''}`;
+  return `${String(card.id).padStart(5)}  ${safeText(card.deck)}  ${card.memory.state.padEnd(10)} ${shortDate(card.memory.due)}  ${oneLine(card.front, 60)}${flags ? `  [${flags}]` : ''}`;
 }
 
 export function oneLine(text: string, max: number): string {
@@ -37,6 +37,15 @@ export function oneLine(text: string, max: number): string {
 
 /** Card text is untrusted: the plain CLI prints it through the same sanitiser as the review screen. */
 export const safeText = sanitizeText;
+
+/**
+ * An error message as the one stderr line users see: messages may echo untrusted input (deck
+ * names from a backup or an Anki package, typed flags), so control sequences are stripped and
+ * embedded line breaks folded.
+ */
+export function errorLine(message: string): string {
+  return safeText(message).replace(/\s*\n\s*/g, ' ').trim();
+}
 
 export function shortDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EngramError, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study.js';
+import { errorLine, safeText } from './format.js';
 
 interface GlobalOptions {
   db?: string;
@@ -34,7 +35,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file (default: $ENGRAM_DB, else data/engram.db in the project checkout, else the XDG data dir)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(safeText(text)) });
 
   const json = () => new Option('--json', 'print JSON');
 
@@ -193,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof EngramError) {
-      process.stderr.write(`engram: ${error.message}\n`);
+      process.stderr.write(`engram: ${errorLine(error.message)}\n`);
       return error.exitCode;
     }
     process.stderr.write(`engram: unexpected error: ${(error as Error).stack ?? String(error)}\n`);

@@ -34,7 +34,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
   const rows = readAnkiCollection(pkg.collection, label);
   const time = now();
   const deck = options.deck?.trim();
-  const converted = convertAnkiCollection(rows, { ...(deck ? { deck } : {}), fallbackTime: time });
+  const converted = namingPackage(label, () => convertAnkiCollection(rows, { ...(deck ? { deck } : {}), fallbackTime: time }));
   const store = new InteropStore(col.store);
   const result: AnkiImportResult = {
     file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], media: pkg.mediaCount,
@@ -132,5 +132,15 @@ function readPackage(file: string): Uint8Array {
   } catch (error) {
     if (error instanceof EngramError) throw error;
     throw new EngramError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** The converter does not know the file; its errors (bad `col` JSON) get the package's name in front. */
+function namingPackage<T>(label: string, convert: () => T): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (error instanceof EngramError) throw new EngramError(`${label}: ${error.message}`);
+    throw error;
   }
 }

@@ -182,14 +182,15 @@ function parseModels(json: string): Map<string, AnkiModel> {
   const models = new Map<string, AnkiModel>();
   if (typeof raw !== 'object' || raw === null) return models;
   for (const [id, value] of Object.entries(raw)) {
-    const m = value as { name?: unknown; type?: unknown; flds?: unknown; tmpls?: unknown };
+    // The JSON is the package author's: any entry may be null or of another shape.
+    const m = (value ?? {}) as { name?: unknown; type?: unknown; flds?: unknown; tmpls?: unknown };
     if (!Array.isArray(m.flds) || !Array.isArray(m.tmpls)) continue;
-    const fields = (m.flds as Array<{ name?: unknown; ord?: unknown }>)
-      .map((f, i) => ({ name: String(f.name ?? `Field ${i + 1}`), ord: typeof f.ord === 'number' ? f.ord : i }))
+    const fields = (m.flds as Array<{ name?: unknown; ord?: unknown } | null>)
+      .map((f, i) => ({ name: String(f?.name ?? `Field ${i + 1}`), ord: typeof f?.ord === 'number' ? f.ord : i }))
       .sort((a, b) => a.ord - b.ord)
       .map((f) => f.name);
-    const templates = (m.tmpls as Array<{ ord?: unknown; qfmt?: unknown; afmt?: unknown }>).map((t, i) => ({
-      ord: typeof t.ord === 'number' ? t.ord : i, qfmt: String(t.qfmt ?? ''), afmt: String(t.afmt ?? ''),
+    const templates = (m.tmpls as Array<{ ord?: unknown; qfmt?: unknown; afmt?: unknown } | null>).map((t, i) => ({
+      ord: typeof t?.ord === 'number' ? t.ord : i, qfmt: String(t?.qfmt ?? ''), afmt: String(t?.afmt ?? ''),
     }));
     models.set(id, { name: String(m.name ?? id), cloze: m.type === 1, fields, templates });
   }

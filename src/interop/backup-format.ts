@@ -10,7 +10,8 @@ import { CARD_KINDS } from '../core/types.js';
 export const BACKUP_VERSION = 1 as const;
 
 const int = () => z.int();
-const ms = () => z.number().check(z.gte(0));
+// Times go into STRICT INTEGER columns: a fraction or an unsafe integer would fail the insert.
+const ms = () => z.int().check(z.gte(0));
 const text = () => z.string();
 
 const deck = z.object({ name: z.string().check(z.minLength(1)), createdAt: ms(), options: z.record(z.string(), z.unknown()) });

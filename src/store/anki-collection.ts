@@ -39,9 +39,9 @@ export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollec
         models: String(col.models ?? '{}'),
         decks: String(col.decks ?? '{}'),
         conf: String(col.conf ?? '{}'),
-        notes: db.prepare('SELECT id, mid, flds, tags FROM notes ORDER BY id').all() as AnkiCollectionRows['notes'],
-        cards: db.prepare('SELECT id, nid, did, ord, queue FROM cards ORDER BY id').all() as AnkiCollectionRows['cards'],
-        revlog: db.prepare('SELECT id, cid, ease, time, type FROM revlog ORDER BY id').all() as AnkiCollectionRows['revlog'],
+        notes: checkedRows(db.prepare('SELECT id, mid, flds, tags FROM notes ORDER BY id').all(), 'notes', NOTE_COLUMNS, label),
+        cards: checkedRows(db.prepare('SELECT id, nid, did, ord, queue FROM cards ORDER BY id').all(), 'cards', CARD_COLUMNS, label),
+        revlog: checkedRows(db.prepare('SELECT id, cid, ease, time, type FROM revlog ORDER BY id').all(), 'revlog', REVLOG_COLUMNS, label),
       };
     } catch (error) {
       if (error instanceof EngramError) throw error;
@@ -52,4 +52,34 @@ export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollec
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type ColumnType = 'number' | 'text' | 'number or text';
+
+const NOTE_COLUMNS = { id: 'number', mid: 'number or text', flds: 'text', tags: 'text' } as const;
+const CARD_COLUMNS = { id: 'number', nid: 'number', did: 'number or text', ord: 'number', queue: 'number' } as const;
+const REVLOG_COLUMNS = { id: 'number', cid: 'number', ease: 'number', time: 'number', type: 'number' } as const;
+
+function fits(value: unknown, type: ColumnType): boolean {
+  const number = typeof value === 'number' && Number.isFinite(value);
+  if (type === 'number') return number;
+  if (type === 'text') return typeof value === 'string';
+  return number || typeof value === 'string';
+}
+
+/**
+ * SQLite keeps whatever type a value was written with, whatever the column says, so the rows
+ * of a foreign package are checked against the types the converter relies on before it sees them.
+ */
+function checkedRows<T>(rows: unknown[], table: string, columns: Record<string, ColumnType>, label: string): T[] {
+  for (const [i, row] of rows.entries()) {
+    for (const [column, type] of Object.entries(columns)) {
+      const value = (row as Record<string, unknown>)[column];
+      if (!fits(value, type)) {
+        const got = value === null ? 'NULL' : typeof value === 'string' ? 'text' : typeof value;
+        throw new EngramError(`${label}: the Anki collection is damaged: ${table}.${column} of row ${i + 1} is ${got}, expected ${type}`);
+      }
+    }
+  }
+  return rows as T[];
 }

@@ -19,7 +19,7 @@ export async function quizPapersCommand(col: Collection, opts: QuizPapersOptions
   const seed = opts.seed === undefined ? now() % 2_147_483_647 : wholeNumber('--seed', opts.seed, 0);
   const session = paperQuiz(col, { ...(opts.deck ? { deck: opts.deck } : {}), ...(count ? { count } : {}), seed });
   if (session.papers === 0) {
-    const message = `${opts.deck ? `No papers with an idea in deck '${opts.deck}'.` : 'No papers with an idea to quiz on yet.'} ${ADD_PAPERS_HINT}`;
+    const message = `${opts.deck ? `No papers with an idea in deck '${safeText(opts.deck)}'.` : 'No papers with an idea to quiz on yet.'} ${ADD_PAPERS_HINT}`;
     if (opts.json) return printJson({ question: null, papers: 0, message });
     process.stdout.write(`${message}\n`);
     return;
