@@ -52,5 +52,8 @@ export function shortDate(ms: number): string {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  // JSON.stringify escapes C0 controls but not DEL and the C1 range (8-bit CSI/OSC), which a
+  // terminal may act on when someone reads --json output there; \uXXXX keeps the JSON identical.
+  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stdout.write(`${text}\n`);
 }

@@ -124,7 +124,7 @@ export function buildProgram(): Command {
   const quiz = program.command('quiz').description('quiz yourself (FSRS-scheduled): `quiz papers` asks about the papers your notes cite');
   quiz.command('papers').description('which paper did what: multiple choice and typed titles (Ink session, or the next question with --json)')
     .option('--deck <name>', 'only papers cited by cards of this deck (or declared in its papers note)')
-    .option('--count <n>', 'ask at most n questions').option('--seed <n>', 'pin the question forms and choices')
+    .option('--count <n>', 'ask at most n papers (a failed one may be asked again)').option('--seed <n>', 'pin the question forms and choices')
     .addOption(json()).action(withCollection(program, async (col, opts: { deck?: string; count?: string; seed?: string; json?: boolean }) => {
       const { quizPapersCommand } = await import('./commands/quiz.js');
       await quizPapersCommand(col, opts);

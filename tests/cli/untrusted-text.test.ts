@@ -54,4 +54,13 @@ describe('untrusted deck names and error messages', () => {
     expect(r.stderr).toContain("unknown option '--bogus");
     expect(r.stderr).not.toMatch(CONTROL);
   });
+
+  it('--json output escapes DEL and 8-bit controls, and still parses to the original text', () => {
+    const front = 'csi \u009b31m red \u007f del';
+    expect(env.run(['add', '--deck', 'Plain', '--front', front, '--back', 'a'], { now: NOW }).code).toBe(0);
+    const r = env.run(['cards', '--json'], { now: NOW });
+    expect(r.stdout).not.toMatch(/[\u007f-\u009f]/);
+    expect(r.stdout).toContain('\\u009b');
+    expect(JSON.parse(r.stdout)[0].front).toBe(front);
+  });
 });

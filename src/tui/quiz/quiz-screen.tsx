@@ -21,7 +21,7 @@ export function QuizScreen({ state, width, color }: QuizScreenProps) {
       <Box flexDirection="column" width={width}>
         <Text bold>Paper quiz done</Text>
         <Text>{`${papersText(score.papers)}, ${score.answered} answered, ${score.correct} right.`}</Text>
-        <Text dimColor>{state.notice ? `> ${state.notice}` : ' '}</Text>
+        <Text dimColor>{state.notice ? `> ${sanitizeText(state.notice)}` : ' '}</Text>
         <Text dimColor>u undo   q quit</Text>
       </Box>
     );
@@ -50,7 +50,7 @@ export function QuizScreen({ state, width, color }: QuizScreenProps) {
           ))
         : <Text>{`> ${sanitizeText(state.phase === 'feedback' ? state.feedback?.given ?? '' : state.typed)}${state.phase === 'asking' ? '_' : ''}`}</Text>}
       {state.phase === 'feedback' && state.feedback ? <Feedback state={state} color={color} /> : null}
-      <Text dimColor wrap="truncate-end">{state.notice ? `> ${state.notice}` : ' '}</Text>
+      <Text dimColor wrap="truncate-end">{state.notice ? `> ${sanitizeText(state.notice)}` : ' '}</Text>
       <Text dimColor wrap="truncate-end">{keysLine(state)}</Text>
     </Box>
   );
