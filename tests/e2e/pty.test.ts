@@ -2,48 +2,18 @@
  * The review session in a real pseudo-terminal (tmux): start, reveal, grade, undo, quit;
  * then the review log holds exactly the answers given.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, tempEnv, type TempEnv } from '../helpers/cli.js';
+import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminal } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `engram-test-${process.pid}`;
-const session = 'review';
+const term = terminal('review');
+const { tmux, screen, waitFor, press } = term;
+const session = 'e2e';
 let env: TempEnv;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', session);
-}
-
-async function waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    try {
-      last = screen();
-    } catch {
-      last = '(tmux session gone)';
-    }
-    if (typeof text === 'string' ? last.includes(text) : typeof text === 'function' ? text(last) : text.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${String(text)}; screen was:\n${last}`);
-}
-
-/** Types a key in the session and waits for the screen to show what it should. */
-async function press(key: string, then: Parameters<typeof waitFor>[0]): Promise<string> {
-  tmux('send-keys', '-t', session, key);
-  return waitFor(then);
-}
 
 /** Starts `engram review` in a detached tmux session of the given size, on the test database. */
 function startReview(width: number, height: number, vars: Record<string, string> = {}): void {
-  const assignments = Object.entries({ ...vars, ENGRAM_DB: env.db, ENGRAM_NOW: NOW, TZ: 'UTC' }).map(([k, v]) => `${k}='${v}'`);
-  tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), `${assignments.join(' ')} '${process.execPath}' '${CLI}' review`);
+  term.start(['review'], { width, height }, { ...vars, ENGRAM_DB: env.db, ENGRAM_NOW: NOW, TZ: 'UTC' });
 }
 
 const NOW = '2026-12-01T09:00:00Z';
@@ -52,11 +22,7 @@ beforeEach(() => {
   env = tempEnv();
 });
 afterEach(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  term.close();
   env.cleanup();
 });
 
@@ -79,15 +45,7 @@ describe.skipIf(!hasTmux)('review in a real terminal', () => {
     await press('Space', 'beta answer');
     await press('4', 'Gamma question');
     tmux('send-keys', '-t', session, 'q');
-    const until = Date.now() + 10_000;
-    while (Date.now() < until) {
-      try {
-        tmux('has-session', '-t', session);
-      } catch {
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await term.ended();
 
     const cards = env.json(['cards']);
     const byFront = (front: string) => cards.find((c: { front: string }) => c.front === front);

@@ -3,79 +3,29 @@
  * does for the review: keys go in through tmux, the screen is read back with capture-pane,
  * and the database is checked through the CLI afterwards.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, tempEnv, type TempEnv } from '../helpers/cli.js';
+import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminal } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// Its own tmux server: pty.test.ts may run at the same time in this process and kills its own.
-const socket = `engram-quiz-stats-${process.pid}`;
+// Its own tmux server: pty.test.ts may run at the same time and kills its own.
+const term = terminal('quiz-stats');
+const { tmux, screen, waitFor, press } = term;
 const session = 'e2e';
 const NOW = '2026-12-01T09:00:00Z';
 let env: TempEnv;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-/** The visible screen, or with `history` also the lines scrolled off the top. */
-function screen(history = false): string {
-  return tmux('capture-pane', '-p', '-t', session, ...(history ? ['-S', '-200'] : []));
-}
-
-async function waitFor(text: string | RegExp | ((screen: string) => boolean), options: { history?: boolean; timeoutMs?: number } = {}): Promise<string> {
-  const until = Date.now() + (options.timeoutMs ?? 15_000);
-  let last = '';
-  while (Date.now() < until) {
-    try {
-      last = screen(options.history);
-    } catch {
-      last = '(tmux session gone)';
-    }
-    if (typeof text === 'string' ? last.includes(text) : typeof text === 'function' ? text(last) : text.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${String(text)}; screen was:\n${last}`);
-}
-
-async function press(key: string, then: Parameters<typeof waitFor>[0]): Promise<string> {
-  tmux('send-keys', '-t', session, key);
-  return waitFor(then);
-}
-
-/**
- * Runs `engram ARGS` in a detached tmux session of the given size on the test database, at the
- * fixed time. With `keepOpen` the pane stays after the command ends (a shell `sleep`), so what
- * it printed last can still be read.
- */
+/** Runs `engram ARGS` in a tmux session of the given size on the test database, at the fixed time. */
 function start(args: string[], width: number, height: number, keepOpen = false): void {
-  const vars = Object.entries({ ENGRAM_DB: env.db, ENGRAM_NOW: NOW, TZ: 'UTC' }).map(([k, v]) => `${k}='${v}'`);
-  const command = `${vars.join(' ')} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(' ')}${keepOpen ? '; sleep 120' : ''}`;
-  tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), command);
+  term.start(args, { width, height }, { ENGRAM_DB: env.db, ENGRAM_NOW: NOW, TZ: 'UTC' }, keepOpen);
 }
 
-async function sessionEnded(): Promise<void> {
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
-    try {
-      tmux('has-session', '-t', session);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`the session did not end; screen was:\n${screen()}`);
-}
+const sessionEnded = (): Promise<void> => term.ended();
 
 beforeEach(() => {
   env = tempEnv();
 });
 afterEach(() => {
-  try {
-    execFileSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
-  } catch {
-    // already gone
-  }
+  term.close();
   env.cleanup();
 });
 
