@@ -31,7 +31,8 @@ export interface Terminal {
 export function terminal(name: string): Terminal {
   const socket = `engram-${name}-${process.pid}`;
   const session = 'e2e';
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // stderr is captured: a command racing the session's end would print 'server exited unexpectedly'.
+  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const screen = (history = false): string => tmux('capture-pane', '-p', '-t', session, ...(history ? ['-S', '-200'] : []));
   const waitFor: Terminal['waitFor'] = async (text, options = {}) => {
     const until = Date.now() + (options.timeoutMs ?? 15_000);
