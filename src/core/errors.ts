@@ -22,5 +22,6 @@ export class UsageError extends EngramError {
 
 /** Formats a position-carrying problem the way compilers do: `file:line: message`. */
 export function formatProblem(problem: { file: string; line: number; message: string }): string {
-  return `${problem.file}:${problem.line}: ${problem.message}`;
+  // Line 0 means the whole file (missing, unreadable, too big): no line to point at.
+  return problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`;
 }

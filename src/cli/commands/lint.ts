@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError } from '../../core/index.js';
+import { formatProblem, UsageError } from '../../core/index.js';
 import { lintDecks, type LintReport } from '../../collection/lint.js';
 import { printJson, safeText } from '../format.js';
 
@@ -31,7 +31,7 @@ export function lintCommand(paths: string[], opts: LintFlags): void {
   });
   if (opts.json) printJson(report);
   else {
-    for (const f of report.findings) process.stdout.write(`${safeText(shown(f.file))}:${f.line}: ${safeText(f.message)} [${f.rule}]\n`);
+    for (const f of report.findings) process.stdout.write(`${safeText(formatProblem({ ...f, file: shown(f.file) }))} [${f.rule}]\n`);
     const what = `${report.files} file${report.files === 1 ? '' : 's'}, ${report.cards} card${report.cards === 1 ? '' : 's'}, ${report.papers} declared paper${report.papers === 1 ? '' : 's'}`;
     const n = report.findings.length;
     process.stdout.write(n === 0 ? `ok: ${what}, no problems\n` : `${n} problem${n === 1 ? '' : 's'} in ${what}\n`);
