@@ -3,7 +3,7 @@
  * cards spread evenly among them, then learning cards within the learn-ahead window (so a
  * session does not stall on a card due in a minute). Pure: the data comes in as arguments.
  */
-import type { Card } from '../core/index.js';
+import { siblingKeyOf, type Card } from '../core/index.js';
 
 export interface QueueInput {
   now: number;
@@ -27,7 +27,7 @@ export function buildQueue(input: QueueInput): Card[] {
 export function onePerItem(cards: Card[]): Card[] {
   const seen = new Set<string>();
   return cards.filter((card) => {
-    const key = `${card.deckId}\u0000${card.itemKey}`;
+    const key = `${card.deckId}\u0000${siblingKeyOf(card.itemKey)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -138,3 +138,15 @@ export interface Deck {
   name: string;
   createdAt: number;
 }
+
+/**
+ * Cards with the same sibling key (in one deck) come from one note item: the review shows one
+ * of them a day and buries the others when it is answered. For notes that is the item key. An
+ * Anki card's item key is `anki:<note id>:<ord>`, its identity across re-imports; its siblings
+ * are the other cards of the same Anki note.
+ */
+export function siblingKeyOf(itemKey: string): string {
+  const anki = /^(anki:\d+):\d+$/.exec(itemKey);
+  return anki?.[1] ?? itemKey;
+}
+

@@ -4,7 +4,7 @@
  * for one command costs only the statements that command runs.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Card, Deck, Memory, Review } from '../core/index.js';
+import { siblingKeyOf, type Card, type Deck, type Memory, type Review } from '../core/index.js';
 import { openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
@@ -52,7 +52,7 @@ const SQL = {
   liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
   siblingIds: `
     SELECT id, buried_until FROM cards
-    WHERE deck_id = ? AND item_key = ? AND id != ? AND retired = 0 AND suspended = 0
+    WHERE deck_id = ? AND (item_key = ? OR item_key GLOB ?) AND id != ? AND retired = 0 AND suspended = 0
       AND state IN ('new', 'review') AND buried_until < ?`,
 
   // Paper quiz cards (kind 'paper') are asked only by `engram quiz papers`: the review queue skips them.
@@ -316,7 +316,10 @@ export class Store {
 
   /** Unburied new/review siblings of a card (same deck and note item). */
   siblingsToBury(card: Card, until: number): Array<{ id: number; buriedUntil: number }> {
-    const rows = this.stmt('siblingIds').all(card.deckId, card.itemKey, card.id, until) as Array<{ id: number; buried_until: number }>;
+    const group = siblingKeyOf(card.itemKey);
+    // An Anki card's siblings share its note id: `anki:<nid>:*`; other keys match exactly.
+    const pattern = group === card.itemKey ? '' : `${group}:*`;
+    const rows = this.stmt('siblingIds').all(card.deckId, card.itemKey, pattern, card.id, until) as Array<{ id: number; buried_until: number }>;
     return rows.map((r) => ({ id: r.id, buriedUntil: r.buried_until }));
   }
 

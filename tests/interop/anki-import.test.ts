@@ -112,4 +112,22 @@ describe('engram import-anki', () => {
     expect(r2.stderr).toMatch(/empty\.apkg: not an Anki package/);
     expect(fs.readdirSync(env.dir).filter((f) => !/\.(apkg|db(-wal|-shm)?)$/.test(f))).toEqual([]);
   });
+
+  it('treats the cards of one Anki note as siblings: one a day, the others buried when it is answered', () => {
+    const apkg = buildApkg(env.dir);
+    env.json(['import-anki', apkg], { now: NOW });
+    const clozes = cards().filter((c) => c.kind === 'cloze');
+    expect(clozes.map((c) => c.state).sort()).toEqual(['learning', 'new']);
+    // Graduate the learning one; on the day it is due again, both clozes could be shown.
+    const learning = clozes.find((c) => c.state === 'learning')!;
+    const fresh = clozes.find((c) => c.state === 'new')!;
+    const due = env.json<{ due: string }>(['answer', String(learning.id), 'easy'], { now: NOW }).due;
+    const later = new Date(Date.parse(due) + 60_000).toISOString();
+    const queue = env.json<{ cards: Array<{ id: number }> }>(['due'], { now: later }).cards.map((c) => c.id);
+    expect(queue.filter((id) => id === learning.id || id === fresh.id)).toHaveLength(1);
+
+    env.json(['answer', String(queue.find((id) => id === learning.id || id === fresh.id)), 'good'], { now: later });
+    const other = queue.includes(learning.id) ? fresh : learning;
+    expect(env.json(['show', String(other.id)], { now: later }).buried).toBe(true);
+  });
 });
