@@ -12,7 +12,7 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
   const store = new InteropStore(col.store);
   const deckName = options.deck ? col.requireDeck(options.deck).name : undefined;
   // One read transaction, so the document is one consistent moment even while others write.
-  return col.store.db.transaction(() => {
+  return col.store.readTransaction(() => {
     const cards = store.cards().filter((c) => deckName === undefined || c.deck_name === deckName);
     const cardIds = new Set(cards.map((c) => c.id));
     const examples = new Map(store.examples().map((e) => [e.card_id, e]));
@@ -99,7 +99,7 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
             .map((c) => ({ note: c.note_path, line: c.line, raw: c.raw })),
         })),
     };
-  })();
+  });
 }
 
 export const CARD_CSV_HEADER = [

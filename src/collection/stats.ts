@@ -18,6 +18,11 @@ export interface CollectionStats extends StatsSummary {
 }
 
 export function collectionStats(col: Collection, options: { deck?: string; heatmapWeeks?: number } = {}): CollectionStats {
+  // One read transaction: counts, forecast and retention describe the same moment.
+  return col.store.readTransaction(() => computeStats(col, options));
+}
+
+function computeStats(col: Collection, options: { deck?: string; heatmapWeeks?: number }): CollectionStats {
   const time = now();
   const deck = options.deck ? col.requireDeck(options.deck) : null;
   const decks = deck ? [deck] : col.store.listDecks();

@@ -224,6 +224,11 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Runs `fn` in one read transaction: every query in it sees the same moment, even while another process writes (WAL). */
+  readTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
   private stmt(name: StatementName): Statement {
     let statement = this.statements.get(name);
     if (!statement) {
