@@ -172,8 +172,9 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'deck files or folders')
     .option('--max-lines <n>', 'longest card side in lines (default 16)')
     .option('--max-chars <n>', 'longest card side in characters (default 1000)')
+    .option('--ignore <rules>', 'skip these rules, comma separated (file, parse, example, wikilink, size, duplicate, papers)')
     .addOption(json())
-    .action(async (paths: string[], opts: { json?: boolean; maxLines?: string; maxChars?: string }) => {
+    .action(async (paths: string[], opts: { json?: boolean; maxLines?: string; maxChars?: string; ignore?: string }) => {
       const { lintCommand } = await import('./commands/lint.js');
       lintCommand(paths, opts);
     });

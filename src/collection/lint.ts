@@ -12,7 +12,8 @@ import { normalizeKey, parsePapersNote, resolvesToPaper, type DeclaredPaperEntry
 import { readExampleFile } from './example-files.js';
 import { readNote, scanPaths } from './scan-files.js';
 
-export type LintRule = 'file' | 'parse' | 'example' | 'wikilink' | 'size' | 'duplicate' | 'papers';
+export const LINT_RULES = ['file', 'parse', 'example', 'wikilink', 'size', 'duplicate', 'papers'] as const;
+export type LintRule = (typeof LINT_RULES)[number];
 
 export interface LintFinding extends Problem {
   rule: LintRule;

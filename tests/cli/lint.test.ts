@@ -67,6 +67,17 @@ describe('engram lint', () => {
     expect(human.stdout.trim().split('\n').at(-1)).toBe('6 problems in 4 files, 5 cards, 1 declared paper');
   });
 
+  it('--ignore skips whole rules, and names the rules when given an unknown one', () => {
+    writeCleanDeck();
+    env.write('deck/links.md', 'What links out?::[[somewhere_else]] and [[elsewhere]].\n');
+    expect(env.run(['lint', 'deck']).code).toBe(1);
+    const r = env.run(['lint', 'deck', '--ignore', 'wikilink,size']);
+    expect(r.code, r.stdout).toBe(0);
+    const bad = env.run(['lint', 'deck', '--ignore', 'links']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe("engram: --ignore: unknown rule 'links' (rules: file, parse, example, wikilink, size, duplicate, papers)");
+  });
+
   it('rejects a bad limit flag as a usage error', () => {
     const r = env.run(['lint', 'deck', '--max-lines', 'ten']);
     expect(r.code).toBe(2);

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { formatProblem, UsageError } from '../../core/index.js';
-import { lintDecks, type LintReport } from '../../collection/lint.js';
+import { LINT_RULES, lintDecks, type LintReport, type LintRule } from '../../collection/lint.js';
 import { printJson, safeText } from '../format.js';
 
 export interface LintFlags {
   json?: boolean;
+  ignore?: string;
   maxLines?: string;
   maxChars?: string;
 }
@@ -22,13 +23,23 @@ function shown(file: string): string {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
+function ignoredRules(value: string | undefined): Set<LintRule> {
+  const rules = (value ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  for (const rule of rules) {
+    if (!(LINT_RULES as readonly string[]).includes(rule)) throw new UsageError(`--ignore: unknown rule '${rule}' (rules: ${LINT_RULES.join(', ')})`);
+  }
+  return new Set(rules as LintRule[]);
+}
+
 export function lintCommand(paths: string[], opts: LintFlags): void {
   const maxLines = positive('--max-lines', opts.maxLines);
   const maxChars = positive('--max-chars', opts.maxChars);
-  const report: LintReport = lintDecks(paths, {
+  const ignored = ignoredRules(opts.ignore);
+  const full = lintDecks(paths, {
     ...(maxLines !== undefined ? { maxLines } : {}),
     ...(maxChars !== undefined ? { maxChars } : {}),
   });
+  const report: LintReport = { ...full, findings: full.findings.filter((f) => !ignored.has(f.rule)) };
   if (opts.json) printJson(report);
   else {
     for (const f of report.findings) process.stdout.write(`${safeText(formatProblem({ ...f, file: shown(f.file) }))} [${f.rule}]\n`);
