@@ -2,6 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { Collection } from '../../src/collection/index.js';
+import { syncPaperCards } from '../../src/collection/quiz.js';
+import { setNow } from '../../src/core/index.js';
 import { Store, type DeclaredPaper } from '../../src/store/index.js';
 import type { QuizPaper } from '../../src/quiz/index.js';
 
@@ -42,4 +46,30 @@ export function tempDbWithPapers(entries: Entry[] = PAPERS): { dir: string; db: 
   if (entries.length) declare(store, entries);
   store.close();
   return { dir, db, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A collection on a temporary database holding PAPERS and their quiz cards, at `t0` (the clock
+ * is pinned): opened before each test of the file and removed after it. Read it with `col()`.
+ */
+export function useQuizCollection(t0: number): () => Collection {
+  let dir = '';
+  let col: Collection | null = null;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-'));
+    col = Collection.open(path.join(dir, 'engram.db'));
+    setNow(t0);
+    declare(col.store, PAPERS);
+    syncPaperCards(col);
+  });
+  afterEach(() => {
+    col?.close();
+    col = null;
+    setNow(null);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!col) throw new Error('useQuizCollection: no collection outside a test');
+    return col;
+  };
 }

@@ -1,34 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setNow } from '../../src/core/index.js';
-import { Collection } from '../../src/collection/index.js';
+import { describe, expect, it } from 'vitest';
 import { askAgainQuestion, buildQuestion, type Question } from '../../src/quiz/index.js';
-import { syncPaperCards, toQuizPaper } from '../../src/collection/quiz.js';
+import { toQuizPaper } from '../../src/collection/quiz.js';
 import { QuizApp, createQuizController, initialQuiz } from '../../src/tui/quiz/index.js';
-import { PAPERS, declare } from './fixture.js';
+import { useQuizCollection } from './fixture.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const ENTER = '\r';
-let dir: string;
-let col: Collection;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-tui-'));
-  col = Collection.open(path.join(dir, 'engram.db'));
-  setNow(T0);
-  declare(col.store, PAPERS);
-  syncPaperCards(col);
-});
-afterEach(() => {
-  col.close();
-  setNow(null);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const collection = useQuizCollection(T0);
 
 function question(key: string, form: Question['form'], seed = 4): Question {
+  const col = collection();
   const pool = col.papers().map(toQuizPaper);
   const card = col.cards({ deck: 'Papers' }).find((c) => c.itemKey === `paper:${key}`)!;
   return buildQuestion(card.id, pool.find((p) => p.key === key)!, pool, form, seed);
@@ -46,6 +28,7 @@ async function frame(app: ReturnType<typeof render>, ready: (frame: string) => b
 
 describe('quiz screen', () => {
   it('shows a multiple-choice question, then the feedback with the correct answer; a grade key saves the review', async () => {
+    const col = collection();
     const q = question('tfn', 'choose-paper');
     const app = render(<QuizApp controller={createQuizController(col)} initial={initialQuiz([q, question('dcca', 'type-paper')])} color={false} />);
     let shown = await frame(app, (f) => f.includes('Which paper introduced'));
@@ -85,6 +68,7 @@ describe('quiz screen', () => {
   });
 
   it('a wrong answer comes back after the other questions, in a fresh question; undo takes it back out', async () => {
+    const col = collection();
     const first = question('tfn', 'choose-paper');
     const second = question('dcca', 'choose-paper');
     const app = render(<QuizApp controller={createQuizController(col)} initial={initialQuiz([first, second])} color={false} />);

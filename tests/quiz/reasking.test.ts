@@ -1,33 +1,16 @@
 /** The collection side of asking a card again within the quiz session: when, and in which question. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
-import { Collection } from '../../src/collection/index.js';
-import { PAPER_DECK, paperQuiz, reaskingAfter, syncPaperCards } from '../../src/collection/quiz.js';
-import { PAPERS, declare } from './fixture.js';
+import { PAPER_DECK, paperQuiz, reaskingAfter } from '../../src/collection/quiz.js';
+import { PAPERS, useQuizCollection } from './fixture.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const MINUTE = 60_000;
-let dir: string;
-let col: Collection;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-again-'));
-  col = Collection.open(path.join(dir, 'engram.db'));
-  setNow(T0);
-  declare(col.store, PAPERS);
-  syncPaperCards(col);
-});
-afterEach(() => {
-  col.close();
-  setNow(null);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const collection = useQuizCollection(T0);
 
 describe('asking a card again in the session', () => {
   it('"again" on a new card queues a fresh question of it, due at its learning step; "easy" does not', () => {
+    const col = collection();
     const [first, second] = paperQuiz(col, { seed: 7 }).questions;
     const failed = col.answer(first!.cardId, 'again', 1000);
     const again = reaskingAfter(col, first!, failed);
@@ -40,6 +23,7 @@ describe('asking a card again in the session', () => {
   });
 
   it('a step due beyond the deck\'s learn-ahead window waits for a later quiz', () => {
+    const col = collection();
     col.setOption(PAPER_DECK, 'learnAheadMinutes', '0');
     const [first] = paperQuiz(col, { seed: 7 }).questions;
     const failed = col.answer(first!.cardId, 'again', 1000);
@@ -48,6 +32,7 @@ describe('asking a card again in the session', () => {
   });
 
   it('a new quiz puts learning cards within the learn-ahead window last and leaves later ones out; --count counts cards', () => {
+    const col = collection();
     const start = paperQuiz(col, { seed: 3 }).questions;
     const soon = start[0]!.cardId;
     const later = start[1]!.cardId;
