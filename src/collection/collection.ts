@@ -18,6 +18,8 @@ export interface DeckSummary {
   learning: number;
   dueToday: number;
   suspended: number;
+  /** Cards asked by `engram quiz papers` rather than the review (not in dueToday). */
+  quizCards: number;
 }
 
 export interface QueueCounts {
@@ -133,6 +135,7 @@ export class Collection {
         learning: stats.learning,
         dueToday: today.new + today.learning + today.review,
         suspended: stats.suspended,
+        quizCards: stats.quiz,
       };
     });
   }

@@ -22,7 +22,8 @@ const SQL = {
       COUNT(c.id) AS total,
       COALESCE(SUM(c.state = 'new' AND c.suspended = 0), 0) AS new,
       COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0), 0) AS learning,
-      COALESCE(SUM(c.suspended = 1), 0) AS suspended
+      COALESCE(SUM(c.suspended = 1), 0) AS suspended,
+      COALESCE(SUM(c.kind = 'paper'), 0) AS quiz
     FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0
     GROUP BY d.id ORDER BY d.name`,
 
@@ -142,6 +143,8 @@ export interface DeckStats {
   new: number;
   learning: number;
   suspended: number;
+  /** Paper quiz cards: asked by `engram quiz papers`, never by the review. */
+  quiz: number;
 }
 
 export interface NewReview {

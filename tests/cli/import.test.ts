@@ -44,7 +44,7 @@ describe('engram import', () => {
     expect(first.result).toEqual({ files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [] });
     const again = importJson([path.join(env.dir, 'notes')]);
     expect(again.result).toEqual({ files: 1, cards: { added: 0, updated: 0, unchanged: 3, retired: 0 }, papers: 0, errors: [] });
-    expect(env.json(['decks'])).toEqual([{ name: 'Identity', total: 3, new: 3, learning: 0, dueToday: 3, suspended: 0 }]);
+    expect(env.json(['decks'])).toEqual([{ name: 'Identity', total: 3, new: 3, learning: 0, dueToday: 3, suspended: 0, quizCards: 0 }]);
   });
 
   it('a dry run shows the cards and writes nothing', () => {

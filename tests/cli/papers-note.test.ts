@@ -68,4 +68,16 @@ describe('a papers note', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path.join(env.dir, 'deck/papers.md')}:11: year must be a four-digit year`);
   });
+
+  it('engram decks counts paper quiz cards apart and says where they are asked', () => {
+    env.write('deck/papers.md', PAPERS);
+    env.write('deck/fusion.md', NOTE);
+    env.run(['import', path.join(env.dir, 'deck')], { now: NOW });
+    expect(env.run(['quiz', 'papers', '--json'], { now: NOW }).code).toBe(0);
+    const decks = env.json<Array<{ name: string; total: number; dueToday: number; quizCards: number }>>(['decks'], { now: NOW });
+    expect(decks.find((d) => d.name === 'Papers')).toMatchObject({ total: 1, dueToday: 0, quizCards: 1 });
+    expect(decks.find((d) => d.name === 'deck')).toMatchObject({ quizCards: 0 });
+    expect(env.run(['decks'], { now: NOW }).stdout).toContain('Papers: 1 paper card, asked by `engram quiz papers` (not in the review)');
+  });
 });
+

@@ -30,6 +30,9 @@ export function decksCommand(col: Collection, opts: { json?: boolean }): void {
       `${safeText(d.name).padEnd(width)}  ${pad(d.total, 5)}  ${pad(d.new, 5)}  ${pad(d.learning, 8)}  ${pad(d.dueToday, 9)}  ${pad(d.suspended, 9)}\n`,
     );
   }
+  for (const d of decks.filter((deck) => deck.quizCards > 0)) {
+    process.stdout.write(`${safeText(d.name)}: ${d.quizCards} paper card${d.quizCards === 1 ? '' : 's'}, asked by \`engram quiz papers\` (not in the review)\n`);
+  }
 }
 
 function pad(n: number, width: number): string {
