@@ -3,7 +3,8 @@
  * Phase one (pure, src/interop) turns the package into foreign cards; phase two, here, writes
  * them in one transaction. Each card's memory is rebuilt by replaying its Anki answers with
  * Engram's scheduler, so it is scheduled as if it had been studied in Engram. Cards are keyed
- * `anki:<note id>:<ord>`, so importing the same package again adds nothing.
+ * `anki:<note id>:<ord>`, so importing the same package again adds no cards; answers given in
+ * Anki since are appended to the log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,12 +49,15 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
       decks.add(card.deck);
       const existing = known.get(card.itemKey);
       if (existing !== undefined) {
-        // Already imported: its history in Engram is the one that counts now; only text edits made in Anki come over.
+        // Already imported: text edits made in Anki come over, and so do answers given in Anki
+        // since the card's last answer here (appended to the log; earlier ones are already in it).
         const stored = col.getCard(existing);
-        if (stored.front === front && stored.back === back) {
+        const added = appendNewAnswers(col, stored.id, card, deckId);
+        result.reviews += added;
+        if (stored.front === front && stored.back === back && added === 0) {
           result.cards.unchanged++;
         } else {
-          col.store.updateCardContent(existing, { ...stored, front, back }, time);
+          if (stored.front !== front || stored.back !== back) col.store.updateCardContent(existing, { ...stored, front, back }, time);
           result.cards.updated++;
         }
         continue;
@@ -83,6 +87,35 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
     result.decks = [...decks].sort();
   });
   return result;
+}
+
+/**
+ * Anki answers later than the card's last logged answer, applied to its current memory in order
+ * and appended to the log, as if they had been given here. Returns how many were added.
+ */
+function appendNewAnswers(col: Collection, cardId: number, card: ForeignCard, deckId: number): number {
+  const last = col.store.reviewsOfCard(cardId).reduce((max, r) => Math.max(max, r.reviewedAt), -Infinity);
+  const fresh = card.reviews.filter((r) => r.time > last);
+  if (fresh.length === 0) return 0;
+  const options = schedulerOptions(col.deckOptions(deckId));
+  const stored = col.getCard(cardId);
+  let memory = stored.memory;
+  for (const review of fresh) {
+    const before = memory;
+    memory = answerMemory(memory, review.grade, review.time, options);
+    col.store.insertReview({
+      cardId, grade: review.grade, reviewedAt: review.time, elapsedDays: elapsedDaysAt(before, review.time),
+      durationMs: review.durationMs, stateBefore: before.state, stateAfter: memory.state,
+      before: JSON.stringify({
+        memory: before, suspended: stored.suspended, tags: stored.tags, buriedUntil: stored.buriedUntil,
+        seenFront: stored.front, seenBack: stored.back, siblings: [],
+      }),
+    });
+  }
+  col.store.updateCardSchedule(cardId, {
+    memory, suspended: stored.suspended, tags: stored.tags, buriedUntil: stored.buriedUntil, seenFront: stored.front, seenBack: stored.back,
+  }, now());
+  return fresh.length;
 }
 
 interface ReplayStep {

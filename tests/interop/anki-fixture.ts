@@ -69,7 +69,7 @@ export const REVLOG: Array<[number, number, number, number, number]> = [
   [IDS.clozeOne, T0 + 2 * 60_000, 3, 0, 3000],
 ];
 
-export function buildCollection(file: string): void {
+export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG): void {
   const db = new Database(file);
   db.exec(SCHEMA);
   db.prepare(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')`).run(
@@ -84,7 +84,7 @@ export function buildCollection(file: string): void {
   card.run(IDS.clozeOne, IDS.clozeNote, 2000, 0, T0, 1, 1);
   card.run(IDS.clozeTwo, IDS.clozeNote, 2000, 1, T0, 0, 0);
   const log = db.prepare(`INSERT INTO revlog VALUES (?, ?, -1, ?, 0, 0, 2500, ?, ?)`);
-  for (const [cid, at, ease, type, time] of REVLOG) log.run(at, cid, ease, time, type);
+  for (const [cid, at, ease, type, time] of revlog) log.run(at, cid, ease, time, type);
   db.close();
 }
 
@@ -95,11 +95,11 @@ export function writeZip(file: string, entries: Record<string, Uint8Array>): str
 }
 
 /** The standard fixture package: one Basic-and-reversed note, one Cloze note with two deletions, a review log. */
-export function buildApkg(dir: string, name = 'deck.apkg', entry = 'collection.anki2'): string {
+export function buildApkg(dir: string, name = 'deck.apkg', entry = 'collection.anki2', revlog: typeof REVLOG = REVLOG): string {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-apkg-'));
   try {
     const collection = path.join(tmp, 'collection.sqlite');
-    buildCollection(collection);
+    buildCollection(collection, revlog);
     return writeZip(path.join(dir, name), {
       [entry]: new Uint8Array(fs.readFileSync(collection)),
       media: new TextEncoder().encode(JSON.stringify({ 0: 'map.png' })),

@@ -130,4 +130,24 @@ describe('engram import-anki', () => {
     const other = queue.includes(learning.id) ? fresh : learning;
     expect(env.json(['show', String(other.id)], { now: later }).buried).toBe(true);
   });
+
+  it('re-importing a later export appends the answers given in Anki since, to the log and the schedule', () => {
+    env.json(['import-anki', buildApkg(env.dir)], { now: NOW });
+    const forward = cards().find((c) => c.kind === 'basic')!;
+    const before = env.json(['show', String(forward.id)], { now: NOW });
+    expect(before.reviews).toHaveLength(3);
+
+    const later: typeof REVLOG = [...REVLOG, [IDS.basicForward, T0 + 9 * 86_400_000, 1, 1, 7000]];
+    const again = env.json(['import-anki', buildApkg(env.dir, 'later.apkg', 'collection.anki2', later)], { now: NOW });
+    expect(again.cards).toMatchObject({ added: 0, updated: 1 });
+    expect(again.reviews).toBe(1);
+    const after = env.json(['show', String(forward.id)], { now: NOW });
+    expect(after.reviews.map((r: { grade: string }) => r.grade)).toEqual(['good', 'good', 'easy', 'again']);
+    expect(after.lapses).toBe(before.lapses + 1);
+    expect(after.state).toBe('relearning');
+
+    // Importing the same later package again adds nothing more.
+    expect(env.json(['import-anki', path.join(env.dir, 'later.apkg')], { now: NOW })).toMatchObject({ reviews: 0, cards: { updated: 0 } });
+  });
 });
+
