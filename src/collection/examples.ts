@@ -6,6 +6,11 @@ import type { Collection } from './collection.js';
  * Runs a card's example in the sandbox. The runner is loaded on first use: most sessions never
  * run one; after that the loaded sandbox is reused, so later runs in the same process are fast.
  */
+/** Warms the sandbox in the background (see prepareSandbox); the review calls it when a card with an example is shown. */
+export function prepareExampleRunner(): Promise<void> {
+  return import('../examples/index.js').then((m) => m.prepareSandbox(), () => undefined);
+}
+
 export async function runCardExample(col: Collection, cardId: number, options?: RunOptions): Promise<RunResult> {
   col.getCard(cardId); // throws "no card with id N" for an unknown id
   const example = col.exampleOf(cardId);

@@ -1,6 +1,7 @@
 /** Runnable card examples: transpile, run in a QuickJS (WebAssembly) sandbox, return plain data. */
 export {
   runExample,
+  prepareSandbox,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_MEMORY_LIMIT_BYTES,
   DEFAULT_TIMEOUT_MS,

@@ -14,6 +14,8 @@ export interface ReviewController {
   bury(cardId: number): void;
   intervals(cardId: number): Record<Grade, string>;
   runExample(cardId: number): Promise<{ text: string; ok: boolean }>;
+  /** Loads the example sandbox ahead of a first run; optional, the run works without it. */
+  prepareExamples?(): void;
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
   edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
   nextDue(): number | null;

@@ -6,7 +6,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
-import { runCardExample } from '../collection/examples.js';
+import { prepareExampleRunner, runCardExample } from '../collection/examples.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
@@ -46,6 +46,7 @@ export function createController(col: Collection, deck?: string): ReviewControll
       for (const i of col.previewIntervals(col.getCard(cardId))) out[i.grade] = i.label;
       return out;
     },
+    prepareExamples: () => void prepareExampleRunner(),
     async runExample(cardId) {
       // The sandbox evaluates on this thread and blocks it for up to its time limit: let Ink
       // draw "running example…" (its renders are throttled to ~30 fps) before it starts.

@@ -19,6 +19,8 @@ export interface ReviewAppProps {
 
 const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 const TICK_MS = 15_000;
+/** Delay before warming the example sandbox: after the card is on screen, before a reader reaches `r`. */
+const PREPARE_EXAMPLES_MS = 500;
 
 export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps) {
   const [state, dispatchToReact] = useReducer(sessionReducer, initial);
@@ -42,6 +44,18 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   useEffect(() => {
     shownAt.current = controller.now();
     if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });
+  }, [current, controller]);
+
+  // The first card with an example warms the sandbox in the background, off the first frame,
+  // so pressing r answers at once.
+  const examplesPrepared = useRef(false);
+  useEffect(() => {
+    if (!current?.hasExample || examplesPrepared.current || !controller.prepareExamples) return undefined;
+    const timer = setTimeout(() => {
+      examplesPrepared.current = true;
+      controller.prepareExamples?.();
+    }, PREPARE_EXAMPLES_MS);
+    return () => clearTimeout(timer);
   }, [current, controller]);
 
   useEffect(() => {

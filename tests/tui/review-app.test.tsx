@@ -182,4 +182,24 @@ describe('runnable examples and long cards', () => {
     expect(app.lastFrame()).toContain('v 1 more line ');
     app.unmount();
   }, 30_000);
+
+  it('warms the example sandbox once a card with an example is on screen, and not before', async () => {
+    const file = path.join(dir, 'ex.md');
+    fs.writeFileSync(file, "# Ex\n\nPlain question?::Plain answer.\n\nWhat does this print?\n?\nA sum.\n```ts example\nconsole.log(6 * 7);\n```\n");
+    const { importNotes } = await import('../../src/collection/import-notes.js');
+    importNotes(col, [file]);
+    let prepared = 0;
+    const controller = { ...createController(col), prepareExamples: () => void prepared++ };
+    const app = render(<ReviewApp controller={controller} initial={startingState(col)} color={false} />);
+    await frame(app, (f) => f.includes('Plain question?'));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(prepared).toBe(0);
+    await press(app, SPACE);
+    await press(app, '3');
+    await frame(app, (f) => f.includes('What does this print?'));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(prepared).toBe(1);
+    app.unmount();
+  });
 });
+
