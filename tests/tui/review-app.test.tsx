@@ -197,7 +197,8 @@ describe('runnable examples and long cards', () => {
     await press(app, SPACE);
     await press(app, '3');
     await frame(app, (f) => f.includes('What does this print?'));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    const until = Date.now() + 5000;
+    while (prepared === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(prepared).toBe(1);
     app.unmount();
   });
