@@ -21,7 +21,9 @@ function isInside(child: string, parent: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-export function readExampleFile(ref: ExampleFileRef, noteFile: string): ExampleRead {
+export type ExampleReader = (ref: ExampleFileRef, noteFile: string) => ExampleRead;
+
+export const readExampleFile: ExampleReader = (ref, noteFile) => {
   const written = ref.path;
   if (path.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written) || written.startsWith('\\') || written.startsWith('~')) {
     return { ok: false, message: `example path '${written}' is absolute; give a path relative to the note, inside its folder` };
@@ -61,21 +63,39 @@ export function readExampleFile(ref: ExampleFileRef, noteFile: string): ExampleR
   }
   if (code.includes('\0')) return { ok: false, message: `example '${written}' is a binary file` };
   return { ok: true, spec: { lang, code: code.replace(/^\uFEFF/, ''), line: 0, path: written.replace(/\\/g, '/') } };
+};
+
+/**
+ * readExampleFile, once per note and path for as long as the reader lives (one import): the
+ * content digest, both sides of a two-way card and every card under a frontmatter `example`
+ * would otherwise each read the same file.
+ */
+export function cachedExampleReader(): ExampleReader {
+  const reads = new Map<string, ExampleRead>();
+  return (ref, noteFile) => {
+    const key = `${noteFile}\u0000${ref.path}`;
+    let read = reads.get(key);
+    if (!read) {
+      read = readExampleFile(ref, noteFile);
+      reads.set(key, read);
+    }
+    return read;
+  };
 }
 
 /**
  * A digest of every example file the note's text points to, so editing only an example file
  * still re-imports the note (unchanged notes are skipped by content hash).
  */
-export function exampleFilesDigest(noteText: string, noteFile: string): string {
+export function exampleFilesDigest(noteText: string, noteFile: string, read: ExampleReader = readExampleFile): string {
   // Most notes have no example at all: one scan of the text instead of one regex per line.
   if (!/example:/i.test(noteText)) return '';
   const hash = crypto.createHash('sha256');
   for (const line of noteText.split('\n')) {
     const written = readExampleLine(line.replace(/\r$/, ''));
     if (written === null) continue;
-    const read = readExampleFile({ path: written, line: 0 }, noteFile);
-    hash.update(written).update('\0').update(read.ok ? read.spec.code : `error:${read.message}`).update('\0');
+    const example = read({ path: written, line: 0 }, noteFile);
+    hash.update(written).update('\0').update(example.ok ? example.spec.code : `error:${example.message}`).update('\0');
   }
   return hash.digest('hex');
 }

@@ -10,7 +10,7 @@ import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentione
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { matchCards, type MatchHow } from './card-identity.js';
-import { exampleFilesDigest, readExampleFile } from './example-files.js';
+import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
 import { findVanishedNotes, pickMovedNote } from './moved-notes.js';
 import { readNote, scanPaths, type FoundFile } from './scan-files.js';
 
@@ -89,6 +89,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
 
   // Phase 1: read and parse every changed file (pure work, no writes).
   const parsed: ParsedFile[] = [];
+  const readExample = cachedExampleReader();
   scan.files.forEach((file, index) => {
     const read = readNote(file.path);
     if (!read.ok) {
@@ -97,7 +98,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     result.files++;
     const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
-      .update('\0').update(exampleFilesDigest(read.text, file.path)).digest('hex');
+      .update('\0').update(exampleFilesDigest(read.text, file.path, readExample)).digest('hex');
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
       result.cards.unchanged += store.liveCardCountOfNote(known.id);
@@ -118,7 +119,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
-    const exampleErrors = resolveExampleFiles(note.cards, file.path);
+    const exampleErrors = resolveExampleFiles(note.cards, file.path, readExample);
     result.errors.push(...exampleErrors);
     // A note with a broken example reference is parsed again next time, so the error is not forgotten.
     const storedHash = exampleErrors.length > 0 ? `retry:${hash}` : hash;
@@ -131,17 +132,19 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // A papers note is the authority on the papers it declares; declarations from notes not re-read
   // this time come from the database.
   const declaredHere = parsed.flatMap((p) => p.declared.map((d) => ({ ...d, file: p.file.path })));
-  const declaredBefore = store.listPapers()
-    .filter((p) => p.declaredIn !== null && !declaredHere.some((d) => d.key === p.key) && !parsed.some((f) => p.declaredIn?.startsWith(`${f.file.path}:`)))
-    .map((p) => ({ key: p.key, title: p.title, slugs: p.slugs, aliases: p.aliases }));
+  const declaredBefore = store.declaredPapers()
+    .filter((p) => !declaredHere.some((d) => d.key === p.key) && !parsed.some((f) => p.declaredIn.startsWith(`${f.file.path}:`)));
   const declared: Array<Pick<DeclaredPaperEntry, 'key' | 'title' | 'slugs' | 'aliases'>> = [...declaredHere, ...declaredBefore];
-  result.papers = new Set([...papers.map((p) => findDeclared(p, declared)?.key ?? p.key), ...declaredHere.map((d) => d.key)]).size;
+  // Which declared paper each cited paper is, if any: asked once, used for the count and the writes.
+  const declaredKeyOf = new Map(papers.map((p) => [p.key, findDeclared(p, declared)?.key ?? null]));
+  result.papers = new Set([...papers.map((p) => declaredKeyOf.get(p.key) ?? p.key), ...declaredHere.map((d) => d.key)]).size;
 
   // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
   const apply = () => {
     // A note file that vanished from an imported folder either turns up under a new path in
     // this import (moved or renamed: its cards and history follow it) or is gone.
-    const vanished = findVanishedNotes(store, inputs);
+    const vanished = findVanishedNotes(store, inputs, new Set(scan.files.map((f) => f.path)));
+    const anyGone = vanished.length > 0;
     for (const gone of vanished) store.undeclarePapersOf(gone.path);
     for (const file of parsed) {
       if (file.isPapersNote || store.getNoteByPath(file.file.path)) continue;
@@ -162,7 +165,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       }
     }
     for (const file of parsed) if (file.isPapersNote) store.undeclarePapersOf(file.file.path);
-    const declaredIds = new Map<string, number>(store.listPapers().filter((p) => p.declaredIn !== null).map((p) => [p.key, p.id]));
+    const declaredIds = new Map<string, number>(store.declaredPapers().map((p) => [p.key, p.id]));
     for (const d of declaredHere) {
       declaredIds.set(d.key, store.declarePaper({
         key: d.key, title: d.title, authors: d.authors, firstAuthor: d.firstAuthor, venue: d.venue, year: d.year,
@@ -171,8 +174,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     const paperIds = new Map<string, number>();
     for (const paper of papers) {
-      const match = findDeclared(paper, declared);
-      const declaredId = match ? declaredIds.get(match.key) : undefined;
+      const match = declaredKeyOf.get(paper.key);
+      const declaredId = match ? declaredIds.get(match) : undefined;
       paperIds.set(paper.key, declaredId ?? store.upsertPaper({
         key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
       }));
@@ -192,7 +195,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
       }
     });
-    store.pruneUnusedPapers();
+    // Papers lose their last citation or card only when a note was read again or went away.
+    if (parsed.length > 0 || anyGone) store.pruneUnusedPapers();
     options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
     if (options.dryRun) throw new DryRunRollback();
   };
@@ -285,12 +289,12 @@ function applyFile(
 }
 
 /** Reads each card's example file into its `example`; a refused or missing file is an error at the `example:` line, and the card keeps no example. */
-function resolveExampleFiles(cards: ParsedCard[], noteFile: string): Problem[] {
+function resolveExampleFiles(cards: ParsedCard[], noteFile: string, readExample: ExampleReader): Problem[] {
   const errors: Problem[] = [];
   const reported = new Set<number>();
   for (const card of cards) {
     if (!card.exampleFile) continue;
-    const read = readExampleFile(card.exampleFile, noteFile);
+    const read = readExample(card.exampleFile, noteFile);
     if (read.ok) card.example = read.spec;
     else if (!reported.has(card.exampleFile.line)) {
       reported.add(card.exampleFile.line);

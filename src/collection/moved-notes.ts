@@ -13,8 +13,8 @@ export interface VanishedNote {
   path: string;
 }
 
-/** Notes stored under the imported folders whose files no longer exist. */
-export function findVanishedNotes(store: Store, inputs: readonly string[]): VanishedNote[] {
+/** Notes stored under the imported folders whose files no longer exist; `scanned` (files just found there) need no check. */
+export function findVanishedNotes(store: Store, inputs: readonly string[], scanned: ReadonlySet<string>): VanishedNote[] {
   const folders = inputs
     .map((input) => path.resolve(input))
     .filter((dir) => {
@@ -28,7 +28,7 @@ export function findVanishedNotes(store: Store, inputs: readonly string[]): Vani
   const vanished: VanishedNote[] = [];
   for (const dir of folders) {
     for (const note of store.notesUnder(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`)) {
-      if (seen.has(note.id) || fs.existsSync(note.path)) continue;
+      if (seen.has(note.id) || scanned.has(note.path) || fs.existsSync(note.path)) continue;
       seen.add(note.id);
       vanished.push(note);
     }

@@ -98,6 +98,7 @@ const SQL = {
       year = excluded.year, slugs = excluded.slugs, first_author = excluded.first_author, idea = excluded.idea,
       topic = excluded.topic, aliases = excluded.aliases, declared_in = excluded.declared_in
     RETURNING id`,
+  declaredPapers: `SELECT id, key, title, slugs, aliases, declared_in FROM papers WHERE declared_in IS NOT NULL`,
   undeclarePapersOf: `UPDATE papers SET declared_in = NULL WHERE declared_in LIKE ? ESCAPE '\\'`,
   pruneUnusedPapers: `
     DELETE FROM papers WHERE declared_in IS NULL
@@ -475,6 +476,14 @@ export class Store {
       aliases: JSON.stringify(paper.aliases), declared_in: paper.declaredIn,
     }) as { id: number };
     return row.id;
+  }
+
+  /** The papers a papers note declares, with what resolves citations to them (no counts: this runs on every import). */
+  declaredPapers(): Array<{ id: number; key: string; title: string; slugs: string[]; aliases: string[]; declaredIn: string }> {
+    const rows = this.stmt('declaredPapers').all() as Array<{ id: number; key: string; title: string; slugs: string; aliases: string; declared_in: string }>;
+    return rows.map((r) => ({
+      id: r.id, key: r.key, title: r.title, slugs: JSON.parse(r.slugs) as string[], aliases: JSON.parse(r.aliases) as string[], declaredIn: r.declared_in,
+    }));
   }
 
   /** Forgets which papers a papers note declared, before it is read again (a paper removed from it is then no longer declared). */
