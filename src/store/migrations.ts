@@ -128,6 +128,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE papers ADD COLUMN declared_in TEXT;
   ALTER TABLE examples ADD COLUMN path TEXT;
   `,
+  // 5: papers are looked up by their cards (the papers list, pruning, the quiz's --deck); the
+  // primary key (card_id, paper_id) only serves the other direction
+  `
+  CREATE INDEX card_papers_paper ON card_papers(paper_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
