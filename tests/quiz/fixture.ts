@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
-import { Collection } from '../../src/collection/index.js';
+import { beforeEach } from 'vitest';
+import type { Collection } from '../../src/collection/index.js';
 import { syncPaperCards } from '../../src/collection/quiz.js';
-import { setNow } from '../../src/core/index.js';
+import { useTempCollection } from '../helpers/collection.js';
 import { Store, type DeclaredPaper } from '../../src/store/index.js';
 import type { QuizPaper } from '../../src/quiz/index.js';
 
@@ -48,28 +48,12 @@ export function tempDbWithPapers(entries: Entry[] = PAPERS): { dir: string; db: 
   return { dir, db, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * A collection on a temporary database holding PAPERS and their quiz cards, at `t0` (the clock
- * is pinned): opened before each test of the file and removed after it. Read it with `col()`.
- */
+/** A temporary collection (see useTempCollection) holding PAPERS and their quiz cards, at `t0`. */
 export function useQuizCollection(t0: number): () => Collection {
-  let dir = '';
-  let col: Collection | null = null;
+  const temp = useTempCollection(t0);
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-'));
-    col = Collection.open(path.join(dir, 'engram.db'));
-    setNow(t0);
-    declare(col.store, PAPERS);
-    syncPaperCards(col);
+    declare(temp.col().store, PAPERS);
+    syncPaperCards(temp.col());
   });
-  afterEach(() => {
-    col?.close();
-    col = null;
-    setNow(null);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return () => {
-    if (!col) throw new Error('useQuizCollection: no collection outside a test');
-    return col;
-  };
+  return temp.col;
 }

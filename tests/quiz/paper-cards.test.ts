@@ -1,25 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
-import { Collection } from '../../src/collection/index.js';
+import type { Collection } from '../../src/collection/index.js';
 import { PAPER_DECK, answerQuizQuestion, paperQuiz, syncPaperCards } from '../../src/collection/quiz.js';
 import { PAPERS, declare } from './fixture.js';
+import { useTempCollection } from '../helpers/collection.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
-let dir: string;
+const temp = useTempCollection(T0);
 let col: Collection;
-
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-quiz-col-'));
-  col = Collection.open(path.join(dir, 'engram.db'));
-  setNow(T0);
-});
-afterEach(() => {
-  col.close();
-  setNow(null);
-  fs.rmSync(dir, { recursive: true, force: true });
+  col = temp.col();
 });
 
 const paperCards = () => col.cards({ deck: PAPER_DECK });

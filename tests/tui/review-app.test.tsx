@@ -1,28 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setNow } from '../../src/core/index.js';
-import { Collection } from '../../src/collection/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Collection } from '../../src/collection/index.js';
 import { createController, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
+import { useTempCollection } from '../helpers/collection.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const SPACE = ' ';
 const ESC = '\u001B';
-let dir: string;
+const temp = useTempCollection(T0);
 let col: Collection;
-
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-tui-'));
-  col = Collection.open(path.join(dir, 'engram.db'));
-  setNow(T0);
-});
-afterEach(() => {
-  col.close();
-  setNow(null);
-  fs.rmSync(dir, { recursive: true, force: true });
+  col = temp.col();
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -163,7 +154,7 @@ describe('review screen', () => {
 
 describe('runnable examples and long cards', () => {
   it('r runs the example and scrolls its output into view', async () => {
-    const file = path.join(dir, 'ex.md');
+    const file = path.join(temp.dir(), 'ex.md');
     const code = Array.from({ length: 25 }, (_, i) => `const v${i} = ${i};`).join('\n');
     fs.writeFileSync(file, `# Ex\n\nWhat does this print?\n?\nA sum.\n\`\`\`ts example\n${code}\nconsole.log('sum is', 6 * 7);\n\`\`\`\n`);
     const { importNotes } = await import('../../src/collection/import-notes.js');
@@ -184,7 +175,7 @@ describe('runnable examples and long cards', () => {
   }, 30_000);
 
   it('warms the example sandbox once a card with an example is on screen, and not before', async () => {
-    const file = path.join(dir, 'ex.md');
+    const file = path.join(temp.dir(), 'ex.md');
     fs.writeFileSync(file, "# Ex\n\nPlain question?::Plain answer.\n\nWhat does this print?\n?\nA sum.\n```ts example\nconsole.log(6 * 7);\n```\n");
     const { importNotes } = await import('../../src/collection/import-notes.js');
     importNotes(col, [file]);
