@@ -7,6 +7,7 @@ import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
 import { prepareExampleRunner, runCardExample } from '../collection/examples.js';
+import { colorEnabled } from './color.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
@@ -79,10 +80,6 @@ export function createController(col: Collection, deck?: string): ReviewControll
 export function startingState(col: Collection, deck?: string): SessionState {
   const queue = col.sessionQueue(deck);
   return initialSession({ main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
-}
-
-export function colorEnabled(): boolean {
-  return !process.env['NO_COLOR'] && process.stdout.hasColors?.() !== false;
 }
 
 /** Runs the review session until the user quits; prints a one-line summary after. */

@@ -2,6 +2,7 @@
 import { collectionStats, type Collection, type CollectionStats } from '../../collection/index.js';
 import { isoDate } from '../../stats/index.js';
 import { statsLines } from '../../tui/stats/lines.js';
+import { colorEnabled } from '../../tui/color.js';
 import { plainText } from '../../tui/stats/plain.js';
 import { printJson } from '../format.js';
 
@@ -11,18 +12,17 @@ export async function statsCommand(col: Collection, opts: { deck?: string; json?
   const heatmapWeeks = Math.max(4, Math.min(53, wide - 8));
   const stats = collectionStats(col, { ...(opts.deck ? { deck: opts.deck } : {}), heatmapWeeks: opts.json ? 53 : heatmapWeeks });
   if (opts.json) return printJson(statsJson(stats));
-  const color = !process.env['NO_COLOR'];
   const lines = statsLines(stats);
   // Ink redraws in place, and a frame taller than the window is cleared away: a short window
   // gets the same lines written once, coloured like the Ink view.
   if (process.stdout.isTTY && lines.length < (process.stdout.rows ?? 0)) {
     const { runStatsView } = await import('../../tui/stats/index.js');
-    await runStatsView(stats, color && process.stdout.hasColors?.() !== false);
+    await runStatsView(stats, colorEnabled());
     return;
   }
-  const tty = process.stdout.isTTY === true;
   // Piped: plain characters, colour only when forced.
-  process.stdout.write(plainText(lines, color && (tty ? process.stdout.hasColors?.() !== false : Boolean(process.env['FORCE_COLOR']))));
+  const color = process.stdout.isTTY ? colorEnabled() : !process.env['NO_COLOR'] && Boolean(process.env['FORCE_COLOR']);
+  process.stdout.write(plainText(lines, color));
 }
 
 /** The JSON contract: dates as ISO days, durations in ms, rates as fractions (null when nothing was answered). */

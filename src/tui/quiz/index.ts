@@ -3,6 +3,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import type { Collection } from '../../collection/index.js';
 import type { Question } from '../../quiz/index.js';
+import { colorEnabled } from '../color.js';
 import { createQuizController } from './quiz-controller.js';
 import { QuizApp } from './quiz-app.js';
 import { initialQuiz, quizScore, type QuizState } from './quiz-reducer.js';
@@ -10,10 +11,6 @@ import { initialQuiz, quizScore, type QuizState } from './quiz-reducer.js';
 export { QuizApp } from './quiz-app.js';
 export { createQuizController, type QuizController } from './quiz-controller.js';
 export { initialQuiz, quizProgress, quizReducer, quizScore, type QuizState, type QuizAction } from './quiz-reducer.js';
-
-function colorEnabled(): boolean {
-  return !process.env['NO_COLOR'] && process.stdout.hasColors?.() !== false;
-}
 
 /** Runs the quiz over the questions until done or quit; prints a one-line score after. */
 export async function runQuiz(col: Collection, questions: Question[]): Promise<void> {
