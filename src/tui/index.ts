@@ -2,7 +2,7 @@
  * The one bridge from the CLI to Ink: builds the controller over a Collection, renders the
  * session full-screen, resolves when the user quits.
  */
-import { render } from 'ink';
+import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
@@ -89,24 +89,16 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
   // Render the first card right the first time: wait for Markdown only if it needs it.
   if (initial.current && needsMarkdownRenderer(initial.current.front)) await loadMarkdown();
   let final: SessionState = initial;
-  // The alternate screen keeps the user's scrollback clean, like less or vim.
-  process.stdout.write('\x1b[?1049h\x1b[H');
-  try {
-    const app = render(
-      createElement(ReviewApp, {
-        controller: createController(col, deck),
-        initial,
-        color: colorEnabled(),
-        onExit: (state: SessionState) => {
-          final = state;
-        },
-      }),
-      { exitOnCtrlC: true, patchConsole: false },
-    );
-    await app.waitUntilExit();
-  } finally {
-    process.stdout.write('\x1b[?1049l');
-  }
+  await runFullScreen(
+    createElement(ReviewApp, {
+      controller: createController(col, deck),
+      initial,
+      color: colorEnabled(),
+      onExit: (state: SessionState) => {
+        final = state;
+      },
+    }),
+  );
   if (final.reviewed > 0) {
     process.stdout.write(`Reviewed ${final.reviewed} card${final.reviewed === 1 ? '' : 's'}; again ${final.again}.\n`);
   }

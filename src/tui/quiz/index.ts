@@ -1,9 +1,9 @@
 /** The bridge from `engram quiz papers` to Ink: renders the quiz full-screen, resolves when the user quits. */
-import { render } from 'ink';
 import { createElement } from 'react';
 import type { Collection } from '../../collection/index.js';
 import type { Question } from '../../quiz/index.js';
 import { colorEnabled } from '../color.js';
+import { runFullScreen } from '../full-screen.js';
 import { createQuizController } from './quiz-controller.js';
 import { QuizApp } from './quiz-app.js';
 import { initialQuiz, quizScore, type QuizState } from './quiz-reducer.js';
@@ -16,20 +16,13 @@ export { initialQuiz, quizProgress, quizReducer, quizScore, type QuizState, type
 export async function runQuiz(col: Collection, questions: Question[]): Promise<void> {
   const initial = initialQuiz(questions);
   let final: QuizState = initial;
-  process.stdout.write('\x1b[?1049h\x1b[H');
-  try {
-    const app = render(
-      createElement(QuizApp, {
-        controller: createQuizController(col), initial, color: colorEnabled(), onExit: (state: QuizState) => {
-          final = state;
-        },
-      }),
-      { exitOnCtrlC: true, patchConsole: false },
-    );
-    await app.waitUntilExit();
-  } finally {
-    process.stdout.write('\x1b[?1049l');
-  }
+  await runFullScreen(
+    createElement(QuizApp, {
+      controller: createQuizController(col), initial, color: colorEnabled(), onExit: (state: QuizState) => {
+        final = state;
+      },
+    }),
+  );
   const score = quizScore(final);
   if (score.answered === 0) return;
   // Cards asked again count once as papers; "right" counts answers.
