@@ -69,7 +69,8 @@ export function contentLines(text: string): ContentLine[] {
 }
 
 /** Index of the first body line: after a leading `---` ... `---` (or `...`) block, if closed. */
-function frontmatterEnd(lines: string[]): number {
+/** Index of the first line after a `---` frontmatter block (0 when there is none). */
+export function frontmatterEnd(lines: string[]): number {
   if ((lines[0] ?? '').trimEnd() !== '---') return 0;
   for (let j = 1; j < lines.length; j++) {
     const l = (lines[j] ?? '').trimEnd();

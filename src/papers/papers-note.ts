@@ -19,6 +19,7 @@ import type { Problem } from '../core/types.js';
 import { keysMatch } from './match.js';
 import type { Paper } from './merge.js';
 import { humanizeSlug, slugBase } from './humanize.js';
+import { frontmatterEnd } from './markdown.js';
 import { keyWords, normalizeKey } from './normalize.js';
 
 export interface DeclaredPaperEntry {
@@ -53,21 +54,16 @@ export function parsePapersNote(text: string, file: string): { papers: DeclaredP
   const seen = new Map<string, number>();
   let current: DeclaredPaperEntry | null = null;
   let lastField: Field | null = null;
-  let start = 0;
-  if (lines[0]?.trim() === '---') {
-    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-    start = close === -1 ? lines.length : close + 1;
-  }
   let inFence = false;
 
   const finish = (): void => {
     if (!current) return;
-    if (current.slugs.length === 0 || !current.slugs.includes(current.key)) current.slugs.push(current.key);
+    if (!current.slugs.includes(current.key)) current.slugs.push(current.key);
     papers.push(current);
     current = null;
   };
 
-  for (let i = start; i < lines.length; i++) {
+  for (let i = frontmatterEnd(lines); i < lines.length; i++) {
     const raw = lines[i] ?? '';
     const line = i + 1;
     if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
