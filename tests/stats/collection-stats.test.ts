@@ -3,7 +3,7 @@ process.env.TZ = 'UTC';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
-import { collectionStats, FORECAST_DAYS } from '../../src/collection/index.js';
+import { collectionStats, FORECAST_DAYS } from '../../src/collection/stats.js';
 import { DAY, HOUR, NOW, emptyCollection, insertCard, insertReview, synthetic, type Synthetic } from './synthetic.js';
 
 const ROLLOVER = 4;

@@ -1,5 +1,6 @@
 /** `engram stats`: the Ink view in a terminal, the same layout as plain text otherwise, JSON for scripts. */
-import { collectionStats, type Collection, type CollectionStats } from '../../collection/index.js';
+import type { Collection } from '../../collection/index.js';
+import { collectionStats, type CollectionStats } from '../../collection/stats.js';
 import { isoDate } from '../../stats/index.js';
 import { statsLines } from '../../tui/stats/lines.js';
 import { colorEnabled } from '../../tui/color.js';
