@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    // Builds dist/ before any test: CLI tests spawn the bundle and must never run stale code.
+    globalSetup: ['tests/setup/build-once.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Most tests wait on spawned CLI processes, so two workers help even on two cores

@@ -76,7 +76,13 @@ export interface ParsedCard {
   example?: ExampleSpec;
   /** An example file the card points to; the collection reads it (inside the deck folder only) into `example`. */
   exampleFile?: ExampleFileRef;
+  /** `explicit`: written with card syntax; `prose`: found in ordinary text by a prose rule (a suggestion until accepted). */
+  origin: CardOrigin;
+  /** How sure the rule that made the card is that it states a fact worth reviewing: 1 for explicit cards, 0..1 for prose. */
+  confidence: number;
 }
+
+export type CardOrigin = 'explicit' | 'prose';
 
 /** A paper cited by a note: by `[[wikilink]]` or by a citation in prose. */
 export interface PaperRef {

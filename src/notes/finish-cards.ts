@@ -23,6 +23,8 @@ export interface FinishContext {
 }
 
 const KEY_LENGTH = 160;
+/** A prose rule that says nothing about its confidence is taken as fairly sure. */
+const DEFAULT_PROSE_CONFIDENCE = 0.7;
 
 /** A deck tag written on the item itself wins over the note's, as in the SR plugin. */
 function itemDeckPath(item: Item): string | null {
@@ -75,6 +77,8 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
         breadcrumb: [...item.breadcrumb],
         itemKey: '',
         tags: [...context.tags],
+        origin: explicit ? 'explicit' : 'prose',
+        confidence: explicit ? 1 : (draft.confidence ?? DEFAULT_PROSE_CONFIDENCE),
       };
       const deckPath = itemDeckPath(item) ?? context.deckPath;
       if (deckPath !== null) card.deckPath = deckPath;

@@ -11,6 +11,8 @@ export interface DraftCard {
   kind: CardKind;
   front: Rendered;
   back: Rendered;
+  /** Set by the prose rule that made the card (0..1); explicit cards are always 1. */
+  confidence?: number;
 }
 
 export interface Item {
