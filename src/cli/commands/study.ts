@@ -33,6 +33,14 @@ export function decksCommand(col: Collection, opts: { json?: boolean }): void {
   for (const d of decks.filter((deck) => deck.quizCards > 0)) {
     process.stdout.write(`${safeText(d.name)}: ${d.quizCards} paper card${d.quizCards === 1 ? '' : 's'}, asked by \`engram quiz papers\` (not in the review)\n`);
   }
+  for (const d of decks.filter((deck) => deck.suggestions > 0)) {
+    process.stdout.write(`${safeText(d.name)}: ${d.suggestions} suggestion${d.suggestions === 1 ? '' : 's'} from prose waiting (not in the queue): engram triage --deck ${shellWord(d.name)}\n`);
+  }
+}
+
+/** A deck name as it could be typed back in a shell. */
+function shellWord(name: string): string {
+  return /^[\w.:/-]+$/.test(name) ? name : `'${safeText(name).replace(/'/g, `'\\''`)}'`;
 }
 
 function pad(n: number, width: number): string {

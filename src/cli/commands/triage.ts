@@ -1,0 +1,14 @@
+import { EngramError } from '../../core/index.js';
+import type { Collection } from '../../collection/index.js';
+
+export async function triageCommand(col: Collection, opts: { deck?: string }): Promise<void> {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    throw new EngramError('triage needs a terminal; in scripts use `engram cards --json` (suggestion: true), `engram accept ID…` and `engram reject ID…`', 2);
+  }
+  if (opts.deck) col.requireDeck(opts.deck);
+  const { runTriage } = await import('../../tui/triage/index.js');
+  const final = await runTriage(col, opts.deck);
+  if (final.accepted + final.rejected > 0) {
+    process.stdout.write(`Triage: ${final.accepted} accepted, ${final.rejected} rejected.\n`);
+  }
+}
