@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { collectionStats } from '../../src/collection/stats.js';
+import { buildBackup } from '../../src/collection/export.js';
+import { restoreBackup } from '../../src/collection/restore.js';
 import { decide, listSuggestions, undoDecision } from '../../src/collection/suggestions.js';
 import { Collection } from '../../src/collection/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
@@ -222,6 +224,33 @@ describe('the proseCards option and the import flag', () => {
     col.store.setCardStatus(explicit!.id, 'suggested', T0);
     expect(dueIn(collectionStats(col))).toBe(0);
     expect(collectionStats(col).counts.total).toBe(1);
+  });
+});
+
+describe('export and restore', () => {
+  it('keep each card\'s status, so suggestions and rejections survive a backup', () => {
+    const col = temp.col();
+    importNotes(col, [writeNote(noteText())]);
+    decide(col, [suggestionFor(PROSE_QUESTION).id], 'reject');
+    const doc = buildBackup(col);
+    expect(doc.cards.map((c) => c.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'suggested']);
+    const file = path.join(temp.dir(), 'backup.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const restored = Collection.open(path.join(temp.dir(), 'restored.db'));
+    try {
+      restoreBackup(restored, file);
+      expect(restored.decks()[0]).toMatchObject({ total: 2, suggestions: 1 });
+      expect(fronts(listSuggestions(restored))).toEqual([OTHER_QUESTION]);
+      // An export from before suggestions existed has no status: every card was in the queue.
+      const old = path.join(temp.dir(), 'old.json');
+      fs.writeFileSync(old, JSON.stringify({ ...doc, cards: doc.cards.map(({ status: _status, ...card }) => card) }));
+      const fromOld = Collection.open(path.join(temp.dir(), 'old.db'));
+      restoreBackup(fromOld, old);
+      expect(fromOld.decks()[0]).toMatchObject({ total: 4, suggestions: 0 });
+      fromOld.close();
+    } finally {
+      restored.close();
+    }
   });
 });
 
