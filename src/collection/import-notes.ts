@@ -261,7 +261,7 @@ function applyFile(
       const changed = contentChanged(match.card, content);
       store.updateCardContent(id, content, time);
       if (match.card.status !== status) store.setCardStatus(id, status, time);
-      if (changed || match.card.retired) {
+      if (changed || match.card.retired || match.card.status !== status) {
         result.cards.updated++;
         action = 'update';
       } else {

@@ -104,7 +104,10 @@ describe('suggestions on the command line', () => {
     expect(refused.stderr).toBe("engram: invalid value 'always' for proseCards: expected suggest, auto or off\n");
   });
 
-  it('triage without a terminal exits 2 and points to the script commands', () => {
+  it('triage without a terminal exits 2 and points to the script commands; with nothing to triage it just says so', () => {
+    const empty = env.run(['triage'], { now: NOW });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toBe('No suggestions waiting.\n');
     importNote();
     const r = env.run(['triage'], { now: NOW });
     expect(r.code).toBe(2);

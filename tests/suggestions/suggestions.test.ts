@@ -184,6 +184,7 @@ describe('the proseCards option and the import flag', () => {
     // Unchanged note, but the flag asks for auto: the waiting suggestions enter the queue.
     const auto = importNotes(col, [file], { proseCards: 'auto' });
     expect(auto.suggestions).toBe(0);
+    expect(auto.cards).toMatchObject({ updated: 2, unchanged: 2 });
     expect(col.queue().cards).toHaveLength(4);
     expect(col.getOptions('OS')[0]!.options.proseCards).toBe('suggest');
 

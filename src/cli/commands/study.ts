@@ -117,7 +117,7 @@ export function showCommand(col: Collection, id: string, opts: { json?: boolean 
     });
   }
   const lines = [
-    `card ${card.id} · ${safeText(card.deck)} · ${card.kind}${card.suspended ? ' · suspended' : ''}${card.retired ? ' · retired' : ''}`,
+    `card ${card.id} · ${safeText(card.deck)} · ${card.kind}${card.status === 'suggested' ? ' · suggestion (engram accept ID puts it in the queue)' : ''}${card.status === 'rejected' ? ' · rejected' : ''}${card.suspended ? ' · suspended' : ''}${card.retired ? ' · retired' : ''}`,
     card.source ? `source: ${safeText(card.source.file)}:${card.source.line}` : 'source: added by hand',
     card.breadcrumb.length ? `context: ${safeText(card.breadcrumb.join(' › '))}` : null,
     '',

@@ -1,7 +1,12 @@
 import { EngramError } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
+import { safeText } from '../format.js';
 
 export async function triageCommand(col: Collection, opts: { deck?: string }): Promise<void> {
+  if (col.suggestionCount(opts.deck) === 0) {
+    process.stdout.write(`No suggestions waiting${opts.deck ? ` in ${safeText(opts.deck)}` : ''}.\n`);
+    return;
+  }
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new EngramError('triage needs a terminal; in scripts use `engram cards --json` (suggestion: true), `engram accept ID…` and `engram reject ID…`', 2);
   }
