@@ -44,3 +44,11 @@ describe('triage reducer', () => {
     expect(s.notice).toBe('note re-imported');
   });
 });
+
+describe('triage screen text', () => {
+  it('card sides wrap at spaces to the width instead of being cut', async () => {
+    const { wrapLines } = await import('../../src/tui/triage/triage-screen.js');
+    expect(wrapLines('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrapLines('abcdefghijkl\nxy', 5)).toEqual(['abcde', 'fghij', 'kl', 'xy']);
+  });
+});

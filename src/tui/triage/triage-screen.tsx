@@ -51,10 +51,9 @@ export function TriageScreen({ state, context, width, height, color, waiting }: 
   // Rows: header 2, source 1, context, blank, card, notice 1, keys 2. The card gets what is left.
   const contextRows = context?.lines.length ?? 0;
   const cardRows = Math.max(4, height - 8 - contextRows);
-  const cardLines = [
-    ...sanitizeText(item.front).split('\n').map((l, i) => `${i === 0 ? 'Q: ' : '   '}${l}`),
-    ...sanitizeText(item.back).split('\n').map((l, i) => `${i === 0 ? 'A: ' : '   '}${l}`),
-  ];
+  const side = (label: string, text: string) =>
+    wrapLines(sanitizeText(text), Math.max(10, width - 3)).map((l, i) => `${i === 0 ? label : '   '}${l}`);
+  const cardLines = [...side('Q: ', item.front), ...side('A: ', item.back)];
   const shown = cardLines.length > cardRows ? [...cardLines.slice(0, cardRows - 1), `   … ${cardLines.length - cardRows + 1} more lines`] : cardLines;
   const numberWidth = String(context?.lines[context.lines.length - 1]?.number ?? 0).length;
   return (
@@ -71,7 +70,7 @@ export function TriageScreen({ state, context, width, height, color, waiting }: 
         </Text>
       ))}
       <Text> </Text>
-      <Text>{shown.map((l) => fit(l)).join('\n')}</Text>
+      <Text>{shown.join('\n')}</Text>
       <Text dimColor wrap="truncate-end">{state.notice ? `> ${state.notice}` : ' '}</Text>
       <Text wrap="truncate-end">
         <Text bold>a</Text> accept  <Text bold>r</Text> reject  <Text bold>e</Text> edit  <Text bold>s</Text> skip
@@ -79,6 +78,22 @@ export function TriageScreen({ state, context, width, height, color, waiting }: 
       <Text dimColor wrap="truncate-end">A/R accept/reject rest of note  u undo  ? help  q quit</Text>
     </Box>
   );
+}
+
+/** Lines broken at spaces to fit `width` (a word longer than the width is cut). */
+export function wrapLines(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let rest = line.trimEnd();
+    while (rest.length > width) {
+      const space = rest.lastIndexOf(' ', width);
+      const cut = space > 0 ? space : width;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut).trimStart();
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 function TriageHelp({ color }: { color: boolean }) {
