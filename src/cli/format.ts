@@ -21,12 +21,14 @@ export function cardJson(card: Card) {
     suspended: card.suspended,
     buried: card.buriedUntil > now(),
     retired: card.retired,
+    /** A prose card waiting for `engram triage`: not in the queue until accepted. */
+    suggestion: card.status === 'suggested',
   };
 }
 
 /** One line of a card for humans, control characters made visible so card text cannot drive the terminal. */
 export function cardLine(card: Card): string {
-  const flags = [card.suspended ? 'suspended' : '', card.retired ? 'retired' : ''].filter(Boolean).join(',');
+  const flags = [card.status === 'suggested' ? 'suggestion' : '', card.suspended ? 'suspended' : '', card.retired ? 'retired' : ''].filter(Boolean).join(',');
   return `${String(card.id).padStart(5)}  ${safeText(card.deck)}  ${card.memory.state.padEnd(10)} ${shortDate(card.memory.due)}  ${oneLine(card.front, 60)}${flags ? `  [${flags}]` : ''}`;
 }
 

@@ -59,11 +59,32 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files or folders (folders are searched recursively for .md files)')
     .option('--deck <name>', 'put the cards in this deck (default: frontmatter `deck`, else the folder or file name)')
     .option('--dry-run', 'show what would change without writing anything')
+    .option('--prose-cards <mode>', "cards found in prose: suggest (wait for `engram triage`), auto (straight to the queue) or off; default: each deck's proseCards option")
     .addOption(json())
-    .action(withCollection(program, async (col, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(withCollection(program, async (col, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean; proseCards?: string }) => {
       const { importCommand } = await import('./commands/import.js');
       importCommand(col, paths, opts);
     }));
+
+  program.command('triage').description('decide on suggestions (cards found in prose): accept into the queue, reject, edit the note')
+    .option('--deck <name>', 'only this deck')
+    .action(withCollection(program, async (col, opts: { deck?: string }) => {
+      const { triageCommand } = await import('./commands/triage.js');
+      await triageCommand(col, opts);
+    }));
+
+  for (const decision of ['accept', 'reject'] as const) {
+    program.command(decision)
+      .description(decision === 'accept'
+        ? 'put suggestions (cards found in prose) into the queue, by id or all of a note'
+        : 'reject suggestions: they stay out of the queue while their text is unchanged')
+      .argument('[card-ids...]').option('--note <file>', 'every suggestion of this note')
+      .addOption(json())
+      .action(withCollection(program, async (col, ids: string[], opts: { note?: string; json?: boolean }) => {
+        const { decideCommand } = await import('./commands/decide.js');
+        decideCommand(col, decision, ids, opts);
+      }));
+  }
 
   program.command('decks').description('list decks with total, new, learning, due today and suspended counts')
     .addOption(json()).action(withCollection(program, study.decksCommand));

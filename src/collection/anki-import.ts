@@ -67,7 +67,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
       const id = store.insertCard({
         deck_id: deckId, note_id: null, kind: card.kind, front, back, source_file: null, source_line: null,
         breadcrumb: '[]', item_key: card.itemKey, tags: JSON.stringify(card.tags), ...memoryColumns(last ?? newMemory(card.createdAt)),
-        suspended: card.suspended ? 1 : 0, buried_until: 0, retired: 0, new_position: null,
+        suspended: card.suspended ? 1 : 0, buried_until: 0, retired: 0, new_position: null, status: 'accepted',
         created_at: card.createdAt, modified_at: time, seen_front: last ? front : null, seen_back: last ? back : null,
       });
       for (const step of history) {

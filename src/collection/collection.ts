@@ -20,6 +20,8 @@ export interface DeckSummary {
   suspended: number;
   /** Cards asked by `engram quiz papers` rather than the review (not in dueToday). */
   quizCards: number;
+  /** Prose cards waiting for `engram triage` (in no other count). */
+  suggestions: number;
 }
 
 export interface QueueCounts {
@@ -136,6 +138,7 @@ export class Collection {
         dueToday: today.new + today.learning + today.review,
         suspended: stats.suspended,
         quizCards: stats.quiz,
+        suggestions: stats.suggestions,
       };
     });
   }
@@ -220,6 +223,11 @@ export class Collection {
       .filter((c) => wanted.has(c.deckId) && c.memory.due < nextDayStart(time, this.deckOptions(c.deckId).rolloverHour));
     counts.learning = learning.length;
     return { time, deckIds, reviews, news, learning, counts };
+  }
+
+  /** Suggestions (prose cards not yet accepted) waiting for `engram triage`, of one deck or all. */
+  suggestionCount(deckName?: string): number {
+    return this.store.suggestionCount(deckName ? this.requireDeck(deckName).id : undefined);
   }
 
   /** When the next card becomes due after now (for "nothing due" and end screens). */

@@ -64,6 +64,7 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
           modifiedAt: c.modified_at,
           seenFront: c.seen_front,
           seenBack: c.seen_back,
+          status: c.status as BackupDocument['cards'][number]['status'],
           example: example ? { lang: example.lang as 'ts' | 'js', code: example.code, line: example.line, path: example.path } : null,
           papers: papersOfCard.get(c.id) ?? [],
         };

@@ -4,7 +4,7 @@
  * it. A file that fails is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { now, type Card, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
+import { now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import { parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
@@ -13,6 +13,7 @@ import { matchCards, type MatchHow } from './card-identity.js';
 import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
 import { findVanishedNotes, pickMovedNote } from './moved-notes.js';
 import { readNote, scanPaths, type FoundFile } from './scan-files.js';
+import { cardStatusOnImport, proseModeFor } from './suggestions.js';
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '2';
@@ -20,6 +21,8 @@ const PARSER_VERSION = '2';
 export interface ImportOptions {
   deck?: string;
   dryRun?: boolean;
+  /** Overrides every deck's `proseCards` option for this import. */
+  proseCards?: ProseCardsMode;
   /** Called as files are read and then written, for a progress bar: work done out of total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -42,6 +45,8 @@ export interface PreviewCard {
   back: string;
   source: { file: string; line: number };
   breadcrumb: string[];
+  /** 'suggested': a prose card waiting for `engram triage`. */
+  status: CardStatus;
 }
 
 /** A note file that moved or was renamed; its cards kept their history. */
@@ -63,6 +68,8 @@ export interface ImportResult {
   removed: string[];
   /** Every card the import makes or keeps, in file order (filled on dry runs). */
   preview: PreviewCard[];
+  /** Suggestions (prose cards) waiting for `engram triage` in the whole collection after this import. */
+  suggestions: number;
 }
 
 class DryRunRollback extends Error {}
@@ -81,7 +88,7 @@ interface ParsedFile {
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
-    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [],
+    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0,
   };
   const scan = scanPaths(inputs);
   result.errors.push(...scan.errors);
@@ -98,7 +105,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     result.files++;
     const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
-      .update('\0').update(exampleFilesDigest(read.text, file.path, readExample)).digest('hex');
+      .update('\0').update(exampleFilesDigest(read.text, file.path, readExample)).update(options.proseCards ? `\0prose:${options.proseCards}` : '').digest('hex');
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
       result.cards.unchanged += store.liveCardCountOfNote(known.id);
@@ -198,6 +205,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     // Papers lose their last citation or card only when a note was read again or went away.
     if (parsed.length > 0 || anyGone) store.pruneUnusedPapers();
     options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
+    result.suggestions = store.suggestionCount();
     if (options.dryRun) throw new DryRunRollback();
   };
   try {
@@ -222,7 +230,10 @@ function applyFile(
   const noteId = known ? known.id : store.insertNote(file.file.path, file.hash, time);
   if (known) store.updateNote(known.id, file.hash, time);
   const existing = known ? store.cardsOfNote(known.id) : [];
-  const matches = matchCards(file.cards, existing);
+  const deckNameOf = (card: ParsedCard) => options.deck ?? card.deckPath ?? file.noteDeck ?? file.file.defaultDeck;
+  // A deck whose proseCards option is `off` takes no prose cards (those already stored are retired below).
+  const cards = file.cards.filter((card) => card.origin === 'explicit' || proseModeFor(col, deckNameOf(card), options.proseCards) !== 'off');
+  const matches = matchCards(cards, existing);
   const byParsed = new Map(matches.map((m) => [m.parsedIndex, m]));
   const kept = new Set<number>();
 
@@ -232,8 +243,8 @@ function applyFile(
   });
   store.replaceCitationsOfNote(noteId, citations);
 
-  file.cards.forEach((card, index) => {
-    const deckName = options.deck ?? card.deckPath ?? file.noteDeck ?? file.file.defaultDeck;
+  cards.forEach((card, index) => {
+    const deckName = deckNameOf(card);
     const deckId = col.ensureDeck(deckName);
     const content = {
       deckId, noteId, kind: card.kind, front: card.front, back: card.back,
@@ -241,6 +252,7 @@ function applyFile(
       itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
     };
     const match = byParsed.get(index);
+    const status = cardStatusOnImport(card, options.proseCards ?? col.deckOptions(deckId).proseCards, match?.card ?? null);
     let id: number;
     let action: PreviewCard['action'];
     if (match) {
@@ -248,7 +260,8 @@ function applyFile(
       kept.add(id);
       const changed = contentChanged(match.card, content);
       store.updateCardContent(id, content, time);
-      if (changed || match.card.retired) {
+      if (match.card.status !== status) store.setCardStatus(id, status, time);
+      if (changed || match.card.retired || match.card.status !== status) {
         result.cards.updated++;
         action = 'update';
       } else {
@@ -262,7 +275,7 @@ function applyFile(
         });
       }
     } else {
-      id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time });
+      id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time, status });
       result.cards.added++;
       action = 'add';
     }
@@ -275,7 +288,7 @@ function applyFile(
     if (options.dryRun) {
       result.preview.push({
         id: action === 'add' ? null : id, action, deck: deckName, kind: card.kind, front: card.front, back: card.back,
-        source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
+        source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb, status,
       });
     }
   });

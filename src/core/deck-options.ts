@@ -32,10 +32,14 @@ export const deckOptionsSchema = z.object({
   burySiblings: z._default(z.boolean(), true),
   /** FSRS weights; null means the defaults of ts-fsrs until fitted to the user's history. */
   weights: z._default(z.nullable(z.array(z.number()).check(z.minLength(19), z.maxLength(21))), null),
+  /** Cards found in prose: `suggest` waits for `engram triage`, `auto` puts them in the queue, `off` makes none. */
+  proseCards: z._default(z.enum(['suggest', 'auto', 'off']), 'suggest'),
 });
 
 export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 export type DeckOptionKey = keyof DeckOptions;
+export type ProseCardsMode = DeckOptions['proseCards'];
+export const PROSE_CARDS_MODES: readonly ProseCardsMode[] = ['suggest', 'auto', 'off'];
 
 export const DEFAULT_DECK_OPTIONS: DeckOptions = deckOptionsSchema.parse({});
 
@@ -73,6 +77,7 @@ export function describeAllowed(key: DeckOptionKey): string {
     case 'leechThreshold': return 'a whole number of lapses from 1 to 99';
     case 'leechAction': return 'suspend or tag';
     case 'weights': return 'a list of 19 to 21 numbers, or "default"';
+    case 'proseCards': return 'suggest, auto or off';
   }
 }
 
@@ -90,7 +95,7 @@ export function parseOptionValue(key: string, value: string): { key: DeckOptionK
     candidate = trimmed === 'default' || trimmed === 'null' ? null : trimmed.split(/[\s,]+/).map(Number);
   } else if (k === 'fuzz' || k === 'burySiblings') {
     candidate = trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
-  } else if (k !== 'leechAction') {
+  } else if (k !== 'leechAction' && k !== 'proseCards') {
     candidate = trimmed === '' ? NaN : Number(trimmed);
   }
   const parsed = deckOptionsSchema.shape[k].safeParse(candidate);

@@ -84,6 +84,14 @@ export interface ParsedCard {
 
 export type CardOrigin = 'explicit' | 'prose';
 
+/**
+ * Whether a card is in the queue. `suggested`: made from prose, waiting for the user's decision
+ * (never in the queue, counts or stats); `accepted`: an ordinary card; `rejected`: the user said
+ * no, and it stays out while its text is unchanged.
+ */
+export const CARD_STATUSES = ['suggested', 'accepted', 'rejected'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
 /** A paper cited by a note: by `[[wikilink]]` or by a citation in prose. */
 export interface PaperRef {
   /** Normalised key used to merge the same paper cited twice (slug of its title). */
@@ -125,6 +133,7 @@ export interface Card {
   seenBack: string | null;
   /** A runnable example is attached. */
   hasExample: boolean;
+  status: CardStatus;
 }
 
 /** One row of the append-only review log. */

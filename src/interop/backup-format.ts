@@ -5,7 +5,7 @@
  * epoch milliseconds, exactly as stored.
  */
 import * as z from 'zod/mini';
-import { CARD_KINDS } from '../core/types.js';
+import { CARD_KINDS, CARD_STATUSES } from '../core/types.js';
 
 export const BACKUP_VERSION = 1 as const;
 
@@ -48,6 +48,8 @@ const card = z.object({
   modifiedAt: ms(),
   seenFront: z.nullable(text()),
   seenBack: z.nullable(text()),
+  /** Absent in exports written before suggestions existed: those cards were all in the queue. */
+  status: z.optional(z.enum(CARD_STATUSES)),
   example: z.nullable(z.object({ lang: z.enum(['ts', 'js']), code: text(), line: int(), path: z.nullable(text()) })),
   papers: z.array(text()),
 });

@@ -25,10 +25,10 @@ const SQL = {
   insertCard: `
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
-      suspended, buried_until, retired, new_position, created_at, modified_at, seen_front, seen_back)
+      suspended, buried_until, retired, new_position, created_at, modified_at, seen_front, seen_back, status)
     VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
       @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
-      @suspended, @buried_until, @retired, @new_position, @created_at, @modified_at, @seen_front, @seen_back)`,
+      @suspended, @buried_until, @retired, @new_position, @created_at, @modified_at, @seen_front, @seen_back, @status)`,
   nextNewPosition: `SELECT COALESCE(MAX(new_position), 0) + 1 AS n FROM cards`,
   insertPaper: `
     INSERT INTO papers (key, title, authors, venue, year, slugs, first_author, idea, topic, aliases, declared_in)
@@ -44,7 +44,7 @@ export interface CardRecordRow {
   item_key: string; tags: string; state: string; due: number; stability: number; difficulty: number;
   elapsed_days: number; scheduled_days: number; learning_steps: number; reps: number; lapses: number;
   last_review: number | null; suspended: number; buried_until: number; retired: number; new_position: number;
-  created_at: number; modified_at: number; seen_front: string | null; seen_back: string | null;
+  created_at: number; modified_at: number; seen_front: string | null; seen_back: string | null; status: string;
 }
 export interface ReviewRecordRow {
   id: number; card_id: number; grade: string; reviewed_at: number; elapsed_days: number; duration_ms: number | null;

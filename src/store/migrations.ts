@@ -133,6 +133,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX card_papers_paper ON card_papers(paper_id);
   `,
+  // 6: cards found in prose are suggestions until the user accepts them; a rejected one keeps
+  // its row (status 'rejected') so a re-import of the same text leaves it rejected. Prose cards
+  // already stored and never answered become suggestions; answered ones stay in the queue.
+  `
+  ALTER TABLE cards ADD COLUMN status TEXT NOT NULL DEFAULT 'accepted';
+  UPDATE cards SET status = 'suggested'
+    WHERE reps = 0 AND state = 'new' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id)
+      AND (kind IN ('qa', 'definition', 'heading') OR (kind = 'reversed' AND item_key LIKE '%#definition:%'));
+  CREATE INDEX cards_suggested ON cards(note_id, source_line) WHERE status = 'suggested';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

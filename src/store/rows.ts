@@ -1,5 +1,5 @@
 /** Row ⇄ core type mapping, one function per table. */
-import type { Card, CardKind, CardState, Deck, Grade, Memory, Review } from '../core/index.js';
+import type { Card, CardKind, CardState, CardStatus, Deck, Grade, Memory, Review } from '../core/index.js';
 
 export interface CardRow {
   id: number;
@@ -33,6 +33,7 @@ export interface CardRow {
   seen_front: string | null;
   seen_back: string | null;
   has_example: number;
+  status: string;
 }
 
 export function rowToCard(row: CardRow): Card {
@@ -58,6 +59,7 @@ export function rowToCard(row: CardRow): Card {
     seenFront: row.seen_front,
     seenBack: row.seen_back,
     hasExample: row.has_example === 1,
+    status: row.status as CardStatus,
   };
 }
 

@@ -44,11 +44,12 @@ const SQL = {
   retentionDays: retentionDays(''),
   retentionDaysOfDeck: retentionDays(deckJoin),
   // Uses the partial index cards_review_due(deck_id, due): one range seek per study day.
+  // Suggestions (status 'suggested') never count, here or in cardCounts, as in the queue.
   forecastOfDeck: `
     WITH ${BUCKETS}
     SELECT b.i AS bucket, COUNT(*) AS due
     FROM buckets b CROSS JOIN cards c ON c.deck_id = @deck AND c.state = 'review' AND c.retired = 0 AND c.suspended = 0
-      AND c.due >= b.s AND c.due < b.e
+      AND c.due >= b.s AND c.due < b.e AND c.status = 'accepted'
     GROUP BY b.i`,
   cardCounts: `
     SELECT COUNT(*) AS total,
@@ -60,7 +61,7 @@ const SQL = {
       COALESCE(SUM(suspended = 0 AND buried_until > @now), 0) AS buried,
       AVG(CASE WHEN state != 'new' THEN stability END) AS stability,
       AVG(CASE WHEN state != 'new' THEN difficulty END) AS difficulty
-    FROM cards WHERE retired = 0 AND (@deck IS NULL OR deck_id = @deck)`,
+    FROM cards WHERE retired = 0 AND status = 'accepted' AND (@deck IS NULL OR deck_id = @deck)`,
 } as const;
 
 export interface DayAggregate {

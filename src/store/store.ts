@@ -4,7 +4,7 @@
  * for one command costs only the statements that command runs.
  */
 import type { Statement } from 'better-sqlite3';
-import { siblingKeyOf, type Card, type Deck, type Memory, type Review } from '../core/index.js';
+import { siblingKeyOf, type Card, type CardStatus, type Deck, type Memory, type Review } from '../core/index.js';
 import { openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
@@ -17,13 +17,15 @@ const SQL = {
   allDecks: `SELECT * FROM decks ORDER BY name`,
   insertDeck: `INSERT INTO decks (name, options, created_at) VALUES (?, '{}', ?)`,
   setDeckOptions: `UPDATE decks SET options = ? WHERE id = ?`,
+  // Suggestions (prose cards not yet accepted) are counted apart; rejected ones not at all.
   deckStats: `
     SELECT d.id, d.name,
-      COUNT(c.id) AS total,
-      COALESCE(SUM(c.state = 'new' AND c.suspended = 0), 0) AS new,
-      COALESCE(SUM(c.state IN ('learning','relearning') AND c.suspended = 0), 0) AS learning,
-      COALESCE(SUM(c.suspended = 1), 0) AS suspended,
-      COALESCE(SUM(c.kind = 'paper'), 0) AS quiz
+      COALESCE(SUM(c.status = 'accepted'), 0) AS total,
+      COALESCE(SUM(c.status = 'accepted' AND c.state = 'new' AND c.suspended = 0), 0) AS new,
+      COALESCE(SUM(c.status = 'accepted' AND c.state IN ('learning','relearning') AND c.suspended = 0), 0) AS learning,
+      COALESCE(SUM(c.status = 'accepted' AND c.suspended = 1), 0) AS suspended,
+      COALESCE(SUM(c.status = 'accepted' AND c.kind = 'paper'), 0) AS quiz,
+      COALESCE(SUM(c.status = 'suggested'), 0) AS suggestions
     FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0
     GROUP BY d.id ORDER BY d.name`,
 
@@ -31,10 +33,10 @@ const SQL = {
   insertCard: `
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
-      new_position, created_at, modified_at)
+      new_position, created_at, modified_at, status)
     VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
       @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
-      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at)`,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at, @status)`,
   updateCardContent: `
     UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
       source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
@@ -49,28 +51,35 @@ const SQL = {
   setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
+  setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
+  suggestions: `
+    ${CARD_SELECT} WHERE c.status = 'suggested' AND c.retired = 0 AND (@deck IS NULL OR c.deck_id = @deck)
+      AND (@note IS NULL OR c.note_id = @note)
+    ORDER BY c.source_file, c.source_line, c.id`,
+  suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@deck IS NULL OR deck_id = @deck)`,
   cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
   liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
   siblingIds: `
     SELECT id, buried_until FROM cards
     WHERE deck_id = ? AND (item_key = ? OR item_key GLOB ?) AND id != ? AND retired = 0 AND suspended = 0
-      AND state IN ('new', 'review') AND buried_until < ?`,
+      AND state IN ('new', 'review') AND buried_until < ? AND status = 'accepted'`,
 
   // Paper quiz cards (kind 'paper') are asked only by `engram quiz papers`: the review queue skips them.
+  // Suggestions and rejected prose cards (status other than 'accepted') are never in the queue.
   learningDue: `
     ${CARD_SELECT} WHERE c.state IN ('learning','relearning') AND c.retired = 0 AND c.suspended = 0
-      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.due, c.id`,
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.due, c.id`,
   reviewDue: `
     ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'review' AND c.retired = 0 AND c.suspended = 0
-      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.due, c.id LIMIT ?`,
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.due, c.id LIMIT ?`,
   newCards: `
     ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'new' AND c.retired = 0 AND c.suspended = 0
-      AND c.buried_until <= ? AND c.kind != 'paper' ORDER BY c.new_position LIMIT ?`,
+      AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.new_position LIMIT ?`,
   reviewDueCount: `
     SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
-      AND due < ? AND buried_until <= ? AND kind != 'paper'`,
+      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   nextDue: `
-    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper'`,
+    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper' AND status = 'accepted'`,
   answeredToday: `
     SELECT c.deck_id, r.state_before, COUNT(DISTINCT r.card_id) AS n FROM reviews r JOIN cards c ON c.id = r.card_id
     WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state_before`,
@@ -126,6 +135,8 @@ export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'b
 export interface NewCard extends CardContent {
   memory: Memory;
   createdAt: number;
+  /** Default 'accepted': only prose cards start as suggestions. */
+  status?: CardStatus;
 }
 
 export interface CardScheduleUpdate {
@@ -146,6 +157,8 @@ export interface DeckStats {
   suspended: number;
   /** Paper quiz cards: asked by `engram quiz papers`, never by the review. */
   quiz: number;
+  /** Prose cards waiting for the user's decision (not in total or any other count). */
+  suggestions: number;
 }
 
 export interface NewReview {
@@ -282,6 +295,7 @@ export class Store {
       ...contentParams(card),
       ...memoryToParams(card.memory),
       created_at: card.createdAt,
+      status: card.status ?? 'accepted',
     });
     return Number(result.lastInsertRowid);
   }
@@ -315,6 +329,20 @@ export class Store {
     this.stmt('retireCard').run(modifiedAt, id);
   }
 
+  setCardStatus(id: number, status: CardStatus, modifiedAt: number): void {
+    this.stmt('setCardStatus').run(status, modifiedAt, id);
+  }
+
+  /** Live suggestions in note order (file, line), optionally of one deck or one note. */
+  suggestions(filter: { deckId?: number; noteId?: number } = {}): Card[] {
+    const rows = this.stmt('suggestions').all({ deck: filter.deckId ?? null, note: filter.noteId ?? null }) as CardRow[];
+    return rows.map(rowToCard);
+  }
+
+  suggestionCount(deckId?: number): number {
+    return (this.stmt('suggestionCount').get({ deck: deckId ?? null }) as { n: number }).n;
+  }
+
   cardsOfNote(noteId: number): Card[] {
     return (this.stmt('cardsOfNote').all(noteId) as CardRow[]).map(rowToCard);
   }
@@ -336,7 +364,7 @@ export class Store {
   findCards(filter: { deckId?: number; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (!filter.includeRetired) where.push('c.retired = 0');
+    if (!filter.includeRetired) where.push("c.retired = 0 AND c.status != 'rejected'");
     if (filter.deckId !== undefined) {
       where.push('c.deck_id = ?');
       params.push(filter.deckId);

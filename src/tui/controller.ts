@@ -19,5 +19,7 @@ export interface ReviewController {
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
   edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
   nextDue(): number | null;
+  /** Suggestions waiting for `engram triage` (the end screen points to them). */
+  suggestionsWaiting?(): number;
   now(): number;
 }

@@ -73,6 +73,7 @@ export function createController(col: Collection, deck?: string): ReviewControll
       return { card: after.retired ? null : toSessionCard(after), message };
     },
     nextDue: () => col.nextDueTime(),
+    suggestionsWaiting: () => col.suggestionCount(deck),
     now,
   };
 }

@@ -36,6 +36,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   const { width, height } = useTerminalSize();
   const shownAt = useRef(controller.now());
   const [nextDue, setNextDue] = useState<number | null>(null);
+  const [suggestions, setSuggestions] = useState(0);
   const current = state.current;
 
   // Declared first so it runs first after the first commit, before the effects below.
@@ -61,6 +62,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   useEffect(() => {
     if (state.phase !== 'done') return undefined;
     setNextDue(controller.nextDue());
+    setSuggestions(controller.suggestionsWaiting?.() ?? 0);
     // Learning cards due later today bring the session back by themselves.
     const timer = setInterval(() => dispatch({ type: 'tick', now: controller.now() }), TICK_MS);
     return () => clearInterval(timer);
@@ -163,5 +165,5 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
     }
   });
 
-  return <ReviewScreen state={state} body={body} width={width} height={height} color={color} nextDue={nextDue} />;
+  return <ReviewScreen state={state} body={body} width={width} height={height} color={color} nextDue={nextDue} suggestions={suggestions} />;
 }

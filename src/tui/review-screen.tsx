@@ -13,14 +13,16 @@ export interface ScreenProps {
   height: number;
   color: boolean;
   nextDue: number | null;
+  /** Suggestions waiting for `engram triage` (shown on the end screen). */
+  suggestions?: number;
 }
 
 const GRADE_KEYS = { again: '1', hard: '2', good: '3', easy: '4' } as const;
 const GRADE_COLORS = { again: 'red', hard: 'yellow', good: 'green', easy: 'blue' } as const;
 
-export function ReviewScreen({ state, body, width, height, color, nextDue }: ScreenProps) {
+export function ReviewScreen({ state, body, width, height, color, nextDue, suggestions = 0 }: ScreenProps) {
   if (state.help) return <HelpOverlay color={color} />;
-  if (state.phase === 'done') return <EndScreen state={state} nextDue={nextDue} color={color} />;
+  if (state.phase === 'done') return <EndScreen state={state} nextDue={nextDue} color={color} suggestions={suggestions} />;
   const card = state.current!;
   const counts = sessionCounts(state);
   // The screen's own text is ASCII: the first non-ASCII character Ink measures costs ~25 ms
@@ -94,7 +96,10 @@ export function maxScrollFor(lines: number, bodyHeight: number): number {
   return lines > bodyHeight ? lines - (bodyHeight - 1) : 0;
 }
 
-function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: number | null; color: boolean }) {
+function EndScreen({ state, nextDue, color, suggestions }: { state: SessionState; nextDue: number | null; color: boolean; suggestions: number }) {
+  const suggestionsLine = suggestions > 0
+    ? <Text>{suggestions} suggestion{suggestions === 1 ? '' : 's'} from your notes waiting (not in the queue): engram triage</Text>
+    : null;
   const pendingLearning = state.learning.length;
   const next = state.learning[0]?.due ?? nextDue;
   const nextLine = next !== null && next !== undefined
@@ -106,6 +111,7 @@ function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: nu
         <Text bold>Nothing due right now.</Text>
         <Text>{nextLine}</Text>
         {pendingLearning > 0 ? <Text>{pendingLearning} learning card{pendingLearning === 1 ? '' : 's'} later today; this screen picks them up when due.</Text> : null}
+        {suggestionsLine}
         <Text dimColor>q quit</Text>
       </Box>
     );
@@ -121,6 +127,7 @@ function EndScreen({ state, nextDue, color }: { state: SessionState; nextDue: nu
       <Text> </Text>
       <Text>{nextLine}</Text>
       {pendingLearning > 0 ? <Text>{pendingLearning} learning card{pendingLearning === 1 ? '' : 's'} later today; this screen picks them up when due.</Text> : null}
+      {suggestionsLine}
       <Text>See your progress: engram stats</Text>
       <Text dimColor>u undo last answer · q quit</Text>
     </Box>

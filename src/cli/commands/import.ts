@@ -1,22 +1,24 @@
 import cliProgress from 'cli-progress';
-import { formatProblem } from '../../core/index.js';
+import { UsageError, formatProblem, PROSE_CARDS_MODES, type ProseCardsMode } from '../../core/index.js';
 import type { Collection, ImportResult } from '../../collection/index.js';
 import { importNotes } from '../../collection/import-notes.js';
 import { oneLine, printJson, safeText } from '../format.js';
 
 const PROGRESS_MIN_FILES = 300;
 
-export function importCommand(col: Collection, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean }): void {
+export function importCommand(col: Collection, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean; proseCards?: string }): void {
+  const proseCards = parseProseCards(opts.proseCards);
   const bar = progressBar();
   const result = importNotes(col, paths, {
     ...(opts.deck ? { deck: opts.deck } : {}),
+    ...(proseCards ? { proseCards } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
     ...(bar ? { onProgress: bar } : {}),
   });
   bar?.(-1, 0);
   if (opts.json) {
     const summary: Record<string, unknown> = {
-      files: result.files, cards: result.cards, papers: result.papers, errors: result.errors,
+      files: result.files, cards: result.cards, papers: result.papers, errors: result.errors, suggestions: result.suggestions,
     };
     if (opts.dryRun) {
       summary['preview'] = result.preview;
@@ -40,6 +42,7 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   process.stdout.write(
     `${verb} ${result.files} file${result.files === 1 ? '' : 's'}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
   );
+  if (result.suggestions > 0) process.stdout.write(`${suggestionsLine(result.suggestions)}\n`);
   for (const m of result.moved) process.stdout.write(`${moveLine(m)}\n`);
   for (const gone of result.removed) process.stdout.write(`${removedLine(gone)}\n`);
   for (const r of result.relinked) {
@@ -52,6 +55,18 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   for (const w of result.warnings) process.stderr.write(`engram: warning: ${safeText(formatProblem(w))}\n`);
   for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
   if (dryRun) process.stdout.write('dry run: nothing was written\n');
+}
+
+function parseProseCards(value: string | undefined): ProseCardsMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(PROSE_CARDS_MODES as readonly string[]).includes(value)) {
+    throw new UsageError(`invalid --prose-cards '${value}': expected ${PROSE_CARDS_MODES.join(', ')}`);
+  }
+  return value as ProseCardsMode;
+}
+
+export function suggestionsLine(count: number): string {
+  return `${count} suggestion${count === 1 ? '' : 's'} from prose waiting (not in the queue): engram triage`;
 }
 
 function historyLines(result: ImportResult): string[] {

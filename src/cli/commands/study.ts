@@ -33,6 +33,14 @@ export function decksCommand(col: Collection, opts: { json?: boolean }): void {
   for (const d of decks.filter((deck) => deck.quizCards > 0)) {
     process.stdout.write(`${safeText(d.name)}: ${d.quizCards} paper card${d.quizCards === 1 ? '' : 's'}, asked by \`engram quiz papers\` (not in the review)\n`);
   }
+  for (const d of decks.filter((deck) => deck.suggestions > 0)) {
+    process.stdout.write(`${safeText(d.name)}: ${d.suggestions} suggestion${d.suggestions === 1 ? '' : 's'} from prose waiting (not in the queue): engram triage --deck ${shellWord(d.name)}\n`);
+  }
+}
+
+/** A deck name as it could be typed back in a shell. */
+function shellWord(name: string): string {
+  return /^[\w.:/-]+$/.test(name) ? name : `'${safeText(name).replace(/'/g, `'\\''`)}'`;
 }
 
 function pad(n: number, width: number): string {
@@ -109,7 +117,7 @@ export function showCommand(col: Collection, id: string, opts: { json?: boolean 
     });
   }
   const lines = [
-    `card ${card.id} · ${safeText(card.deck)} · ${card.kind}${card.suspended ? ' · suspended' : ''}${card.retired ? ' · retired' : ''}`,
+    `card ${card.id} · ${safeText(card.deck)} · ${card.kind}${card.status === 'suggested' ? ' · suggestion (engram accept ID puts it in the queue)' : ''}${card.status === 'rejected' ? ' · rejected' : ''}${card.suspended ? ' · suspended' : ''}${card.retired ? ' · retired' : ''}`,
     card.source ? `source: ${safeText(card.source.file)}:${card.source.line}` : 'source: added by hand',
     card.breadcrumb.length ? `context: ${safeText(card.breadcrumb.join(' › '))}` : null,
     '',
