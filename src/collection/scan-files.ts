@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readInputFile } from './read-input.js';
 
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
@@ -93,10 +94,12 @@ export function readNote(file: string): ReadResult {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_NOTE_BYTES) return { ok: false, line: 0, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
-    bytes = fs.readFileSync(file);
   } catch (error) {
     return { ok: false, line: 0, message: `cannot read: ${(error as Error).message}` };
   }
+  const read = readInputFile(file, MAX_NOTE_BYTES);
+  if (!read.ok) return { ok: false, line: 0, message: read.message };
+  bytes = read.bytes;
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, line: lineAt(bytes, nul), message: 'binary file (contains NUL bytes), skipped' };
   try {
