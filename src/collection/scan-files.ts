@@ -39,7 +39,7 @@ export function scanPaths(inputs: string[]): ScanResult {
     files.push({ path: path.resolve(file), defaultDeck });
   };
 
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let real: string;
     try {
       real = fs.realpathSync(dir);
@@ -66,8 +66,15 @@ export function scanPaths(inputs: string[]): ScanResult {
       } catch {
         continue; // dangling symlink
       }
-      if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && entry.name.toLowerCase().endsWith('.md')) addFile(full, path.basename(dir));
+      const isNote = stat.isFile() && entry.name.toLowerCase().endsWith('.md');
+      // A folder may come from a stranger: a link in it must not pull in files from elsewhere
+      // (as example paths may not), e.g. ~/.ssh or another vault.
+      if (entry.isSymbolicLink() && (isNote || stat.isDirectory()) && !isInside(full, root)) {
+        errors.push({ file: full, line: 0, message: 'is a link that leads outside the imported folder; skipped' });
+        continue;
+      }
+      if (stat.isDirectory()) walk(full, root);
+      else if (isNote) addFile(full, path.basename(dir));
     }
   };
 
@@ -79,11 +86,25 @@ export function scanPaths(inputs: string[]): ScanResult {
       errors.push({ file: input, line: 0, message: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(path.resolve(input));
+    if (stat.isDirectory()) walk(path.resolve(input), realOrSelf(input));
     else if (stat.isFile()) addFile(input, path.basename(input).replace(/\.md$/i, ''));
     else errors.push({ file: input, line: 0, message: 'not a file or folder' });
   }
   return { files, errors };
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** Whether `file` resolves (links followed) to `root` or a place inside it (`root` is a real path). */
+function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, realOrSelf(file));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export type ReadResult = { ok: true; text: string; bytes: Buffer } | { ok: false; line: number; message: string };

@@ -5,3 +5,4 @@ export * from './deck-options.js';
 export * from './trace.js';
 export * from './time-range.js';
 export * from './source-path.js';
+export * from './sanitize.js';
