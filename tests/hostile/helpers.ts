@@ -39,9 +39,9 @@ export function runner(env: TempEnv) {
 
 /**
  * Runs `args` on the settled folder and checks the refusal: exit code, exactly one stderr line
- * matching `message`, nothing on stdout, and every file as it was.
+ * matching `message`, nothing on stdout (or the summary `stdout` expects), and every file as it was.
  */
-export function expectRefused(env: TempEnv, args: string[], message: RegExp, options: { code?: number; settle?: string[] } = {}): void {
+export function expectRefused(env: TempEnv, args: string[], message: RegExp, options: { code?: number; settle?: string[]; stdout?: RegExp } = {}): void {
   const code = options.code ?? 1;
   const run = runner(env);
   // Any command leaves the database checkpointed (WAL folded in) when it closes: hash after one.
@@ -52,6 +52,7 @@ export function expectRefused(env: TempEnv, args: string[], message: RegExp, opt
   expect(r.stderr).toMatch(/^engram: [^\n]*\n$/);
   expect(r.stderr).toMatch(message);
   expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
+  if (options.stdout) expect(r.stdout).toMatch(options.stdout);
+  else expect(r.stdout).toBe('');
   expect(folderHashes(env.dir)).toEqual(before);
 }
