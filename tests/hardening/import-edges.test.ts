@@ -37,6 +37,20 @@ describe('links in an imported folder', () => {
   });
 });
 
+describe('note file names', () => {
+  it('a file name with control characters is refused (backups and the editor refuse such paths), the rest import', () => {
+    env.write('notes/good.md', 'Good question::good answer\n');
+    env.write('notes/evil\x1b]0;x\x07.md', 'Evil question::evil answer\n');
+    const r = env.run(['import', path.join(env.dir, 'notes')], { now: NOW });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^engram: .*\/notes\/evil\.md: the path contains control characters; rename the file to import it\n$/);
+    expect(env.json(['cards']).map((c: { front: string }) => c.front)).toEqual(['Good question']);
+    // What was imported survives its own backup.
+    const backup = env.write('b.json', env.run(['export'], { now: NOW }).stdout);
+    expect(env.run(['--db', path.join(env.dir, 'r.db'), 'import-backup', backup], { now: NOW }).code).toBe(0);
+  });
+});
+
 describe('the imported files count', () => {
   it('counts files read and imported; files that failed are skipped, said apart', () => {
     env.write('notes/good.md', 'Good question::good answer\n');
