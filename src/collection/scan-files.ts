@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sanitizeText, sourcePathProblem } from '../core/index.js';
+import { sourcePathProblem } from '../core/index.js';
 import { readInputFile } from './read-input.js';
 
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
@@ -40,7 +40,7 @@ export function scanPaths(inputs: string[]): ScanResult {
     // The stored path goes to the user's editor (`o`) and into backups, which refuse such paths.
     const problem = sourcePathProblem(path.resolve(file));
     if (problem) {
-      errors.push({ file: sanitizeText(file), line: 0, message: `${problem}; rename the file to import it` });
+      errors.push({ file, line: 0, message: `${problem}; rename the file to import it` });
       return;
     }
     files.push({ path: path.resolve(file), defaultDeck });
