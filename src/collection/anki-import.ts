@@ -6,7 +6,6 @@
  * `anki:<note id>:<ord>`, so importing the same package again adds no cards; answers given in
  * Anki since are appended to the log.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { EngramError, now, type Memory } from '../core/index.js';
 import { convertAnkiCollection, readAnkiPackage, MAX_COLLECTION_BYTES, type ForeignCard } from '../interop/index.js';
@@ -15,6 +14,7 @@ import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
 import { readAnkiCollection } from '../store/anki-collection.js';
 import { InteropStore } from '../store/interop.js';
 import { schedulerOptions, type Collection } from './collection.js';
+import { readInputFile } from './read-input.js';
 
 export interface AnkiImportResult {
   file: string;
@@ -157,15 +157,9 @@ function memoryColumns(memory: Memory) {
 }
 
 function readPackage(file: string): Uint8Array {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new EngramError(`${file}: not a file`);
-    if (stat.size > MAX_PACKAGE_BYTES) throw new EngramError(`${file}: larger than ${MAX_PACKAGE_BYTES / 1048576} MB`);
-    return fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof EngramError) throw error;
-    throw new EngramError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const read = readInputFile(file, MAX_PACKAGE_BYTES);
+  if (!read.ok) throw new EngramError(`${file}: ${read.message}`);
+  return read.bytes;
 }
 
 /** The converter does not know the file; its errors (bad `col` JSON) get the package's name in front. */

@@ -4,7 +4,7 @@
  * transaction.
  */
 import {
-  DAY, EngramError, GRADES, UsageError, dayStart, nextDayStart, now, parseOptionValue, readDeckOptions,
+  DAY, EngramError, GRADES, UsageError, dayStart, nextDayStart, now, parseOptionValue, readDeckOptions, sanitizeText,
   type Card, type DeckOptions, type Grade, type Memory, type Review,
 } from '../core/index.js';
 import { answerMemory, elapsedDaysAt, newMemory, previewAnswers, formatInterval, type SchedulerOptions } from '../scheduler/index.js';
@@ -91,12 +91,23 @@ export class Collection {
   }
 
   requireDeck(name: string): { id: number; name: string } {
-    const deck = this.store.getDeckByName(name);
+    const deck = this.store.getDeckByName(name) ?? this.deckShownAs(name);
     if (!deck) {
       const known = this.store.listDecks().map((d) => d.name);
       throw new EngramError(`no deck named '${name}'${known.length ? ` (decks: ${known.join(', ')})` : ''}`);
     }
     return deck;
+  }
+
+  /**
+   * A deck whose name holds control characters (from an Anki package or a backup) is shown with
+   * them stripped; the name as shown chooses it, when no other deck is shown the same way.
+   */
+  private deckShownAs(name: string): { id: number; name: string } | null {
+    const shown = sanitizeText(name).trim();
+    const matches = this.store.listDecks().filter((d) => sanitizeText(d.name).trim() === shown);
+    if (matches.length > 1) throw new EngramError(`'${name}' names ${matches.length} decks once control characters are removed; rename one`);
+    return matches[0] ?? null;
   }
 
   /** The deck's id, creating the deck if it does not exist. Call inside a transaction. */

@@ -56,7 +56,9 @@ export interface MovedNote {
 }
 
 export interface ImportResult {
+  /** Note files read and imported (or unchanged); files that failed are in `skipped` and `errors`. */
   files: number;
+  skipped: number;
   cards: { added: number; updated: number; unchanged: number; retired: number };
   papers: number;
   errors: Problem[];
@@ -88,10 +90,11 @@ interface ParsedFile {
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
-    files: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0,
+    files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0,
   };
   const scan = scanPaths(inputs);
   result.errors.push(...scan.errors);
+  result.skipped += scan.errors.length;
   const store = col.store;
 
   // Phase 1: read and parse every changed file (pure work, no writes).
@@ -101,13 +104,14 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     const read = readNote(file.path);
     if (!read.ok) {
       result.errors.push({ file: file.path, line: read.line, message: read.message });
+      result.skipped++;
       return;
     }
-    result.files++;
     const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
       .update('\0').update(exampleFilesDigest(read.text, file.path, readExample)).update(options.proseCards ? `\0prose:${options.proseCards}` : '').digest('hex');
     const known = store.getNoteByPath(file.path);
     if (known && known.contentHash === hash && !options.dryRun) {
+      result.files++;
       result.cards.unchanged += store.liveCardCountOfNote(known.id);
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
@@ -115,8 +119,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     const { note, problems } = parseNote(read.text, file.path);
     if (!note) {
       result.errors.push(...problems);
+      result.skipped++;
       return;
     }
+    result.files++;
     result.warnings.push(...problems);
     if (note.options['papers'] === true) {
       const declared = parsePapersNote(read.text, file.path);
@@ -200,6 +206,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         store.db.exec('ROLLBACK TO import_file');
         store.db.exec('RELEASE import_file');
         result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
+        result.files--;
+        result.skipped++;
       }
     });
     // Papers lose their last citation or card only when a note was read again or went away.

@@ -3,11 +3,11 @@
  * A database that already has decks or cards is refused: merging two histories of the same
  * cards has no single right answer, so restoring is kept exact and predictable.
  */
-import fs from 'node:fs';
 import { EngramError } from '../core/index.js';
 import { parseBackup, type BackupDocument } from '../interop/index.js';
 import { InteropStore } from '../store/interop.js';
 import type { Collection } from './collection.js';
+import { readInputFile } from './read-input.js';
 
 export interface RestoreResult {
   decks: number;
@@ -17,18 +17,13 @@ export interface RestoreResult {
   papers: number;
 }
 
-const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+/** Just under V8's longest string (2^29 - 24 characters): the document must fit in one. */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
-export function readBackupFile(file: string): BackupDocument {
-  let text: string;
-  try {
-    if (fs.statSync(file).size > MAX_BACKUP_BYTES) throw new EngramError(`${file}: larger than 1 GB, not a backup engram wrote`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof EngramError) throw error;
-    throw new EngramError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const parsed = parseBackup(text);
+export function readBackupFile(file: string, maxBytes = MAX_BACKUP_BYTES): BackupDocument {
+  const read = readInputFile(file, maxBytes);
+  if (!read.ok) throw new EngramError(`${file}: ${read.message}`);
+  const parsed = parseBackup(read.bytes.toString('utf8'));
   if (!parsed.ok) throw new EngramError(`${file}: not a valid engram backup: ${parsed.problem}`);
   return parsed.doc;
 }

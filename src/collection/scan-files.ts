@@ -5,6 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sourcePathProblem } from '../core/index.js';
+import { readInputFile } from './read-input.js';
 
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
@@ -35,10 +37,16 @@ export function scanPaths(inputs: string[]): ScanResult {
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
+    // The stored path goes to the user's editor (`o`) and into backups, which refuse such paths.
+    const problem = sourcePathProblem(path.resolve(file));
+    if (problem) {
+      errors.push({ file, line: 0, message: `${problem}; rename the file to import it` });
+      return;
+    }
     files.push({ path: path.resolve(file), defaultDeck });
   };
 
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let real: string;
     try {
       real = fs.realpathSync(dir);
@@ -65,8 +73,15 @@ export function scanPaths(inputs: string[]): ScanResult {
       } catch {
         continue; // dangling symlink
       }
-      if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && entry.name.toLowerCase().endsWith('.md')) addFile(full, path.basename(dir));
+      const isNote = stat.isFile() && entry.name.toLowerCase().endsWith('.md');
+      // A folder may come from a stranger: a link in it must not pull in files from elsewhere
+      // (as example paths may not), e.g. ~/.ssh or another vault.
+      if (entry.isSymbolicLink() && (isNote || stat.isDirectory()) && !isInside(full, root)) {
+        errors.push({ file: full, line: 0, message: 'is a link that leads outside the imported folder; skipped' });
+        continue;
+      }
+      if (stat.isDirectory()) walk(full, root);
+      else if (isNote) addFile(full, path.basename(dir));
     }
   };
 
@@ -78,11 +93,25 @@ export function scanPaths(inputs: string[]): ScanResult {
       errors.push({ file: input, line: 0, message: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(path.resolve(input));
+    if (stat.isDirectory()) walk(path.resolve(input), realOrSelf(input));
     else if (stat.isFile()) addFile(input, path.basename(input).replace(/\.md$/i, ''));
     else errors.push({ file: input, line: 0, message: 'not a file or folder' });
   }
   return { files, errors };
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** Whether `file` resolves (links followed) to `root` or a place inside it (`root` is a real path). */
+function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, realOrSelf(file));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 export type ReadResult = { ok: true; text: string; bytes: Buffer } | { ok: false; line: number; message: string };
@@ -93,10 +122,12 @@ export function readNote(file: string): ReadResult {
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_NOTE_BYTES) return { ok: false, line: 0, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
-    bytes = fs.readFileSync(file);
   } catch (error) {
     return { ok: false, line: 0, message: `cannot read: ${(error as Error).message}` };
   }
+  const read = readInputFile(file, MAX_NOTE_BYTES);
+  if (!read.ok) return { ok: false, line: 0, message: read.message };
+  bytes = read.bytes;
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, line: lineAt(bytes, nul), message: 'binary file (contains NUL bytes), skipped' };
   try {

@@ -4,6 +4,7 @@
  * can travel through days.
  */
 import { EngramError } from './errors.js';
+import { isPlausibleTime } from './time-range.js';
 
 let override: number | null = null;
 
@@ -11,12 +12,19 @@ let override: number | null = null;
 export function now(): number {
   if (override !== null) return override;
   const fromEnv = process.env['ENGRAM_NOW'];
-  if (fromEnv) {
-    const t = Date.parse(fromEnv);
-    if (Number.isNaN(t)) throw new EngramError(`ENGRAM_NOW is not an ISO time: ${fromEnv}`, 2);
-    return t;
-  }
+  if (fromEnv !== undefined && fromEnv !== '') return parseEngramNow(fromEnv);
   return Date.now();
+}
+
+// Date.parse also takes '0', '12' or 'Mon, 01 Dec 2026' (implementation-defined): only ISO 8601 is a time here.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** ENGRAM_NOW as epoch milliseconds: an ISO 8601 time between 1970 and 2200, else a usage error. */
+export function parseEngramNow(value: string): number {
+  const t = ISO_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(t)) throw new EngramError(`ENGRAM_NOW is not an ISO time: ${value}`, 2);
+  if (!isPlausibleTime(t)) throw new EngramError(`ENGRAM_NOW is outside 1970..2200: ${value}`, 2);
+  return t;
 }
 
 /** Pins the clock (tests); `null` returns to ENGRAM_NOW or the system clock. */

@@ -3,7 +3,7 @@
  * own importer): note types read from the `col` JSON, fields split on \x1f, card templates
  * rendered and converted to text, the review log mapped to Engram grades. No I/O, no store.
  */
-import { EngramError, type Grade } from '../core/index.js';
+import { EngramError, isPlausibleTime, timeProblem, type Grade } from '../core/index.js';
 import { htmlToText } from './anki-html.js';
 
 export interface AnkiNoteRow { id: number; mid: number | string; flds: string; tags: string }
@@ -86,9 +86,14 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
       .sort((a, b) => a.id - b.id)
       .flatMap((r) => {
         const grade = revlogGrade(r, schedVer);
-        return grade ? [{ grade, time: r.id, durationMs: r.time > 0 ? Math.round(r.time) : null }] : [];
+        if (!grade) return [];
+        // A review's id is when it was given; one outside 1970..2200 is a damaged or hostile log.
+        const problem = timeProblem(r.id, `revlog.id of a review of card ${card.id}`);
+        if (problem) throw new EngramError(problem);
+        // Anki caps answer times at minutes; anything beyond a day is not a duration worth keeping.
+        return [{ grade, time: r.id, durationMs: r.time > 0 && r.time < 86_400_000 ? Math.round(r.time) : null }];
       });
-    const plausible = card.id > Date.UTC(2000, 0, 1) ? card.id : options.fallbackTime;
+    const plausible = isPlausibleTime(card.id) && card.id > Date.UTC(2000, 0, 1) ? card.id : options.fallbackTime;
     result.cards.push({
       itemKey: `anki:${card.nid}:${card.ord}`,
       noteId: card.nid,

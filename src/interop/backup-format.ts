@@ -6,27 +6,31 @@
  */
 import * as z from 'zod/mini';
 import { CARD_KINDS, CARD_STATUSES } from '../core/types.js';
+import { isPlausibleTime, sourcePathProblem, timeProblem } from '../core/index.js';
 
 export const BACKUP_VERSION = 1 as const;
 
 const int = () => z.int();
-// Times go into STRICT INTEGER columns: a fraction or an unsafe integer would fail the insert.
-const ms = () => z.int().check(z.gte(0));
+// Times go into STRICT INTEGER columns (a fraction or an unsafe integer would fail the insert),
+// and are shown as dates later: one plausible range (core/time-range) for every way in.
+const ms = () => z.int().check(z.refine(isPlausibleTime, { error: (issue) => `${String(issue.input)} is not a time between 1970 and 2200 (epoch milliseconds)` }));
 const text = () => z.string();
+// Source paths are handed to the user's editor: absolute and plain only (core/source-path).
+const sourcePath = () => z.string().check(z.refine((file) => sourcePathProblem(file) === null, { error: (issue) => sourcePathProblem(String(issue.input)) ?? 'invalid path' }));
 
 const deck = z.object({ name: z.string().check(z.minLength(1)), createdAt: ms(), options: z.record(z.string(), z.unknown()) });
-const note = z.object({ path: text(), contentHash: text(), importedAt: ms() });
+const note = z.object({ path: sourcePath(), contentHash: text(), importedAt: ms() });
 const state = z.enum(['new', 'learning', 'review', 'relearning']);
 const kind = z.enum(CARD_KINDS);
 
 const card = z.object({
   id: int(),
   deck: text(),
-  note: z.nullable(text()),
+  note: z.nullable(sourcePath()),
   kind,
   front: text(),
   back: text(),
-  source: z.nullable(z.object({ file: text(), line: int() })),
+  source: z.nullable(z.object({ file: sourcePath(), line: int().check(z.gte(1)) })),
   breadcrumb: z.array(text()),
   itemKey: text(),
   tags: z.array(text()),
@@ -138,12 +142,33 @@ export function parseBackup(json: string): { ok: true; doc: BackupDocument } | {
   }
   for (const [i, r] of doc.reviews.entries()) {
     if (!cardIds.has(r.card)) return { ok: false, problem: `reviews[${i}].card: no card with id ${r.card} in the file` };
+    const snapshotProblem = snapshotTimeProblem(r.before, `reviews[${i}].before`);
+    if (snapshotProblem) return { ok: false, problem: snapshotProblem };
   }
   for (const [i, p] of doc.papers.entries()) {
     const c = p.citations.findIndex((x) => !notes.has(x.note));
     if (c >= 0) return { ok: false, problem: `papers[${i}].citations[${c}].note: no note '${p.citations[c]!.note}' in the file` };
   }
   return { ok: true, doc };
+}
+
+/** `engram undo` puts an answer's snapshot back on the card: its times must be as plausible as the card's. */
+function snapshotTimeProblem(before: unknown, where: string): string | null {
+  if (typeof before !== 'object' || before === null) return null;
+  const snapshot = before as { memory?: unknown; buriedUntil?: unknown };
+  if (typeof snapshot.buriedUntil === 'number') {
+    const problem = timeProblem(snapshot.buriedUntil, `${where}.buriedUntil`);
+    if (problem) return problem;
+  }
+  if (typeof snapshot.memory !== 'object' || snapshot.memory === null) return null;
+  const memory = snapshot.memory as Record<string, unknown>;
+  for (const field of ['due', 'lastReview']) {
+    const value = memory[field];
+    if (value === null || value === undefined) continue;
+    const problem = typeof value === 'number' ? timeProblem(value, `${where}.memory.${field}`) : `${where}.memory.${field}: not a time`;
+    if (problem) return problem;
+  }
+  return null;
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {

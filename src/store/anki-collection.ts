@@ -19,8 +19,12 @@ export interface AnkiCollectionRows {
   revlog: Array<{ id: number; cid: number; ease: number; time: number; type: number }>;
 }
 
+const TEMP_PREFIX = 'engram-anki-';
+
 export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollectionRows {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-anki-'));
+  removeStaleTempDirs();
+  // The pid in the name lets a later run tell a killed import's leftovers from a running one's.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   const file = path.join(dir, 'collection.sqlite');
   try {
     fs.writeFileSync(file, bytes, { mode: 0o600 });
@@ -30,6 +34,9 @@ export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollec
     } catch (error) {
       throw new EngramError(`${label}: cannot open the Anki collection (${(error as Error).message})`);
     }
+    // SQLite holds the file open: unlinked now, a process killed while reading (the import is
+    // synchronous, so no signal handler could run) leaves nothing behind.
+    fs.rmSync(dir, { recursive: true, force: true });
     try {
       db.pragma('trusted_schema = OFF');
       db.pragma('cell_size_check = ON');
@@ -51,6 +58,37 @@ export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollec
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Temp folders of imports whose process is gone (killed while the collection was being written). */
+function removeStaleTempDirs(): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /^engram-anki-(\d+)-/.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    try {
+      // Only our own: another user's leftovers are theirs to clean.
+      if (fs.lstatSync(path.join(os.tmpdir(), name)).uid !== process.getuid?.()) continue;
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

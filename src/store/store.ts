@@ -236,6 +236,21 @@ export class Store {
     this.db.close();
   }
 
+  /**
+   * A consistent copy of the live database in `destination` through SQLite's online backup API.
+   * It copies `pagesPerStep` pages at a time, letting other connections write in between (SQLite
+   * restarts the copy when they do, so the result is always one moment).
+   */
+  async backupTo(destination: string, options: { pagesPerStep?: number; onStep?: (remainingPages: number) => void } = {}): Promise<void> {
+    const pages = options.pagesPerStep ?? 256;
+    await this.db.backup(destination, {
+      progress: ({ remainingPages }) => {
+        options.onStep?.(remainingPages);
+        return pages;
+      },
+    });
+  }
+
   /** Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent writer waits instead of failing mid-way. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();

@@ -11,6 +11,7 @@ export async function backupCommand(col: Collection, opts: { keep?: string; json
   const result = await backupDatabase(col, { keep });
   if (opts.json) return printJson(result);
   process.stdout.write(`${result.path}\n`);
+  if (result.stale.length > 0) process.stderr.write(`removed ${result.stale.length} unfinished backup${result.stale.length === 1 ? '' : 's'} left by a killed run\n`);
   if (result.deleted.length > 0) process.stderr.write(`removed ${result.deleted.length} older backup${result.deleted.length === 1 ? '' : 's'} (keeping ${keep})\n`);
 }
 

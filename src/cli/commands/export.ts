@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EngramError, UsageError } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
 import { buildBackup, exportCsv } from '../../collection/export.js';
+import { safeText } from '../format.js';
 
 export interface ExportOptions {
   format?: string;
@@ -29,11 +30,21 @@ export function exportCommand(col: Collection, opts: ExportOptions): void {
     summary = `${rows} ${opts.reviews ? 'review' : 'card'} row${rows === 1 ? '' : 's'}`;
   }
   if (!opts.out) {
-    process.stdout.write(text);
+    process.stdout.write(process.stdout.isTTY ? forTerminal(text, format) : text);
     return;
   }
   writeWhole(opts.out, text);
   process.stdout.write(`exported ${summary} to ${opts.out}\n`);
+}
+
+/**
+ * Card text is untrusted: on a terminal, control sequences are stripped as every other command
+ * does (CSV line by line, keeping its CRLF ends; JSON keeps its meaning, as C1 controls and DEL
+ * become \u escapes). Files and pipes get the exact content.
+ */
+function forTerminal(text: string, format: 'json' | 'csv'): string {
+  if (format === 'csv') return text.split('\r\n').map(safeText).join('\r\n');
+  return text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes beside the target and renames, so an interrupted export never leaves half a file. */

@@ -40,7 +40,7 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   const c = result.cards;
   const verb = dryRun ? 'would import' : 'imported';
   process.stdout.write(
-    `${verb} ${result.files} file${result.files === 1 ? '' : 's'}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
+    `${verb} ${result.files} file${result.files === 1 ? '' : 's'}${result.skipped > 0 ? ` (${result.skipped} skipped)` : ''}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
   );
   if (result.suggestions > 0) process.stdout.write(`${suggestionsLine(result.suggestions)}\n`);
   for (const m of result.moved) process.stdout.write(`${moveLine(m)}\n`);
