@@ -1,4 +1,5 @@
 export * from './types.js';
+export type * from './quiz-types.js';
 export * from './errors.js';
 export * from './clock.js';
 export * from './deck-options.js';

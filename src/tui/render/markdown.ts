@@ -20,7 +20,7 @@ import { markedTerminal } from 'marked-terminal';
 import { highlightIfReady, highlighterReady } from './highlighter.js';
 import { latexToUnicode } from './latex.js';
 import { findDollar, isEscaped, matchMath, MAX_DISPLAY_MATH, wikilinkLabel, WIKILINK_RE } from './inline-text.js';
-import { sanitizeKeepingSgr, sanitizeText } from './sanitize.js';
+import { sanitizeKeepingSgr, sanitizeText } from '../../present/sanitize.js';
 import { CODE_THEME, getStyles, type Style, type Styles } from './styles.js';
 import { stripSgr, visibleWidth, wrapAnsi } from './text-width.js';
 
