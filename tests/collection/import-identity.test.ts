@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/index.js';
 import { setNow } from '../../src/core/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
+import { ROOT } from '../helpers/cli.js';
 import { useTempCollection } from '../helpers/collection.js';
 
 process.env['TZ'] = 'UTC';
@@ -386,5 +387,24 @@ describe('bad input', () => {
   it('names a missing path', () => {
     const r = importPaths('nope');
     expect(r.errors).toEqual([{ file: at('nope'), line: expect.any(Number), message: expect.stringContaining('no such file or folder') }]);
+  });
+});
+
+describe('the real source notes', () => {
+  it('give cards for every section, no empty sides, and at least 40 papers', () => {
+    const notes = path.join(ROOT, 'tests', 'fixtures', 'source-notes');
+    const r = importNotes(temp.col(), [notes], { dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.preview.length).toBeGreaterThan(40);
+    for (const card of r.preview) {
+      expect(card.front.trim().length).toBeGreaterThan(1);
+      expect(card.back.trim().length).toBeGreaterThan(1);
+    }
+    const text = fs.readFileSync(path.join(notes, 'challenges-in-multimodality.md'), 'utf8');
+    const sections = [...text.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.trim());
+    const covered = new Set(r.preview.flatMap((c) => c.breadcrumb));
+    // "Summary" only lists the three paradigms already carded above it.
+    expect(sections.filter((s) => !covered.has(s) && s !== 'Summary')).toEqual([]);
+    expect(r.papers).toBeGreaterThanOrEqual(40);
   });
 });
