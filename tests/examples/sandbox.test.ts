@@ -11,6 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExample } from '../../src/examples/index.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { importNotes } from '../../src/collection/import-notes.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'engram-sandbox-test-'));
 const token = `${process.pid}-${Date.now()}`;
@@ -194,12 +196,14 @@ describe('sandbox: engram run', () => {
     ];
     const note = ['# Sandbox', '', ...cards.flatMap(([name, code]) => [`Card ${name}?`, '?', `Answer ${name}.`, '```ts example', code, '```', ''])];
     const file = env.write('notes/sandbox.md', note.join('\n'));
-    const imported = env.run(['import', file]);
-    expect(imported.code).toBe(0);
-    for (const card of env.json<Array<{ id: number; front: string }>>(['cards'])) {
-      const name = /^Card (\w+)\?$/.exec(card.front)?.[1];
-      if (name) ids[name] = card.id;
-    }
+    // Set up in-process: only `engram run` is under test here.
+    withCollectionAt(env.db, Date.now(), (col) => {
+      expect(importNotes(col, [file]).errors).toEqual([]);
+      for (const card of col.cards({})) {
+        const name = /^Card (\w+)\?$/.exec(card.front)?.[1];
+        if (name) ids[name] = card.id;
+      }
+    });
     expect(Object.keys(ids).sort()).toEqual(cards.map(([name]) => name).sort());
   });
   afterAll(() => env.cleanup());
