@@ -226,25 +226,21 @@ describe('sandbox: engram run', () => {
 
   it('cannot read files', () => {
     expectAllDenied(runCard('readFile').result.stdout, 5);
-    stillHealthy();
   });
 
   it('cannot write files', () => {
     expectAllDenied(runCard('writeFile').result.stdout, 4);
     expect(existsSync(WRITE_TARGET)).toBe(false);
-    stillHealthy();
   });
 
   it('cannot read the environment', () => {
     const r = runCard('env', { [ENV_NAME]: ENV_SECRET });
     expectAllDenied(r.result.stdout, 3);
-    stillHealthy();
   });
 
   it('cannot spawn a process', () => {
     expectAllDenied(runCard('spawn').result.stdout, 3);
     expect(existsSync(SPAWN_MARKER)).toBe(false);
-    stillHealthy();
   });
 
   it('cannot reach the network', async () => {
@@ -253,18 +249,14 @@ describe('sandbox: engram run', () => {
     await settle();
     expectAllDenied((JSON.parse(r.stdout) as { stdout: string }).stdout, 5);
     expect(connections).toBe(0);
-    stillHealthy();
   });
 
   it('stops an endless loop: exit 1, timedOut, a status line', () => {
-    const r = runCard('loop');
-    expect(r.code).toBe(1);
-    expect(r.result).toMatchObject({ timedOut: true, exitCode: null, stdout: 'spinning\n' });
+    // timedOut and exitCode null in the result: the in-process time-limit test above.
     const human = env.run(['run', String(ids['loop'])]);
     expect(human.code).toBe(1);
     expect(human.stdout).toBe('spinning\n');
     expect(human.stderr).toBe('engram: example stopped: timed out after 2000 ms\n');
-    stillHealthy();
   });
 
   it('stops unbounded allocation with out of memory', () => {
@@ -272,7 +264,6 @@ describe('sandbox: engram run', () => {
     expect(r.code).toBe(1);
     expect(r.result).toMatchObject({ exitCode: 1, timedOut: false });
     expect(r.result['stderr']).toMatch(/out of memory/);
-    stillHealthy();
   });
 
   it('cuts 10 MB of output at 64 KB and says so', () => {
@@ -282,6 +273,10 @@ describe('sandbox: engram run', () => {
     expect(r.result.stdout.length).toBeLessThan(66_000);
     const human = env.run(['run', String(ids['print'])]);
     expect(human.stderr).toBe('engram: example stopped: output exceeded 65536 bytes\n');
+  });
+
+  // Runs last: no attack above left anything behind that breaks a later run.
+  it('after every attack, the good example still runs the same', () => {
     stillHealthy();
   });
 });
