@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -9,12 +10,9 @@ afterEach(() => env.cleanup());
 
 const DAY1 = '2026-12-01T09:00:00Z';
 
+/** Cards added in-process: setting up is not what these tests check (`add` itself is spawned below). */
 function addCards(n: number, deck = 'Test', now = DAY1): number[] {
-  const ids: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    ids.push(env.json(['add', '--deck', deck, '--front', `question ${i}`, '--back', `answer ${i}`], { now }).id);
-  }
-  return ids;
+  return withCollectionAt(env.db, now, (col) => Array.from({ length: n }, (_, i) => col.addCard(deck, `question ${i + 1}`, `answer ${i + 1}`).id));
 }
 
 // The scheduling rules themselves (learning steps, limits, rollover, learn-ahead, undo, bury,
@@ -22,7 +20,9 @@ function addCards(n: number, deck = 'Test', now = DAY1): number[] {
 // contract: arguments, JSON shapes, exit codes.
 describe('the study commands\' JSON', () => {
   it('add, answer, show, due and undo print the documented shapes', () => {
-    const [id] = addCards(1);
+    const added = env.json(['add', '--deck', 'Test', '--front', 'question 1', '--back', 'answer 1'], { now: DAY1 });
+    expect(added).toMatchObject({ deck: 'Test', front: 'question 1', back: 'answer 1', kind: 'manual', state: 'new', reps: 0 });
+    const id: number = added.id;
     const answered = env.json(['answer', String(id), '1'], { now: DAY1 });
     expect(answered).toEqual({
       id, grade: 'again', state: 'learning', due: '2026-12-01T09:01:00.000Z', stability: expect.any(Number),
