@@ -1,6 +1,6 @@
 /** How cards and results look on stdout, human and JSON. */
 import { now, type Card } from '../core/index.js';
-import { sanitizeText } from '../tui/render/sanitize.js';
+import { sanitizeText } from '../present/sanitize.js';
 
 export function cardJson(card: Card) {
   return {

@@ -2,6 +2,8 @@ import { EngramError } from '../core/index.js';
 import type { RunOptions, RunResult } from '../examples/index.js';
 import type { Collection } from './collection.js';
 
+export type { RunOptions, RunResult };
+
 /**
  * Runs a card's example in the sandbox. The runner is loaded on first use: most sessions never
  * run one; after that the loaded sandbox is reused, so later runs in the same process are fast.

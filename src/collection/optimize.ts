@@ -9,10 +9,12 @@
  */
 import { now } from '../core/index.js';
 import { evaluateWeights, predictsBetter, type Evaluation } from '../scheduler/evaluate.js';
+import { fitWeights, type FitProgress } from '../scheduler/fsrs-binding.js';
 import { answerCount, cardHistories, trainingItems, type CardHistory, type TrainingItem } from '../scheduler/optimizer-items.js';
 import { insertFit, readReviewLog } from '../store/optimize.js';
 import type { Collection } from './collection.js';
-import { fitWeights, type FitProgress } from './fsrs-binding.js';
+
+export { SUPPORTS_OPTIMAL_RETENTION } from '../scheduler/fsrs-binding.js';
 
 /** Below this many answers a fit mostly learns noise (the figure Anki also asks for). */
 export const MIN_REVIEWS = 400;

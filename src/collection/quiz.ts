@@ -6,7 +6,7 @@
  * due it is asked in one of the question forms, picked with a seed. Answers go through the
  * ordinary answer path, so they land in the review log and `engram undo` works on them.
  */
-import { EngramError, UsageError, nextDayStart, now, type Card, type Grade } from '../core/index.js';
+import { EngramError, UsageError, nextDayStart, now, type Card, type Grade, type Reasking } from '../core/index.js';
 import {
   askAgainQuestion, buildQuestion, checkAnswer, mixSeed, parseQuestionId, possibleForms, makeQuestion, suggestGrade,
   type Question, type QuizPaper, type Verdict,
@@ -138,11 +138,7 @@ export function paperQuiz(col: Collection, options: QuizOptions): QuizSession {
   return { questions, papers: asked.length, nextDue };
 }
 
-/** A card to ask again later in the session, and when it is due. */
-export interface Reasking {
-  question: Question;
-  due: number;
-}
+export type { Reasking };
 
 /**
  * After an answer: when it left the card in (re)learning with its next step due within the

@@ -7,6 +7,10 @@ import { MATURE_DAYS, RETENTION_WINDOWS, summarizeStats, type CalendarDate, type
 import { StatsQueries, type DayBounds } from '../store/stats.js';
 import type { Collection } from './collection.js';
 
+// What the screens and the CLI need of the stats vocabulary: they reach the domain only through here.
+export { isoDate } from '../stats/index.js';
+export type { CalendarDate, Heatmap, PassRate, StatsSummary } from '../stats/index.js';
+
 /** Days of the due forecast, today included. */
 export const FORECAST_DAYS = 30;
 

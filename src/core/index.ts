@@ -1,4 +1,6 @@
 export * from './types.js';
+export type * from './quiz-types.js';
+export * from './undo-snapshot.js';
 export * from './errors.js';
 export * from './clock.js';
 export * from './deck-options.js';

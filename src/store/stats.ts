@@ -5,6 +5,7 @@
  * the time zone are the app's business, not SQLite's), as a JSON array of [start, end) pairs.
  */
 import type { Statement } from 'better-sqlite3';
+import { SCHEDULED_DAYS_BEFORE } from '../core/index.js';
 import type { Store } from './store.js';
 
 /** [start, end) in epoch ms; the row's position in the array is its bucket. */
@@ -24,13 +25,14 @@ const reviewDays = (join: string) => `
 
 /**
  * Answers to review-state cards per bucket and class: young/mature by the interval the card
- * had before the answer (the `before` snapshot holds it; elapsed_days stands in for rows
- * without one), pass/fail by the grade. Grouping by the class evaluates the JSON once per row.
+ * had before the answer (the undo snapshot holds it, at the path core's UndoSnapshot names;
+ * elapsed_days stands in for rows without one), pass/fail by the grade. Grouping by the class
+ * evaluates the JSON once per row.
  */
 const retentionDays = (join: string) => `
   WITH ${BUCKETS}
   SELECT b.i AS bucket,
-    (COALESCE(json_extract(r.before, '$.memory.scheduledDays'), r.elapsed_days) >= @mature) AS mature,
+    (COALESCE(json_extract(r.before, '${SCHEDULED_DAYS_BEFORE}'), r.elapsed_days) >= @mature) AS mature,
     (r.grade = 'again') AS failed,
     COUNT(*) AS n
   FROM buckets b CROSS JOIN reviews r ON r.reviewed_at >= b.s AND r.reviewed_at < b.e ${join}

@@ -7,7 +7,7 @@ import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
 import { prepareExampleRunner, runCardExample } from '../collection/examples.js';
-import { colorEnabled } from './color.js';
+import { colorEnabled } from '../present/color.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';

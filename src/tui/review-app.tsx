@@ -1,12 +1,13 @@
 /** The review session: binds keys to the controller and the reducer; rendering is ReviewScreen's. */
 import { useApp, useInput } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { trace, type Grade } from '../core/index.js';
 import type { ReviewController } from './controller.js';
 import { bodyLines } from './body-lines.js';
 import { loadHighlighter, loadMarkdown } from './render/index.js';
 import { ReviewScreen, bodyHeightFor, maxScrollFor } from './review-screen.js';
 import { sessionReducer, type SessionAction, type SessionState } from './session-reducer.js';
+import { useLatestReducer } from './use-latest-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface ReviewAppProps {
@@ -23,15 +24,8 @@ const TICK_MS = 15_000;
 const PREPARE_EXAMPLES_MS = 500;
 
 export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps) {
-  const [state, dispatchToReact] = useReducer(sessionReducer, initial);
-  // Keys can arrive faster than React re-renders (space then 3 in quick succession), so the
-  // input handler reads the state from this ref, which every dispatch advances at once.
-  const latest = useRef(state);
-  latest.current = state;
-  const dispatch = (action: SessionAction) => {
-    latest.current = sessionReducer(latest.current, action);
-    dispatchToReact(action);
-  };
+  // The input handler reads latest(): keys can arrive faster than React re-renders.
+  const { state, latest, dispatch } = useLatestReducer<SessionState, SessionAction>(sessionReducer, initial);
   const { exit } = useApp();
   const { width, height } = useTerminalSize();
   const shownAt = useRef(controller.now());
@@ -102,7 +96,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   };
 
   useInput((input, key) => {
-    const state = latest.current;
+    const state = latest();
     const current = state.current;
     if (state.help) {
       if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggle-help' });

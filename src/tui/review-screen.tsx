@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { GRADES } from '../core/index.js';
 import { sanitizeText } from './render/index.js';
 import { sessionCounts, type SessionState } from './session-reducer.js';
-import { clockTime, duration, until } from './format-time.js';
+import { clockTime, duration, until } from '../present/format-time.js';
 import { HelpOverlay } from './help-overlay.js';
 
 export interface ScreenProps {

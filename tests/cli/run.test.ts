@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { importNotes } from '../../src/collection/import-notes.js';
 
 describe('engram run', () => {
   let env: TempEnv;
@@ -11,9 +13,12 @@ describe('engram run', () => {
       'Throws?', '?', 'Yes.', '```ts example', 'const n: number = 2;', 'throw new Error(`bad ${n}`);', '```', '',
       'Escapes?', '?', 'Yes.', '```js example', 'console.log("\\x1b]52;c;cHduZWQ=\\x07safe\\x1b[2J");', '```', '',
     ].join('\n');
-    expect(env.run(['import', env.write('run.md', note)]).code).toBe(0);
-    expect(env.run(['add', '--deck', 'Plain', '--front', 'no example', '--back', 'x']).code).toBe(0);
-    for (const card of env.json<Array<{ id: number; front: string }>>(['cards'])) ids[card.front] = card.id;
+    const file = env.write('run.md', note);
+    withCollectionAt(env.db, Date.now(), (col) => {
+      expect(importNotes(col, [file]).errors).toEqual([]);
+      col.addCard('Plain', 'no example', 'x');
+      for (const card of col.cards({})) ids[card.front] = card.id;
+    });
   });
   afterAll(() => env.cleanup());
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -9,141 +10,49 @@ afterEach(() => env.cleanup());
 
 const DAY1 = '2026-12-01T09:00:00Z';
 
+/** Cards added in-process: setting up is not what these tests check (`add` itself is spawned below). */
 function addCards(n: number, deck = 'Test', now = DAY1): number[] {
-  const ids: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    ids.push(env.json(['add', '--deck', deck, '--front', `question ${i}`, '--back', `answer ${i}`], { now }).id);
-  }
-  return ids;
+  return withCollectionAt(env.db, now, (col) => Array.from({ length: n }, (_, i) => col.addCard(deck, `question ${i + 1}`, `answer ${i + 1}`).id));
 }
 
-describe('answering through the CLI', () => {
-  it('walks a new card through the learning steps 1m 10m into review', () => {
-    const [id] = addCards(1);
-    const again = env.json(['answer', String(id), 'again'], { now: DAY1 });
-    expect(again.state).toBe('learning');
-    expect(again.due).toBe('2026-12-01T09:01:00.000Z');
-
-    const good1 = env.json(['answer', String(id), 'good'], { now: '2026-12-01T09:01:00Z' });
-    expect(good1.state).toBe('learning');
-    expect(good1.due).toBe('2026-12-01T09:11:00.000Z');
-
-    const good2 = env.json(['answer', String(id), '3'], { now: '2026-12-01T09:11:00Z' });
-    expect(good2.state).toBe('review');
-    expect(good2.interval_days).toBeGreaterThanOrEqual(1);
-    expect(Number.isInteger(Math.round(good2.interval_days))).toBe(true);
-
-    const shown = env.json(['show', String(id)]);
-    expect(shown.reviews.map((r: { grade: string }) => r.grade)).toEqual(['again', 'good', 'good']);
-    expect(shown.reviews.map((r: { stateBefore: string }) => r.stateBefore)).toEqual(['new', 'learning', 'learning']);
-  });
-
-  it('a lapse sends a review card to relearning for the 10m relearning step', () => {
-    const [id] = addCards(1);
-    env.json(['answer', String(id), 'easy'], { now: DAY1 });
-    const card = env.json(['show', String(id)]);
-    expect(card.state).toBe('review');
-    const lapse = env.json(['answer', String(id), 'again'], { now: card.due });
-    expect(lapse.state).toBe('relearning');
-    expect(Date.parse(lapse.due) - Date.parse(card.due)).toBe(10 * 60_000);
-    expect(env.json(['show', String(id)]).lapses).toBe(1);
-  });
-
-  it('shows the interval each rating would give', () => {
-    const [id] = addCards(1);
+// The scheduling rules themselves (learning steps, limits, rollover, learn-ahead, undo, bury,
+// leeches) are tested in-process in tests/collection/scheduling.test.ts; here, the commands'
+// contract: arguments, JSON shapes, exit codes.
+describe('the study commands\' JSON', () => {
+  it('add, answer, show, due and undo print the documented shapes', () => {
+    const added = env.json(['add', '--deck', 'Test', '--front', 'question 1', '--back', 'answer 1'], { now: DAY1 });
+    expect(added).toMatchObject({ deck: 'Test', front: 'question 1', back: 'answer 1', kind: 'manual', state: 'new', reps: 0 });
+    const id: number = added.id;
+    const answered = env.json(['answer', String(id), '1'], { now: DAY1 });
+    expect(answered).toEqual({
+      id, grade: 'again', state: 'learning', due: '2026-12-01T09:01:00.000Z', stability: expect.any(Number),
+      difficulty: expect.any(Number), interval_days: 0.0007, leech: false, suspended: false,
+    });
+    const due = env.json(['due'], { now: '2026-12-01T09:00:30Z' });
+    expect(due.counts).toEqual({ new: 0, learning: 1, review: 0 });
+    expect(Object.keys(due.cards[0]).sort()).toEqual([
+      'back', 'breadcrumb', 'buried', 'deck', 'difficulty', 'due', 'front', 'id', 'kind', 'lapses', 'reps', 'retired',
+      'source', 'stability', 'state', 'suspended', 'tags',
+    ]);
     const shown = env.json(['show', String(id)], { now: DAY1 });
-    expect(shown.intervals).toEqual({ again: '1m', hard: '6m', good: '10m', easy: expect.stringMatching(/^\d+d$/) });
-  });
-});
-
-describe('daily limits and the day rollover at 4:00', () => {
-  it('limits new cards per day and gives more after the rollover, not before', () => {
-    const ids = addCards(5);
-    env.run(['config', '--deck', 'Test', 'newPerDay', '2']);
-    const due = env.json(['due'], { now: DAY1 });
-    expect(due.counts.new).toBe(2);
-    expect(due.cards.map((c: { id: number }) => c.id)).toEqual(ids.slice(0, 2));
-    env.json(['answer', String(ids[0]), 'easy'], { now: DAY1 });
-    env.json(['answer', String(ids[1]), 'easy'], { now: DAY1 });
-    expect(env.json(['due'], { now: DAY1 }).counts.new).toBe(0);
-    // 03:59 next morning still belongs to the study day of Dec 1.
-    expect(env.json(['due'], { now: '2026-12-02T03:59:00Z' }).counts.new).toBe(0);
-    const after = env.json(['due'], { now: '2026-12-02T04:00:00Z' });
-    expect(after.counts.new).toBe(2);
-    expect(after.cards.map((c: { id: number }) => c.id)).toEqual(ids.slice(2, 4));
-  });
-
-  it('an answer at 03:30 counts toward the previous study day', () => {
-    const ids = addCards(3);
-    env.run(['config', 'newPerDay', '1']);
-    env.json(['answer', String(ids[0]), 'easy'], { now: '2026-12-02T03:30:00Z' });
-    expect(env.json(['due'], { now: '2026-12-02T03:45:00Z' }).counts.new).toBe(0);
-    expect(env.json(['due'], { now: '2026-12-02T04:30:00Z' }).counts.new).toBe(1);
-  });
-
-  it('limits reviews per day', () => {
-    const ids = addCards(4);
-    for (const id of ids) env.json(['answer', String(id), 'easy'], { now: DAY1 });
-    env.run(['config', 'reviewsPerDay', '3']);
-    const later = '2027-06-01T09:00:00Z';
-    const due = env.json(['due'], { now: later });
-    expect(due.counts.review).toBe(3);
-    expect(due.cards).toHaveLength(3);
-    env.json(['answer', String(due.cards[0].id), 'good'], { now: later });
-    expect(env.json(['due'], { now: later }).counts.review).toBe(2);
-  });
-
-  it('puts due learning cards first and learning cards within 20 minutes at the end', () => {
-    const ids = addCards(3);
-    env.json(['answer', String(ids[0]), 'again'], { now: DAY1 }); // due 09:01
-    const at = '2026-12-01T09:00:30Z';
-    const queue = env.json(['due'], { now: at }).cards.map((c: { id: number }) => c.id);
-    expect(queue).toEqual([ids[1], ids[2], ids[0]]);
-    const later = env.json(['due'], { now: '2026-12-01T09:02:00Z' }).cards.map((c: { id: number }) => c.id);
-    expect(later[0]).toBe(ids[0]);
-  });
-});
-
-describe('undo, suspend, bury', () => {
-  it('undo restores the card and removes its log row', () => {
-    const [id] = addCards(1);
-    env.json(['answer', String(id), 'good'], { now: DAY1 });
+    expect(shown).toMatchObject({ id, deck: 'Test', front: 'question 1', state: 'learning', reps: 1, example: null });
+    expect(Object.keys(shown.intervals)).toEqual(['again', 'hard', 'good', 'easy']);
+    expect(shown.reviews).toEqual([expect.objectContaining({ grade: 'again', stateBefore: 'new', stateAfter: 'learning', reviewedAt: '2026-12-01T09:00:00.000Z' })]);
     const undone = env.json(['undo'], { now: DAY1 });
-    expect(undone.card.state).toBe('new');
-    const shown = env.json(['show', String(id)]);
-    expect(shown.reviews).toHaveLength(0);
-    expect(shown.reps).toBe(0);
+    expect(undone).toEqual({ undone: { reviewId: expect.any(Number), cardId: id, grade: 'again' }, card: expect.objectContaining({ id, state: 'new', reps: 0 }) });
     const again = env.run(['undo']);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toBe('engram: nothing to undo');
+    expect(again.stderr).toBe('engram: nothing to undo\n');
   });
 
-  it('suspend takes a card out of the queue until unsuspended; bury until the next day', () => {
-    const ids = addCards(2);
-    env.json(['suspend', String(ids[0])]);
-    expect(env.json(['due'], { now: DAY1 }).cards.map((c: { id: number }) => c.id)).toEqual([ids[1]]);
-    expect(env.json(['decks'])[0].suspended).toBe(1);
-    env.json(['unsuspend', String(ids[0])]);
-    env.json(['bury', String(ids[1])], { now: DAY1 });
-    expect(env.json(['due'], { now: DAY1 }).cards.map((c: { id: number }) => c.id)).toEqual([ids[0]]);
-    expect(env.json(['due'], { now: '2026-12-02T04:00:00Z' }).cards.map((c: { id: number }) => c.id)).toEqual(ids);
-  });
-
-  it('suspends a leech at 8 lapses and tags it', () => {
+  it('suspend, unsuspend, bury and config print the card and the change', () => {
     const [id] = addCards(1);
-    let time = DAY1;
-    env.json(['answer', String(id), 'easy'], { now: time });
-    for (let lapse = 1; lapse <= 8; lapse++) {
-      time = env.json(['show', String(id)]).due;
-      const r = env.json(['answer', String(id), 'again'], { now: time });
-      expect(r.leech).toBe(lapse === 8);
-      if (lapse === 8) break;
-      time = r.due;
-      env.json(['answer', String(id), 'good'], { now: time });
-    }
-    const card = env.json(['show', String(id)]);
-    expect(card.suspended).toBe(true);
-    expect(card.tags).toContain('leech');
+    expect(env.json(['suspend', String(id)])).toMatchObject({ id, suspended: true });
+    expect(env.json(['unsuspend', String(id)])).toMatchObject({ id, suspended: false });
+    expect(env.json(['bury', String(id)], { now: DAY1 })).toMatchObject({ id, buried: true });
+    expect(env.json(['config', '--deck', 'Test', 'newPerDay', '2'])).toEqual([{ deck: 'Test', key: 'newPerDay', value: 2 }]);
+    expect(env.json(['config', 'newPerDay'])).toEqual([{ deck: 'Test', key: 'newPerDay', value: 2 }]);
+    expect(env.run(['bury', String(id)], { now: DAY1 }).stdout).toBe(`card ${id} buried until 2026-12-02 04:00\n`);
   });
 });
 
@@ -182,12 +91,13 @@ describe('errors', () => {
     }
   });
 
-  it('every command has --help', () => {
-    for (const cmd of ['review', 'start', 'import', 'decks', 'cards', 'due', 'answer', 'add', 'undo', 'suspend', 'unsuspend', 'bury', 'show', 'config', 'papers']) {
-      const r = env.run([cmd, '--help']);
-      expect(r.code, cmd).toBe(0);
-      expect(r.stdout, cmd).toContain(`Usage: engram ${cmd}`);
-    }
+  it('every command has --help', async () => {
+    const commands = ['review', 'start', 'import', 'decks', 'cards', 'due', 'answer', 'add', 'undo', 'suspend', 'unsuspend', 'bury', 'show', 'config', 'papers'];
+    const results = await Promise.all(commands.map((cmd) => env.runAsync([cmd, '--help'])));
+    results.forEach((r, i) => {
+      expect(r.code, commands[i]).toBe(0);
+      expect(r.stdout, commands[i]).toContain(`Usage: engram ${commands[i]}`);
+    });
   });
 
   it('refuses the review session without a terminal, pointing at due/answer', () => {

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { buildBackup } from '../../src/collection/export.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -18,8 +20,10 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 describe('untrusted deck names and error messages', () => {
   it('an import-backup error that echoes a deck name prints it without control sequences, on one line', () => {
-    expect(env.run(['add', '--deck', 'D', '--front', 'q', '--back', 'a'], { now: NOW }).code).toBe(0);
-    const doc = JSON.parse(env.run(['export'], { now: NOW }).stdout) as { cards: Array<{ deck: string }> };
+    const doc = withCollectionAt(env.db, NOW, (col) => {
+      col.addCard('D', 'q', 'a');
+      return JSON.parse(JSON.stringify(buildBackup(col))) as { cards: Array<{ deck: string }> };
+    });
     doc.cards[0]!.deck = `${HOSTILE}\nsecond line`;
     const file = env.write('evil.json', JSON.stringify(doc));
     const r = env.run(['--db', `${env.dir}/fresh.db`, 'import-backup', file], { now: NOW });
@@ -27,11 +31,11 @@ describe('untrusted deck names and error messages', () => {
     expect(r.stderr).toMatch(/^engram: .*evil\.json: not a valid engram backup: cards\[0\]\.deck: no deck named '.*Evil.*second line' in the file\n$/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(CONTROL);
-    expect(fs.existsSync(`${env.dir}/fresh.db`) ? env.json(['--db', `${env.dir}/fresh.db`, 'cards']).length : 0).toBe(0);
+    expect(fs.existsSync(`${env.dir}/fresh.db`) ? withCollectionAt(`${env.dir}/fresh.db`, NOW, (col) => col.cards({})).length : 0).toBe(0);
   });
 
   it('engram cards and engram due print a deck name without its control sequences', () => {
-    expect(env.run(['add', '--deck', HOSTILE, '--front', 'q', '--back', 'a'], { now: NOW }).code).toBe(0);
+    withCollectionAt(env.db, NOW, (col) => col.addCard(HOSTILE, 'q', 'a'));
     for (const command of ['cards', 'due']) {
       const r = env.run([command], { now: NOW });
       expect(r.code).toBe(0);
@@ -41,7 +45,7 @@ describe('untrusted deck names and error messages', () => {
   });
 
   it('engram quiz papers names a hostile deck without its control sequences', () => {
-    expect(env.run(['add', '--deck', HOSTILE, '--front', 'q', '--back', 'a'], { now: NOW }).code).toBe(0);
+    withCollectionAt(env.db, NOW, (col) => col.addCard(HOSTILE, 'q', 'a'));
     const r = env.run(['quiz', 'papers', '--deck', HOSTILE], { now: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No papers with an idea in deck');
@@ -57,7 +61,7 @@ describe('untrusted deck names and error messages', () => {
 
   it('--json output escapes DEL and 8-bit controls, and still parses to the original text', () => {
     const front = 'csi \u009b31m red \u007f del';
-    expect(env.run(['add', '--deck', 'Plain', '--front', front, '--back', 'a'], { now: NOW }).code).toBe(0);
+    withCollectionAt(env.db, NOW, (col) => col.addCard('Plain', front, 'a'));
     const r = env.run(['cards', '--json'], { now: NOW });
     expect(r.stdout).not.toMatch(/[\u007f-\u009f]/);
     expect(r.stdout).toContain('\\u009b');

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedCard } from '../../src/core/index.js';
 import { parseNote } from '../../src/notes/index.js';
 import { ROOT, tempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { importNotes } from '../../src/collection/import-notes.js';
 
 const DECK = path.join(ROOT, 'decks', 'multimodality');
 const EXAMPLES = path.join(DECK, 'examples');
@@ -158,7 +160,7 @@ describe('importing the bundled deck', () => {
   afterAll(() => env.cleanup());
 
   it('imports with no errors and adds every card (dry run)', () => {
-    const result = env.json<{ errors: unknown[]; cards: { added: number } }>(['import', DECK, '--dry-run']);
+    const result = withCollectionAt(env.db, Date.now(), (col) => importNotes(col, [DECK], { dryRun: true }));
     expect(result.errors).toEqual([]);
     expect(result.cards.added).toBeGreaterThanOrEqual(allCards.length);
   });
@@ -193,9 +195,10 @@ describe('running the bundled deck\'s examples', () => {
   it('`engram run` prints the tensor fusion example\'s output as JSON', () => {
     const env = tempEnv();
     try {
-      expect(env.run(['import', DECK]).code).toBe(0);
-      const card = env.json<Array<{ id: number; front: string; back: string }>>(['cards', '--search', 'tensor fusion'])
-        .find((c) => env.json(['show', String(c.id)]).example?.path === 'examples/tensor-fusion.ts');
+      const card = withCollectionAt(env.db, Date.now(), (col) => {
+        expect(importNotes(col, [DECK]).errors).toEqual([]);
+        return col.cards({ search: 'tensor fusion' }).find((c) => col.exampleOf(c.id)?.path === 'examples/tensor-fusion.ts');
+      });
       expect(card).toBeDefined();
       const r = env.run(['run', String(card?.id), '--json']);
       expect(r.code, r.stderr).toBe(0);

@@ -38,3 +38,19 @@ export function useTempCollection(t0: number): TempCollection {
     dir: () => dir,
   };
 }
+
+/**
+ * Runs `fill` on a collection opened on `dbPath` (a subprocess test's database), with the clock
+ * pinned at `time`, then closes it: setting up history in-process is much cheaper than one
+ * spawned command per answer. `fill` may move the clock with setNow.
+ */
+export function withCollectionAt<T>(dbPath: string, time: number | string, fill: (col: Collection) => T): T {
+  const col = Collection.open(dbPath);
+  setNow(typeof time === 'string' ? Date.parse(time) : time);
+  try {
+    return fill(col);
+  } finally {
+    setNow(null);
+    col.close();
+  }
+}

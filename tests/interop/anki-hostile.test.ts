@@ -9,6 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { Collection } from '../../src/collection/index.js';
+import { importAnki } from '../../src/collection/anki-import.js';
+import { EngramError } from '../../src/core/index.js';
 import { writeZip } from './anki-fixture.js';
 
 let env: TempEnv;
@@ -55,16 +59,33 @@ function apkg(name: string, h: Hostile): string {
   }
 }
 
+const inCollection = <T>(fn: (col: Collection) => T): T => withCollectionAt(env.db, NOW, fn);
+
+/** In-process: the import throws an EngramError naming the package and the damaged part, and writes nothing. */
 function expectCleanFailure(file: string, what: RegExp): void {
-  const r = env.run(['import-anki', file], { now: NOW });
-  expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
-  expect(r.stderr).toMatch(new RegExp(`^engram: ${path.basename(file).replace('.', '\\.')}: .*${what.source}`));
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.code).toBe(1);
-  expect(env.json(['cards'], { now: NOW })).toEqual([]);
+  const thrown = inCollection((col) => {
+    try {
+      importAnki(col, file);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  });
+  expect(thrown).toBeInstanceOf(EngramError);
+  expect((thrown as EngramError).message).toMatch(new RegExp(`^${path.basename(file).replace('.', '\\.')}: .*${what.source}`));
+  expect((thrown as EngramError).message).not.toContain('\n');
+  expect(inCollection((col) => col.cards({}))).toEqual([]);
 }
 
 describe('engram import-anki with a damaged package', () => {
+  it('fails through the CLI with one line naming the file, exit 1, no stack trace', () => {
+    const r = env.run(['import-anki', apkg('null-tags.apkg', { tags: null })], { now: NOW });
+    expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    expect(r.stderr).toMatch(/^engram: null-tags\.apkg: .*notes\.tags/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.code).toBe(1);
+  });
+
   it('a note whose tags are NULL', () => {
     expectCleanFailure(apkg('null-tags.apkg', { tags: null }), /notes\.tags/);
   });
@@ -79,9 +100,7 @@ describe('engram import-anki with a damaged package', () => {
 
   it('a note type whose field and template lists hold nulls', () => {
     const models = { 1: { name: 'Basic', type: 0, flds: [null, { name: 'Back' }], tmpls: [null] } };
-    const r = env.run(['import-anki', apkg('null-model-parts.apkg', { models })], { now: NOW });
-    expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
-    expect(r.code).toBe(0);
+    expect(inCollection((col) => importAnki(col, apkg('null-model-parts.apkg', { models }))).file).toMatch(/null-model-parts\.apkg$/);
   });
 
   it('note types that are not JSON: the message names the package', () => {
@@ -89,7 +108,7 @@ describe('engram import-anki with a damaged package', () => {
   });
 
   it('a well-formed package still imports', () => {
-    const r = env.json(['import-anki', apkg('fine.apkg', { revlog: [CARD_ID + 10, CARD_ID, 3, 5000, 1] })], { now: NOW });
+    const r = inCollection((col) => importAnki(col, apkg('fine.apkg', { revlog: [CARD_ID + 10, CARD_ID, 3, 5000, 1] })));
     expect(r.cards).toEqual({ added: 1, updated: 0, unchanged: 0 });
     expect(r.reviews).toBe(1);
   });

@@ -5,6 +5,8 @@ import { Collection, schedulerOptions } from '../../src/collection/index.js';
 import { importAnki } from '../../src/collection/anki-import.js';
 import { replayReviews } from '../../src/scheduler/index.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { buildBackup } from '../../src/collection/export.js';
 import { IDS, REVLOG, T0, buildApkg, writeZip } from './anki-fixture.js';
 
 let env: TempEnv;
@@ -17,9 +19,19 @@ const NOW = new Date(T0 + 10 * 86_400_000).toISOString();
 
 interface CardOut { id: number; deck: string; front: string; back: string; kind: string; state: string; suspended: boolean; reps: number; tags: string[] }
 
+/** The cards as `engram cards --json` shows them, read in-process. */
 function cards(): CardOut[] {
-  return env.json<CardOut[]>(['cards'], { now: NOW });
+  return inCollection((col) => col.cards({}).map((c) => ({
+    id: c.id, deck: c.deck, front: c.front, back: c.back, kind: c.kind, state: c.memory.state, suspended: c.suspended,
+    reps: c.memory.reps, tags: c.tags,
+  })));
 }
+
+function inCollection<T>(fn: (col: Collection) => T, now: string | number = NOW): T {
+  return withCollectionAt(env.db, now, fn);
+}
+
+const importIn = (file: string, options: { deck?: string } = {}) => inCollection((col) => importAnki(col, file, options));
 
 describe('engram import-anki', () => {
   it('imports Basic (and reversed) and Cloze notes with converted text, decks, tags and flags', () => {
@@ -43,22 +55,21 @@ describe('engram import-anki', () => {
     });
     expect(all).toHaveLength(4);
 
-    const shown = env.json(['show', String(forward!.id)], { now: NOW });
-    expect(shown.reviews.map((r: { grade: string }) => r.grade)).toEqual(['good', 'good', 'easy']);
-    expect(shown.reviews.map((r: { stateBefore: string }) => r.stateBefore)).toEqual(['new', 'learning', 'review']);
+    const log = inCollection((col) => col.reviewsOf(forward!.id));
+    expect(log.map((r) => r.grade)).toEqual(['good', 'good', 'easy']);
+    expect(log.map((r) => r.stateBefore)).toEqual(['new', 'learning', 'review']);
   });
 
   it('re-importing the same package adds nothing, and --deck puts new cards in one deck', () => {
     const apkg = buildApkg(env.dir);
-    env.json(['import-anki', apkg, '--deck', 'Anki'], { now: NOW });
-    const again = env.json(['import-anki', apkg], { now: NOW });
+    importIn(apkg, { deck: 'Anki' });
+    const again = importIn(apkg);
     expect(again.cards).toEqual({ added: 0, updated: 0, unchanged: 4 });
     expect(again.reviews).toBe(0);
     const all = cards();
     expect(all).toHaveLength(4);
     expect(new Set(all.map((c) => c.deck))).toEqual(new Set(['Anki']));
-    const exported = JSON.parse(env.run(['export'], { now: NOW }).stdout) as { reviews: unknown[] };
-    expect(exported.reviews).toHaveLength(5);
+    expect(inCollection((col) => buildBackup(col)).reviews).toHaveLength(5);
   });
 
   it('schedules each card as replaying its Anki answers in Engram would, with the log kept', () => {
@@ -90,7 +101,7 @@ describe('engram import-anki', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^engram: broken\.apkg: not a readable Anki package/);
-    expect(env.json(['cards'])).toEqual([]);
+    expect(cards()).toEqual([]);
   });
 
   it('explains what to do with a newer zstd package (collection.anki21b)', () => {
@@ -114,40 +125,38 @@ describe('engram import-anki', () => {
   });
 
   it('treats the cards of one Anki note as siblings: one a day, the others buried when it is answered', () => {
-    const apkg = buildApkg(env.dir);
-    env.json(['import-anki', apkg], { now: NOW });
+    importIn(buildApkg(env.dir));
     const clozes = cards().filter((c) => c.kind === 'cloze');
     expect(clozes.map((c) => c.state).sort()).toEqual(['learning', 'new']);
     // Graduate the learning one; on the day it is due again, both clozes could be shown.
     const learning = clozes.find((c) => c.state === 'learning')!;
     const fresh = clozes.find((c) => c.state === 'new')!;
-    const due = env.json<{ due: string }>(['answer', String(learning.id), 'easy'], { now: NOW }).due;
-    const later = new Date(Date.parse(due) + 60_000).toISOString();
-    const queue = env.json<{ cards: Array<{ id: number }> }>(['due'], { now: later }).cards.map((c) => c.id);
-    expect(queue.filter((id) => id === learning.id || id === fresh.id)).toHaveLength(1);
-
-    env.json(['answer', String(queue.find((id) => id === learning.id || id === fresh.id)), 'good'], { now: later });
-    const other = queue.includes(learning.id) ? fresh : learning;
-    expect(env.json(['show', String(other.id)], { now: later }).buried).toBe(true);
+    const due = inCollection((col) => col.answer(learning.id, 'easy').memory.due);
+    inCollection((col) => {
+      const queue = col.queue().cards.map((c) => c.id);
+      expect(queue.filter((id) => id === learning.id || id === fresh.id)).toHaveLength(1);
+      col.answer(queue.find((id) => id === learning.id || id === fresh.id)!, 'good');
+      const other = queue.includes(learning.id) ? fresh : learning;
+      expect(col.getCard(other.id).buriedUntil).toBeGreaterThan(due + 60_000);
+    }, due + 60_000);
   });
 
   it('re-importing a later export appends the answers given in Anki since, to the log and the schedule', () => {
-    env.json(['import-anki', buildApkg(env.dir)], { now: NOW });
+    importIn(buildApkg(env.dir));
     const forward = cards().find((c) => c.kind === 'basic')!;
-    const before = env.json(['show', String(forward.id)], { now: NOW });
-    expect(before.reviews).toHaveLength(3);
+    const before = inCollection((col) => col.getCard(forward.id));
+    expect(inCollection((col) => col.reviewsOf(forward.id))).toHaveLength(3);
 
     const later: typeof REVLOG = [...REVLOG, [IDS.basicForward, T0 + 9 * 86_400_000, 1, 1, 7000]];
-    const again = env.json(['import-anki', buildApkg(env.dir, 'later.apkg', 'collection.anki2', later)], { now: NOW });
+    const again = importIn(buildApkg(env.dir, 'later.apkg', 'collection.anki2', later));
     expect(again.cards).toMatchObject({ added: 0, updated: 1 });
     expect(again.reviews).toBe(1);
-    const after = env.json(['show', String(forward.id)], { now: NOW });
-    expect(after.reviews.map((r: { grade: string }) => r.grade)).toEqual(['good', 'good', 'easy', 'again']);
-    expect(after.lapses).toBe(before.lapses + 1);
-    expect(after.state).toBe('relearning');
+    const after = inCollection((col) => col.getCard(forward.id));
+    expect(inCollection((col) => col.reviewsOf(forward.id)).map((r) => r.grade)).toEqual(['good', 'good', 'easy', 'again']);
+    expect(after.memory.lapses).toBe(before.memory.lapses + 1);
+    expect(after.memory.state).toBe('relearning');
 
     // Importing the same later package again adds nothing more.
-    expect(env.json(['import-anki', path.join(env.dir, 'later.apkg')], { now: NOW })).toMatchObject({ reviews: 0, cards: { updated: 0 } });
+    expect(importIn(path.join(env.dir, 'later.apkg'))).toMatchObject({ reviews: 0, cards: { updated: 0 } });
   });
 });
-

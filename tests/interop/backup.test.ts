@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Collection } from '../../src/collection/index.js';
 import { backupDatabase } from '../../src/collection/backup.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { setNow } from '../../src/core/index.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -12,27 +14,41 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
-const fronts = (db: string) => JSON.parse(env.run(['--db', db, 'cards', '--json']).stdout).map((c: { front: string; state: string }) => `${c.front}|${c.state}`);
+const NOW = '2026-12-01T09:00:00Z';
+const fronts = (db: string) => withCollectionAt(db, NOW, (col) => col.cards({}).map((c) => `${c.front}|${c.memory.state}`));
 
 describe('engram backup', () => {
   it('writes a copy to backups/ beside the database, named by the time, that holds the same rows', () => {
-    const id = env.json(['add', '--deck', 'B', '--front', 'q1', '--back', 'a1']).id as number;
-    env.json(['add', '--deck', 'B', '--front', 'q2', '--back', 'a2']);
-    env.json(['answer', String(id), 'good']);
-    const r = env.run(['backup'], { now: '2026-12-01T09:00:00Z' });
+    const id = withCollectionAt(env.db, NOW, (col) => {
+      const first = col.addCard('B', 'q1', 'a1').id;
+      col.addCard('B', 'q2', 'a2');
+      col.answer(first, 'good');
+      return first;
+    });
+    const r = env.run(['backup'], { now: NOW });
     expect(r.code).toBe(0);
     const copy = r.stdout.trim();
     expect(copy).toBe(path.join(env.dir, 'backups', 'engram-20261201T090000Z.db'));
     expect(fronts(copy)).toEqual(fronts(env.db));
     expect(fronts(copy)).toContain('q1|learning');
-    const show = (db: string) => JSON.parse(env.run(['--db', db, 'show', String(id), '--json']).stdout).reviews;
+    const show = (db: string) => withCollectionAt(db, NOW, (col) => col.reviewsOf(id));
     expect(show(copy)).toEqual(show(env.db));
   });
 
-  it('keeps the newest N and deletes older ones', () => {
-    env.json(['add', '--deck', 'B', '--front', 'q', '--back', 'a']);
+  it('keeps the newest N and deletes older ones', async () => {
+    withCollectionAt(env.db, NOW, (col) => col.addCard('B', 'q', 'a'));
     const times = ['2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z', '2026-12-03T09:00:00Z', '2026-12-04T09:00:00Z'];
-    for (const now of times) expect(env.run(['backup', '--keep', '2'], { now }).code).toBe(0);
+    // In-process for the rule; the command's JSON and usage error below.
+    for (const now of times) {
+      const col = Collection.open(env.db);
+      setNow(Date.parse(now));
+      try {
+        await backupDatabase(col, { keep: 2 });
+      } finally {
+        setNow(null);
+        col.close();
+      }
+    }
     // A second backup in the same second gets a suffix instead of overwriting.
     const same = env.json(['backup', '--keep', '3'], { now: times[3] });
     expect(path.basename(same.path)).toBe('engram-20261204T090000Z-1.db');

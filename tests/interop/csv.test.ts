@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../src/interop/index.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
 
 /** A strict RFC 4180 reader, to check that what we write reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -59,9 +60,12 @@ describe('engram export --format csv', () => {
 
   it('writes one row per card with its state, and one per review with --reviews', () => {
     const now = '2026-12-01T09:00:00Z';
-    const a = env.json(['add', '--deck', 'CSV', '--front', '=cmd|"/c calc"!A1', '--back', 'line one\nline, "two"'], { now }).id as number;
-    env.json(['add', '--deck', 'CSV', '--front', 'plain', '--back', '@home'], { now });
-    env.json(['answer', String(a), 'good'], { now });
+    const a = withCollectionAt(env.db, now, (c) => {
+      const id = c.addCard('CSV', '=cmd|"/c calc"!A1', 'line one\nline, "two"').id;
+      c.addCard('CSV', 'plain', '@home');
+      c.answer(id, 'good');
+      return id;
+    });
 
     const cards = parseCsv(env.run(['export', '--format', 'csv'], { now }).stdout);
     const header = cards[0]!;
@@ -81,7 +85,7 @@ describe('engram export --format csv', () => {
   });
 
   it('writes to --out and refuses --reviews with JSON', () => {
-    env.json(['add', '--deck', 'CSV', '--front', 'q', '--back', 'a']);
+    withCollectionAt(env.db, Date.now(), (c) => c.addCard('CSV', 'q', 'a'));
     const r = env.run(['export', '--format', 'csv', '--out', 'cards.csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/exported 1 card row to cards\.csv/);

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { setNow } from '../../src/core/index.js';
+import { importNotes } from '../../src/collection/import-notes.js';
+import { answerQuizQuestion, paperQuiz } from '../../src/collection/quiz.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -8,6 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => env.cleanup());
 
+process.env['TZ'] = 'UTC';
 const DAY1 = '2026-12-01T09:00:00Z';
 const DAY3 = '2026-12-03T09:00:00Z';
 
@@ -60,24 +65,32 @@ function byContent(doc: Doc) {
   };
 }
 
+/** The history every test exports: built in-process on the test's database (setup, not under test). */
 function buildHistory(): void {
   env.write('notes/interop.md', NOTE);
-  expect(env.run(['import', 'notes/interop.md'], { now: DAY1 }).code).toBe(0);
-  env.json(['add', '--deck', 'Misc', '--front', '=1+1', '--back', 'two, "2"'], { now: DAY1 });
-  expect(env.run(['config', '--deck', 'Interop', 'newPerDay', '30']).code).toBe(0);
-  const ids = env.json<Array<{ id: number }>>(['cards'], { now: DAY1 }).map((c) => c.id);
-  expect(ids.length).toBeGreaterThanOrEqual(6);
-  env.json(['answer', String(ids[0]), 'good'], { now: DAY1 });
-  env.json(['answer', String(ids[0]), 'good'], { now: '2026-12-01T09:10:00Z' });
-  env.json(['answer', String(ids[1]), 'again'], { now: DAY1 });
-  env.json(['answer', String(ids[3]), 'easy'], { now: '2026-12-02T10:00:00Z' });
-  env.json(['suspend', String(ids[4])]);
-  env.json(['bury', String(ids[5])], { now: DAY3 });
-  // A paper quiz card (kind 'paper', in the Papers deck) with one answer.
   env.write('notes/papers.md', '---\npapers: true\n---\n## Tensor Fusion Network for Multimodal Sentiment Analysis\n- aliases: TFN\n- topic: fusion\n- idea: Fuses modalities with an outer product.\n');
-  expect(env.run(['import', 'notes/papers.md'], { now: DAY1 }).code).toBe(0);
-  const question = env.json<{ question: { id: string } }>(['quiz', 'papers'], { now: DAY1 }).question;
-  expect(env.run(['quiz', 'answer', question.id, 'TFN', '--grade', 'good', '--json'], { now: DAY1 }).code).toBe(0);
+  withCollectionAt(env.db, DAY1, (col) => {
+    expect(importNotes(col, [path.join(env.dir, 'notes/interop.md')]).errors).toEqual([]);
+    col.addCard('Misc', '=1+1', 'two, "2"');
+    col.setOption('Interop', 'newPerDay', '30');
+    const ids = col.cards({}).map((c) => c.id);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    col.answer(ids[0]!, 'good');
+    setNow(Date.parse('2026-12-01T09:10:00Z'));
+    col.answer(ids[0]!, 'good');
+    setNow(Date.parse(DAY1));
+    col.answer(ids[1]!, 'again');
+    setNow(Date.parse('2026-12-02T10:00:00Z'));
+    col.answer(ids[3]!, 'easy');
+    col.suspend(ids[4]!, true);
+    setNow(Date.parse(DAY3));
+    col.bury(ids[5]!);
+    // A paper quiz card (kind 'paper', in the Papers deck) with one answer.
+    setNow(Date.parse(DAY1));
+    expect(importNotes(col, [path.join(env.dir, 'notes/papers.md')]).errors).toEqual([]);
+    const question = paperQuiz(col, { seed: 1 }).questions[0]!;
+    answerQuizQuestion(col, question.id, question.choices ? '1' : 'TFN', { grade: 'good' });
+  });
 }
 
 describe('export → import-backup → export', () => {
@@ -155,7 +168,9 @@ describe('a malformed backup', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${file}: not a valid engram backup: `);
     expect(r.stderr).toMatch(message);
-    expect(JSON.parse(env.run(['--db', other, 'cards', '--json']).stdout)).toEqual([]);
-    expect(JSON.parse(env.run(['--db', other, 'decks', '--json']).stdout)).toEqual([]);
+    withCollectionAt(other, DAY3, (col) => {
+      expect(col.cards({})).toEqual([]);
+      expect(col.decks()).toEqual([]);
+    });
   });
 });

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
+import { buildBackup } from '../../src/collection/export.js';
 
 let env: TempEnv;
 beforeEach(() => {
@@ -15,9 +17,12 @@ afterEach(() => env.cleanup());
 
 const NOW = '2026-12-01T09:00:00Z';
 
+/** An export of a one-card collection (made in-process: only import-backup is under test), edited. */
 function exportedWith(edit: (doc: { cards: Array<Record<string, unknown>>; decks: Array<Record<string, unknown>> }) => void): string {
-  expect(env.run(['add', '--deck', 'D', '--front', 'q', '--back', 'a'], { now: NOW }).code).toBe(0);
-  const doc = JSON.parse(env.run(['export'], { now: NOW }).stdout);
+  const doc = withCollectionAt(env.db, NOW, (col) => {
+    col.addCard('D', 'q', 'a');
+    return JSON.parse(JSON.stringify(buildBackup(col)));
+  });
   edit(doc);
   return env.write('edited.json', JSON.stringify(doc));
 }
@@ -33,7 +38,7 @@ describe('engram import-backup with values the database cannot hold', () => {
       expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
       expect(r.stderr).toMatch(new RegExp(`^engram: .*edited\\.json: not a valid engram backup: cards\\[0\\]\\.${field}: .+\\n$`));
       expect(r.code).toBe(1);
-      expect(env.json(['--db', fresh, 'cards'])).toEqual([]);
+      withCollectionAt(fresh, NOW, (col) => expect(col.cards({})).toEqual([]));
     });
   }
 

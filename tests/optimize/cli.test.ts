@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { withCollectionAt } from '../helpers/collection.js';
 import { START } from './helpers.js';
 import { TRUE_WEIGHTS, simulateLog, writeLog } from './synthetic-log.js';
 
@@ -18,12 +19,15 @@ function newEnv(): TempEnv {
 }
 
 const NOW = '2027-06-01T09:00:00Z';
+const weightsOf = (env: TempEnv, deck: string) => withCollectionAt(env.db, NOW, (col) => col.getOptions(deck)[0]!.options.weights);
 
 describe('engram optimize (CLI)', () => {
   it('with too few reviews says how many more are needed, exits 0 and changes nothing', () => {
     const env = newEnv();
-    expect(env.run(['add', '--deck', 'Small', '--front', 'q', '--back', 'a'], { now: NOW }).code).toBe(0);
-    for (const grade of ['again', 'good', 'good']) expect(env.run(['answer', '1', grade], { now: NOW }).code).toBe(0);
+    withCollectionAt(env.db, NOW, (col) => {
+      const id = col.addCard('Small', 'q', 'a').id;
+      for (const grade of ['again', 'good', 'good'] as const) col.answer(id, grade);
+    });
 
     const text = env.run(['optimize', '--deck', 'Small'], { now: NOW });
     expect(text.code).toBe(0);
@@ -31,7 +35,7 @@ describe('engram optimize (CLI)', () => {
 
     const json = env.json(['optimize'], { now: NOW });
     expect(json).toEqual({ status: 'too-few-reviews', deck: null, reviews: 3, minimum: 400, needed: 397 });
-    expect(env.json(['config', '--deck', 'Small'])[0].options.weights).toBeNull();
+    expect(weightsOf(env, 'Small')).toBeNull();
   });
 
   it('--retention says in one line that binding 0.1.2 cannot suggest one', () => {
@@ -68,7 +72,7 @@ describe('engram optimize (CLI)', () => {
     }
     expect(lang.after.logLoss).toBeLessThan(lang.before.logLoss);
     expect(empty).toEqual({ deck: 'Empty', reviews: 0, current: null, before: null, after: null, stored: false });
-    expect(env.json(['config', '--deck', 'Lang'])[0].options.weights).toEqual(out.weights);
+    expect(weightsOf(env, 'Lang')).toEqual(out.weights);
 
     // Run again: the same log gives the same fit, which is not better than itself.
     const again = env.run(['optimize', '--deck', 'Lang'], { now: NOW });

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { summarizeStats, type DayActivity } from '../../src/stats/index.js';
-import { HEAT_CHARS, statsLines } from '../../src/tui/stats/lines.js';
-import { plainText } from '../../src/tui/stats/plain.js';
+import { HEAT_CHARS, statsLines } from '../../src/present/stats/lines.js';
+import { plainText } from '../../src/present/stats/plain.js';
 import { StatsView } from '../../src/tui/stats/stats-view.js';
 
 const day = (ago: number, reviews: number, pass = 0, fail = 0): DayActivity => ({

@@ -13,9 +13,8 @@ const NO_RETENTION =
   'Suggesting a desired retention needs the FSRS workload simulator, which @open-spaced-repetition/binding 0.1.2 does not include; desiredRetention stays as set (engram config desiredRetention).';
 
 export async function optimizeCommand(col: Collection, flags: OptimizeFlags): Promise<void> {
-  const { optimizeWeights } = await import('../../collection/optimize.js');
+  const { optimizeWeights, SUPPORTS_OPTIMAL_RETENTION } = await import('../../collection/optimize.js');
   if (flags.retention) {
-    const { SUPPORTS_OPTIMAL_RETENTION } = await import('../../collection/fsrs-binding.js');
     if (!SUPPORTS_OPTIMAL_RETENTION) {
       if (flags.json) return printJson({ retention: null, supported: false, reason: NO_RETENTION });
       process.stdout.write(`${NO_RETENTION}\n`);

@@ -2,7 +2,7 @@
 import { EngramError, UsageError, now } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
 import { ADD_PAPERS_HINT, answerQuizQuestion, citationLine, paperQuiz } from '../../collection/quiz.js';
-import type { Question, QuizPaper } from '../../quiz/index.js';
+import type { Question, QuizPaper } from '../../core/index.js';
 import { printJson, safeText, shortDate } from '../format.js';
 import { parseGrade } from './study.js';
 

@@ -1,7 +1,6 @@
 /** `engram run CARD_ID [--json]`: runs a card's example in the sandbox and prints its output. */
 import type { Collection } from '../../collection/index.js';
-import { runCardExample } from '../../collection/examples.js';
-import type { RunResult } from '../../examples/index.js';
+import { runCardExample, type RunResult } from '../../collection/examples.js';
 import { printJson, safeText } from '../format.js';
 import { parseCardId } from './study.js';
 

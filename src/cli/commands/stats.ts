@@ -1,10 +1,9 @@
 /** `engram stats`: the Ink view in a terminal, the same layout as plain text otherwise, JSON for scripts. */
 import type { Collection } from '../../collection/index.js';
-import { collectionStats, type CollectionStats } from '../../collection/stats.js';
-import { isoDate } from '../../stats/index.js';
-import { statsLines } from '../../tui/stats/lines.js';
-import { colorEnabled } from '../../tui/color.js';
-import { plainText } from '../../tui/stats/plain.js';
+import { collectionStats, isoDate, type CollectionStats } from '../../collection/stats.js';
+import { statsLines } from '../../present/stats/lines.js';
+import { colorEnabled } from '../../present/color.js';
+import { plainText } from '../../present/stats/plain.js';
 import { printJson } from '../format.js';
 
 export async function statsCommand(col: Collection, opts: { deck?: string; json?: boolean }): Promise<void> {

@@ -1,8 +1,8 @@
 /** The bridge from `engram quiz papers` to Ink: renders the quiz full-screen, resolves when the user quits. */
 import { createElement } from 'react';
 import type { Collection } from '../../collection/index.js';
-import type { Question } from '../../quiz/index.js';
-import { colorEnabled } from '../color.js';
+import type { Question } from '../../core/index.js';
+import { colorEnabled } from '../../present/color.js';
 import { runFullScreen } from '../full-screen.js';
 import { createQuizController } from './quiz-controller.js';
 import { QuizApp } from './quiz-app.js';

@@ -1,7 +1,8 @@
 /** The paper quiz session: binds keys to the controller and the reducer; rendering is QuizScreen's. */
 import { useApp, useInput } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Grade } from '../../core/index.js';
+import { useLatestReducer } from '../use-latest-reducer.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import type { QuizController } from './quiz-controller.js';
 import { quizReducer, type QuizAction, type QuizState } from './quiz-reducer.js';
@@ -17,14 +18,8 @@ export interface QuizAppProps {
 const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 
 export function QuizApp({ controller, initial, color, onExit }: QuizAppProps) {
-  const [state, dispatchToReact] = useReducer(quizReducer, initial);
-  // Keys can arrive faster than React re-renders: the handler reads the state from this ref.
-  const latest = useRef(state);
-  latest.current = state;
-  const dispatch = (action: QuizAction) => {
-    latest.current = quizReducer(latest.current, action);
-    dispatchToReact(action);
-  };
+  // Handlers read latest(): keys can arrive faster than React re-renders.
+  const { state, latest, dispatch } = useLatestReducer<QuizState, QuizAction>(quizReducer, initial);
   const { exit } = useApp();
   const { width } = useTerminalSize();
   const shownAt = useRef(controller.now());
@@ -40,11 +35,11 @@ export function QuizApp({ controller, initial, color, onExit }: QuizAppProps) {
     }
   };
   const quit = () => {
-    onExit?.(latest.current);
+    onExit?.(latest());
     exit();
   };
   const judge = (answer: string) => act(() => {
-    const question = latest.current.current!;
+    const question = latest().current!;
     const durationMs = controller.now() - shownAt.current;
     const judgement = controller.judge(question, answer, durationMs);
     const picked = judgement.verdict.picked;
@@ -52,12 +47,12 @@ export function QuizApp({ controller, initial, color, onExit }: QuizAppProps) {
     dispatch({ type: 'judged', ...judgement, given, durationMs });
   });
   const save = (grade: Grade) => act(() => {
-    const { current, feedback } = latest.current;
+    const { current, feedback } = latest();
     const { reviewId, again } = controller.save(current!, grade, feedback!.durationMs);
     dispatch({ type: 'saved', grade, reviewId, again });
   });
   const undo = () => {
-    const last = latest.current.history[latest.current.history.length - 1];
+    const last = latest().history[latest().history.length - 1];
     if (!last) return dispatch({ type: 'notice', text: 'nothing to undo in this session' });
     act(() => {
       controller.undo(last.reviewId);
@@ -66,7 +61,7 @@ export function QuizApp({ controller, initial, color, onExit }: QuizAppProps) {
   };
 
   useInput((input, key) => {
-    const state = latest.current;
+    const state = latest();
     const typing = state.phase === 'asking' && state.current !== null && state.current.choices === null;
     if (key.escape || (input === 'q' && !typing)) return quit();
     if (typing) {

@@ -4,8 +4,8 @@
  */
 import { now, type Grade } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
-import { judgeQuizAnswer, reaskingAfter, type Judgement, type Reasking } from '../../collection/quiz.js';
-import type { Question } from '../../quiz/index.js';
+import { judgeQuizAnswer, reaskingAfter, type Judgement } from '../../collection/quiz.js';
+import type { Question, Reasking } from '../../core/index.js';
 
 export interface QuizController {
   /** Checks an answer; saves nothing. */

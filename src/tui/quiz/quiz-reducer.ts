@@ -5,9 +5,7 @@
  * asked again after the other questions (like learning cards in the review). Effects (grading,
  * saving, undo) happen outside and come back as actions.
  */
-import type { Grade } from '../../core/index.js';
-import type { Reasking } from '../../collection/quiz.js';
-import type { Question, Verdict } from '../../quiz/index.js';
+import type { Grade, Question, Reasking, Verdict } from '../../core/index.js';
 
 export type { Reasking };
 

@@ -6,7 +6,7 @@
  * - {@link renderWikilinks}: `[[target|alias]]` → readable text.
  * - {@link renderMarkdown}: Markdown → wrapped, optionally styled terminal lines.
  */
-export { sanitizeText } from './sanitize.js';
+export { sanitizeText } from '../../present/sanitize.js';
 export { latexToUnicode } from './latex.js';
 export { renderMath, renderWikilinks } from './inline-text.js';
 // The full Markdown renderer (markdown.ts) is loaded on demand through render-card.ts.

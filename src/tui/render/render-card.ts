@@ -6,7 +6,7 @@
  * otherwise loads it right after the first frame.
  */
 import { WIKILINK_RE, renderMath, wikilinkLabel } from './inline-text.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeText } from '../../present/sanitize.js';
 import { getStyles, type Styles } from './styles.js';
 import { wrapAnsi } from './text-width.js';
 

@@ -7,16 +7,9 @@
  */
 import type { Theme } from 'cli-highlight';
 
-export type Style = (text: string) => string;
+import { identity, sgr, type Style } from '../../present/sgr.js';
 
-export const identity: Style = (text) => text;
-
-/** Wraps text in `ESC[open m … ESC[close m`; nested uses of the same closer re-open the style (like chalk). */
-export function sgr(open: number, close: number): Style {
-  const o = `\x1b[${open}m`;
-  const c = `\x1b[${close}m`;
-  return (text) => (text === '' ? text : o + text.split(c).join(c + o) + c);
-}
+export { identity, sgr, type Style };
 
 function compose(...styles: Style[]): Style {
   return (text) => styles.reduceRight((acc, style) => style(acc), text);

@@ -1,7 +1,7 @@
 /** The Ink view of `engram stats`: the shared lines, coloured by tone. Draws once, then exits. */
 import { Box, Text, useApp } from 'ink';
 import { useEffect } from 'react';
-import type { Line, Tone } from './lines.js';
+import type { Line, Tone } from '../../present/stats/lines.js';
 
 type InkTone = { color?: string; bold?: boolean; dimColor?: boolean };
 

@@ -1,7 +1,7 @@
 /** The bridge from `engram triage` to Ink: the controller over a Collection, the screen full-screen. */
 import { createElement } from 'react';
 import type { Collection } from '../../collection/index.js';
-import { colorEnabled } from '../color.js';
+import { colorEnabled } from '../../present/color.js';
 import { runFullScreen } from '../full-screen.js';
 import { TriageApp } from './triage-app.js';
 import { createTriageController, triageItems } from './triage-controller.js';

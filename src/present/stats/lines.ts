@@ -2,8 +2,8 @@
  * The layout of `engram stats` as lines of toned segments. Both outputs draw these same lines:
  * the Ink view (a terminal) and plain text (pipes, files), so they cannot drift apart.
  */
-import { isoDate, type CalendarDate, type Heatmap, type PassRate, type StatsSummary } from '../../stats/index.js';
-import { sanitizeText } from '../render/sanitize.js';
+import { isoDate, type CalendarDate, type Heatmap, type PassRate, type StatsSummary } from '../../collection/stats.js';
+import { sanitizeText } from '../sanitize.js';
 import { duration } from '../format-time.js';
 
 export type Tone = 'plain' | 'title' | 'dim' | 'heat1' | 'heat2' | 'heat3' | 'heat4' | 'bar' | 'good' | 'warn';

@@ -1,5 +1,5 @@
 /** The stats lines as plain text: what `engram stats` prints when stdout is not a terminal. */
-import { sgr, type Style } from '../render/styles.js';
+import { sgr, type Style } from '../sgr.js';
 import type { Line, Tone } from './lines.js';
 
 const TONE_STYLES: Record<Tone, Style> = {

@@ -1,10 +1,11 @@
 /**
  * The reference FSRS optimizer (fsrs-rs through @open-spaced-repetition/binding, a native
- * addon) behind one small function, like the database behind the store. It is imported on
- * first use so that only `engram optimize` pays for loading it.
+ * addon) behind one small function. It belongs to the scheduler: fitting is computation on
+ * plain training items (no files, no database, no clock), like ts-fsrs's own scheduling. It is
+ * imported on first use so that only `engram optimize` pays for loading it.
  */
 import { EngramError } from '../core/index.js';
-import type { TrainingItem } from '../scheduler/optimizer-items.js';
+import type { TrainingItem } from './optimizer-items.js';
 
 export type FitProgress = (done: number, total: number) => void;
 
