@@ -13,13 +13,17 @@ import { makeItem } from './items.js';
 import { blockTokens, itemTokens } from './outline.js';
 import type { Block, LineItem, Section } from './outline.js';
 import { definitionOf, isDataLike, isPlural, plainTerm } from './prose-patterns.js';
-import { isEmojiStart, isGenericHeading, isLabel, isPointer, isVerbPhrase } from './prose-vocabulary.js';
+import { isEmojiStart, isGenericHeading, isLabel, isPointer, isPointsHeading, isSentenceAboutOther, isVerbPhrase } from './prose-vocabulary.js';
 import { joinRendered, plain, renderProse } from './render.js';
 import type { Rendered } from './render.js';
 import { answerList } from './render-list.js';
 
 /** How sure each heading rule is that it found a fact (see MIN_PROSE_CONFIDENCE in prose-cards.ts). */
-export const HEADING_CONFIDENCE = { defines: 0.85, colon: 0.8, question: 0.8 } as const;
+export const HEADING_CONFIDENCE = { defines: 0.85, colon: 0.8, question: 0.8, phrase: 0.65 } as const;
+
+/** A defining phrase under a term heading ("## Fusion" / "Learn a joint representation …") is one line of this many words. */
+const PHRASE_WORDS = { min: 4, max: 40 } as const;
+const NOT_A_DEFINITION_START = /^(?:\p{L}+ly\b|should|must|can|could|may|might|will|would|shall|need|example|for example|ultimately|basically|essentially|simply|just|only|source|slides?|video|lecture|chapter|course|notes?|this|these|that|those|we|you|i|it|they|let|let's|our|my|here|there|below|above|now|today|next|first|in this|recall|remember|note|see|e\.?g|eg|i\.?e|also|so|but|and|or|then|what|how|why|when|where|which|who|is|are|can|do|does)\b/iu;
 
 const MIN_ANSWER_WORDS = 4;
 
@@ -50,6 +54,7 @@ export function isTermHeading(title: string): boolean {
     !isGenericHeading(subject) &&
     !isLabel(subject) &&
     !isVerbPhrase(subject) &&
+    !/^(?:what|why|how|when|where|which|who|whom|whose)\b/i.test(subject) &&
     countWords(subject) <= 8 &&
     !/[{}<>|`$]/.test(subject)
   );
@@ -134,7 +139,7 @@ function openingAnswer(section: Section): { back: Rendered; tokens: Token[] } | 
 export function headingCard(section: Section): Item | null {
   const heading = section.heading;
   if (!heading || heading.title === '' || section.blocks.length === 0) return null;
-  const title = heading.title.trim();
+  const title = heading.title.replace(/\*\*|__/g, '').trim();
 
   if (title.endsWith('?') && countWords(title) >= 3 && !isEmojiStart(title)) {
     const answer = openingAnswer(section) ?? listAnswer(section);
@@ -151,7 +156,8 @@ export function headingCard(section: Section): Item | null {
   const copula = definingCopula(content, title);
   const def = copula === null ? definitionOf(content) : null;
   const colon = def !== null && def.rest !== '' && namesSubject(plainTerm(def.term), title);
-  if (copula === null && !colon) return null;
+  const phrase = copula === null && !colon && def === null && first !== undefined && first.kind !== 'code' && isDefiningPhrase(first.kind === 'para' ? first.items : [item], subject);
+  if (copula === null && !colon && !phrase) return null;
 
   let back: Rendered;
   let tokens: Token[];
@@ -169,9 +175,35 @@ export function headingCard(section: Section): Item | null {
     kind: 'heading',
     front: plain(`What ${verb} ${subject}?`),
     back,
-    confidence: copula !== null ? HEADING_CONFIDENCE.defines : HEADING_CONFIDENCE.colon,
+    confidence: copula !== null ? HEADING_CONFIDENCE.defines : colon ? HEADING_CONFIDENCE.colon : HEADING_CONFIDENCE.phrase,
   };
   return headingItem(section, card, tokens);
+}
+
+/**
+ * "## Fusion" opened by "Learn a joint representation that models cross-modal interactions.": a
+ * one-line phrase (an infinitive, a gerund, a noun phrase) that says what the heading's term is,
+ * under a short noun-phrase heading. Not a sentence about something else ("The lecture covers …"),
+ * not a question, not a pointer, not a remark to the reader.
+ */
+function isDefiningPhrase(items: readonly LineItem[], subject: string): boolean {
+  const only = items.length === 1 ? items[0] : undefined;
+  if (!only) return false;
+  const text = [only.head.content, ...only.more.map((t) => (t.kind === 'text' ? t.content : ''))].join(' ').trim();
+  const words = countWords(text);
+  return (
+    countWords(subject) <= 4 &&
+    !isPointsHeading(subject) &&
+    words >= PHRASE_WORDS.min &&
+    words <= PHRASE_WORDS.max &&
+    !/[?:]\s*$/.test(text) &&
+    !text.includes('?') &&
+    !NOT_A_DEFINITION_START.test(text.replace(/^[*_]+/, '')) &&
+    !/^[$\\\d]/.test(text) &&
+    !isPointer(text) &&
+    !isSentenceAboutOther(text, subject) &&
+    !isDataLike(text)
+  );
 }
 
 function listAnswer(section: Section): { back: Rendered; tokens: Token[] } | null {

@@ -135,7 +135,7 @@ const VERBS = new Set([
   'review', 'explore', 'introduce', 'discuss', 'wrap', 'follow', 'repeat', 'iterate', 'loop', 'pass', 'feed',
   'connect', 'link', 'click', 'type', 'enter', 'press', 'install', 'clone', 'fork', 'push', 'pull', 'commit',
   'go', 'meet', 'welcome', 'stay', 'avoid', 'beware', 'watch', 'note', 'mind', 'don\'t', 'do not', 'never', 'always',
-  'sample', 'resize', 'scale', 'shift', 'drop', 'mask', 'freeze', 'unfreeze', 'tune', 'finetune', 'fine-tune',
+  'decompose', 'center', 'centre', 'project', 'reshape', 'flatten', 'stack', 'concatenate', 'sample', 'resize', 'scale', 'shift', 'drop', 'mask', 'freeze', 'unfreeze', 'tune', 'finetune', 'fine-tune',
 ]);
 
 /** A gerund that takes an object is an action: "Breaking the barrier", "Cleaning up data", "Putting it together". */
@@ -200,7 +200,8 @@ function isLabelPhrase(n: string): boolean {
 export function isLabel(term: string): boolean {
   const n = normal(term);
   // A quality ("Interpretability", "Robustness") is a point made about something, not a term.
-  if (/^\p{L}+(?:ity|ness)$/u.test(n)) return true;
+  // A quality ("Interpretability", "Robustness") or a bare adjective ("Analytical") is a point made about something, not a term.
+  if (/^\p{L}+(?:ity|ness|ical|ous|ible|ful|less)$/u.test(n)) return true;
   return LABELS.has(n) || isLabelPhrase(n) || LABEL_HEADS.has(singular(n)) || LABELS.has(n.replace(/\s+[\p{N}ivx]+[a-z]?$/u, '')) || /^(?:step|part|line|case|option|phase|stage|epoch|iteration|round|example|rule|tip|note|point|level|type|version|q|a)\s*[\p{N}ivx]+[a-z]?\b/iu.test(n);
 }
 
