@@ -13,7 +13,7 @@ import { makeItem } from './items.js';
 import { blockTokens, itemTokens } from './outline.js';
 import type { Block, LineItem, Section } from './outline.js';
 import { definitionOf, isDataLike, isPlural, plainTerm } from './prose-patterns.js';
-import { isEmojiStart, isGenericHeading, isLabel, isPointer, isPointsHeading, isSentenceAboutOther, isVerbPhrase } from './prose-vocabulary.js';
+import { hasOwnClause, isEmojiStart, isGenericHeading, isLabel, isPointer, isPointsHeading, isSentenceAboutOther, isVerbPhrase } from './prose-vocabulary.js';
 import { joinRendered, plain, renderProse } from './render.js';
 import type { Rendered } from './render.js';
 import { answerList } from './render-list.js';
@@ -170,7 +170,8 @@ export function headingCard(section: Section): Item | null {
     ({ back, tokens } = answer);
   }
   if (countWords(back.text) < MIN_ANSWER_WORDS || isDataLike(back.text)) return null;
-  const verb = copula ?? (isPlural(subject) ? 'are' : 'is');
+  // The front agrees with the heading it names, whatever number the sentence used.
+  const verb = isPlural(subject) ? 'are' : 'is';
   const card: DraftCard = {
     kind: 'heading',
     front: plain(`What ${verb} ${subject}?`),
@@ -202,6 +203,7 @@ function isDefiningPhrase(items: readonly LineItem[], subject: string): boolean 
     !/^[$\\\d]/.test(text) &&
     !isPointer(text) &&
     !isSentenceAboutOther(text, subject) &&
+    !hasOwnClause(text) &&
     !isDataLike(text)
   );
 }

@@ -229,7 +229,7 @@ export function isPointer(text: string): boolean {
   if (t === '') return true;
   if (/https?:\/\//.test(t) && t.split(/\s+/).length <= 8) return true;
   if (/^(?:see|cf\.?|refer to|check(?: out)?|read|watch|look at|more (?:on|about|in)|details (?:in|on|at)|slides?|link|source|video)\b/i.test(t)) return true;
-  if (/\b(?:as follows|as shown below|shown below|given below|listed below|the following|below|here)\s*[:.]?$/i.test(t)) return true;
+  if (/\b(?:as follows|as shown below|shown below|given below|listed below|the following)\s*[:.]?$/i.test(t) || /\b(?:below|here)\s*:$/i.test(t)) return true;
   if (/\b(?:see|in) (?:the )?(?:slides?|lecture|video|book|chapter|figure|notebook|paper)\b[^.]*\.?$/i.test(t) && t.split(/\s+/).length <= 10) return true;
   return false;
 }
@@ -248,6 +248,8 @@ const FINITE_VERB = /\s(?:is|are|was|were|has|have|had|can|could|will|would|shou
  */
 export function isSentenceAboutOther(rest: string, term: string): boolean {
   const text = rest.replace(/\*\*|__/g, '').trim();
+  // A fragment in lower case ("models learn to rely on one modality") is the writer's own gloss of the term.
+  if (/^\p{Ll}/u.test(text)) return false;
   if (CLAUSE_START.test(text)) return true;
   const verb = FINITE_VERB.exec(` ${text}`);
   if (!verb || verb.index === 0) return false;
@@ -270,4 +272,13 @@ export function isPointsHeading(title: string): boolean {
 export function withoutGenericTail(term: string): string {
   const stripped = term.replace(/\s+(?:overview|recap|summary|basics|intro|introduction|explained|revisited|refresher|in a nutshell|in brief)$/i, '').trim();
   return stripped === '' ? term : stripped;
+}
+
+/** "The deep network is the core …": a clause with its own subject and verb, not a defining phrase. */
+export function hasOwnClause(text: string): boolean {
+  const plainText = text.replace(/\*\*|__/g, '').trim();
+  const verb = FINITE_VERB.exec(` ${plainText}`);
+  if (!verb || verb.index === 0) return false;
+  const subject = plainText.slice(0, verb.index - 1);
+  return !/\b(?:that|which|who|whom|whose|where|to)\b|,/i.test(subject);
 }
