@@ -24,7 +24,7 @@ import { headingCard, headingSubject, introducedBlock, isTermHeading } from './p
 import { definitionOf, isCodeLike, isDataLike, isInterrogative, plainTerm, questionOf, termQuestion } from './prose-patterns.js';
 import type { Definition, Question } from './prose-patterns.js';
 import { hasTemplateResidue } from './prose-template.js';
-import { isEmojiStart, isLabel, isPointer, isPointsHeading, isSentenceAboutOther, isSkippedSection, isToDo, isVerbPhrase, labelQuestion, withoutGenericTail } from './prose-vocabulary.js';
+import { hasOwnClause, isEmojiStart, isLabel, isPointer, isPointsHeading, isSentenceAboutOther, isSkippedSection, isToDo, isVerbPhrase, labelQuestion, withoutGenericTail } from './prose-vocabulary.js';
 import { joinRendered, plain, renderProse } from './render.js';
 import type { Rendered } from './render.js';
 import { answerList } from './render-list.js';
@@ -324,14 +324,18 @@ function isReversible(rest: string, term: string): boolean {
  */
 function definitionItem(section: Section, def: Definition, item: LineItem, nested: readonly LineItem[], nestedTokens: readonly Token[], subject: Subject): Item | null {
   const term = plainTerm(def.term);
+  // "The criteria are as follows:" announces a list; it names no term.
+  if (isPointer(`${term}:`) || hasOwnClause(term)) return null;
   if (term === '' || isEmojiStart(term) || isToDo(term) || isCodeLike(def.term) || isVerbPhrase(term) || COUNTED_TERM.test(term) || isInterrogative(term)) return null;
   const bold = /^(?:\*\*|__)/.test(item.head.content.trim());
 
   let front: string;
   let confidence: number;
   if (isLabel(term)) {
+    // Under a heading, "**Description**" may describe any part of the section; only a bullet's own sub-label is surely about it.
     const about = subject.parent ?? subject.heading;
     const question = about ? labelQuestion(term, about) : null;
+    if (question && subject.parent === null && question === termQuestion(about ?? '')) return null;
     if (!question) return null;
     front = question;
     confidence = subject.parent ? PROSE_CONFIDENCE.labelOfTerm : PROSE_CONFIDENCE.labelOfHeading;

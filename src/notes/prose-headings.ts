@@ -95,8 +95,9 @@ function definingCopula(text: string, heading: string): 'is' | 'are' | null {
   const masked = mask(text, { math: true });
   const m = DEFINING_VERB.exec(masked);
   if (!m) return null;
-  const subject = text.slice(0, (m[1] ?? '').length).split(/,\s/)[0] ?? '';
-  if (!namesSubject(subject, heading)) return null;
+  // "Round robin, also called RR, is …": the appositive after the comma is not part of the subject.
+  const subject = text.slice(0, (m[1] ?? '').length);
+  if (!namesSubject(subject, heading) && !namesSubject(subject.split(/,\s/)[0] ?? '', heading)) return null;
   const verb = (m[2] ?? '').toLowerCase();
   return /^(?:are|were|refer |mean |denote |stand |are )/.test(`${verb} `) ? 'are' : 'is';
 }
