@@ -147,12 +147,21 @@ interface Answer {
 
 /** "What does this mean?" has no subject of its own; out of its paragraph it asks nothing. */
 function isVague(question: string): boolean {
-  return countWords(question) <= 5 && /\b(?:this|that|it|these|those|they|he|she|so)\b/i.test(question);
+  return (
+    (countWords(question) <= 7 && /\b(?:this|that|it|these|those|they|he|she|so)\b/i.test(question)) ||
+    /\b(?:this code|the code above|the above|this example|the following|this snippet)\b/i.test(question)
+  );
 }
+
+/** Longer than this, a "question" is a paragraph that happens to contain a `?`, not something one recalls from. */
+const MAX_QUESTION_WORDS = 30;
+
+/** Review and thought questions, exercises: the note asks the reader, and does not answer. */
+const EXERCISE_QUESTION = /^(?:>\s*)?(?:[*_]{1,2})?(?:review question|thought question|exercise|question|quiz|check your understanding|try it|think about it)\b/i;
 
 function qaItem(section: Section, item: LineItem, question: Question, answer: Answer, confidence: number): Item | null {
   const text = question.question;
-  if (isToDo(text) || isEmojiStart(text) || isVague(text)) return null;
+  if (isToDo(text) || isEmojiStart(text) || isVague(text) || EXERCISE_QUESTION.test(text) || countWords(text) > MAX_QUESTION_WORDS) return null;
   const back = joinRendered(answer.parts);
   // "**Q13.**" under a question is the next question's number, not an answer.
   if (countWords(back.text) < 2 || /^(?:\*\*|__)?(?:Q|A|Question|Answer)\s*\d+/i.test(back.text)) return null;
@@ -325,7 +334,8 @@ function isReversible(rest: string, term: string): boolean {
 function definitionItem(section: Section, def: Definition, item: LineItem, nested: readonly LineItem[], nestedTokens: readonly Token[], subject: Subject): Item | null {
   const term = plainTerm(def.term);
   // "The criteria are as follows:" announces a list; it names no term.
-  if (isPointer(`${term}:`) || hasOwnClause(term)) return null;
+  // "In an interface:", "To read the notes:" open a sentence; they name no term.
+  if (isPointer(`${term}:`) || hasOwnClause(term) || /^(?:in|on|at|for|with|by|from|to|of|into|under|after|before|during|when|if)\s/i.test(term)) return null;
   if (term === '' || isEmojiStart(term) || isToDo(term) || isCodeLike(def.term) || isVerbPhrase(term) || COUNTED_TERM.test(term) || isInterrogative(term)) return null;
   const bold = /^(?:\*\*|__)/.test(item.head.content.trim());
 

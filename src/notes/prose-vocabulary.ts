@@ -117,7 +117,7 @@ const LABELS = new Set([
 /** A quiz or an exercise sheet anywhere in a section's path: questions without reliable answers. */
 const EXERCISE_PATH = /\b(?:quiz(?:zes)?|exercises|homework|problem sets?|practice (?:problems|questions)|review questions|self-test|flashcards?|cheat ?sheet)\b/i;
 
-const SKIPPED_SECTION = /^(?:exercises?|solutions?|homework|assignments?|quiz(?:zes)?|labs?|practice|problems?|tasks?|questions?|examples?|code(?: \w+)?|sample code|source code|code (?:walkthrough|explanation|example)s?|walkthrough|(?:sample |example |program )?output|references|bibliography|further reading|readings?|resources|links|see also|acknowledge?ments|credits|todo|to do|try it(?: yourself)?|your turn|demo|übung(?:en)?|aufgaben?|lösung(?:en)?|exercices?|ejercicios?|esercizi)(?:\s*[\p{N}IVX]+[a-z]?)?(?:\s*[:.\-–—(].*)?$/iu;
+const SKIPPED_SECTION = /^(?:exercises?|solutions?|homework|assignments?|quiz(?:zes)?|labs?|practice|problems?|tasks?|questions?|examples?|code(?: \w+)?|sample code|source code|code (?:walkthrough|explanation|example)s?|walkthrough|(?:sample |example |program )?output|references|bibliography|(?:further|additional|suggested|recommended|optional) readings?|readings?|resources|links|see also|acknowledge?ments|credits|todo|to do|try it(?: yourself)?|your turn|demo|übung(?:en)?|aufgaben?|lösung(?:en)?|exercices?|ejercicios?|esercizi)(?:\s*[\p{N}IVX]+[a-z]?)?(?:\s*[:.\-–—(].*)?$/iu;
 
 /** Verbs that open an instruction or an action: "Put it all together", "Avoid linear layers". */
 const VERBS = new Set([
