@@ -149,6 +149,7 @@ interface Answer {
 function isVague(question: string): boolean {
   return (
     (countWords(question) <= 7 && /\b(?:this|that|it|these|those|they|he|she|so)\b/i.test(question)) ||
+    /^(?:remember|recall|guess|notice|ready|see|any idea|got it|right|ok|okay)\b/i.test(question) ||
     /\b(?:this code|the code above|the above|this example|the following|this snippet)\b/i.test(question)
   );
 }
@@ -190,6 +191,9 @@ function paragraphCards(section: Section, index: number, out: Item[], covered: s
     }
     const question = questionOf(item.head.content);
     if (!question) return;
+    // "… What if we wanted to sort an array of" / "`MonthDay` objects?": the tail of a wrapped sentence, not a question of its own.
+    const previous = para.items[k - 1];
+    if (previous && !/[.!?:;)"'*]$/.test(lastLine(previous))) return;
     const answer = paragraphAnswer(section, index, k, question);
     const confidence = answer.followed ? PROSE_CONFIDENCE.questionFollowed : PROSE_CONFIDENCE.questionAnswered;
     const made = qaItem(section, item, question, answer, confidence);
@@ -248,6 +252,12 @@ function paragraphAnswer(section: Section, index: number, k: number, question: Q
     }
   }
   return answer;
+}
+
+function lastLine(item: LineItem): string {
+  const texts = [item.head, ...item.more].filter((t) => t.kind === 'text');
+  const last = texts[texts.length - 1];
+  return last && last.kind === 'text' ? last.content.trim() : '';
 }
 
 function untilQuestion(items: readonly LineItem[]): LineItem[] {
