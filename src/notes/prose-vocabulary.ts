@@ -228,6 +228,8 @@ export function isPointer(text: string): boolean {
   const t = text.replace(/\*\*|__/g, '').trim();
   if (t === '') return true;
   if (/https?:\/\//.test(t) && t.split(/\s+/).length <= 8) return true;
+  if (/^(?:now )?(?:let's|let us|we'll|we will)\s+(?:consider|look at|see|take|start|begin|study|try)\b/i.test(t) && t.split(/\s+/).length <= 8) return true;
+  if (/^(?:consider|here is|here's|take) (?:an|this|the following) example\b/i.test(t)) return true;
   if (/^(?:see|cf\.?|refer to|check(?: out)?|read|watch|look at|more (?:on|about|in)|details (?:in|on|at)|slides?|link|source|video)\b/i.test(t)) return true;
   if (/\b(?:as follows|as shown below|shown below|given below|listed below|the following)\s*[:.]?$/i.test(t) || /\b(?:below|here)\s*:$/i.test(t)) return true;
   if (/\b(?:see|in) (?:the )?(?:slides?|lecture|video|book|chapter|figure|notebook|paper)\b[^.]*\.?$/i.test(t) && t.split(/\s+/).length <= 10) return true;

@@ -44,6 +44,7 @@ const junk: Array<[string, string]> = [
   ['a question answered only by the next question number', note('How does BF16 differ from FP16 in training?', '', '**Q13.**')],
   ['a quiz section', note('## Part 1 Quiz', '- What is the convoy effect? Short processes wait behind a long one.')],
   ['a question answered by a pointer', note('- Why is round robin fair? See the slides.')],
+  ['a question answered by "Let\'s consider an example."', note('Why is modifying existing code undesirable when adding features?', '', "Let's consider an example.")],
   ['a reversed card for a generic label', note('- **Run**: start the process again after it was preempted by the timer')],
   ['an interrogative pseudo-term', note('- **How to prevent it**: regularize the covariance matrix after every step')],
   ['a counted label over a list', note('Two constraints:', '- respect cross-modal interactions', '- respect temporal structure')],
