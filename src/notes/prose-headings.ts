@@ -202,6 +202,8 @@ function isDefiningPhrase(items: readonly LineItem[], subject: string): boolean 
     !text.includes('?') &&
     !NOT_A_DEFINITION_START.test(text.replace(/^[*_]+/, '')) &&
     !/^[$\\\d]/.test(text) &&
+    // A lower-case fragment under a heading is a topic jotted down ("the power of a network"), not a definition.
+    /^[*_"“]*\p{Lu}/u.test(text) &&
     !isPointer(text) &&
     !isSentenceAboutOther(text, subject) &&
     !hasOwnClause(text) &&
