@@ -125,7 +125,8 @@ function sectionCards(section: Section): Item[] {
   // `### Graph networks` opened by `Graph networks: ...` would give the same card twice, once per rule; the heading card is kept.
   const covered = heading && section.heading && section.blocks[0]?.kind === 'para' ? headingSubject(section.heading.title).toLowerCase() : null;
   // "Teacher Forcing: The Standard Approach" is about Teacher Forcing.
-  const headingTerm = section.heading && isTermHeading(section.heading.title) ? (headingSubject(section.heading.title).split(/:\s/)[0] ?? null) : null;
+  // "Application Example: Sentiment Analysis" is about Sentiment Analysis: the first part that names a term.
+  const headingTerm = section.heading ? (headingSubject(section.heading.title).split(/:\s/).find((part) => isTermHeading(part)) ?? null) : null;
   section.blocks.forEach((block, index) => {
     if (block.kind === 'para') paragraphCards(section, index, items, index === 0 ? covered : null, headingTerm);
     else if (block.kind === 'list') listCards(section, block.items, items, { parent: null, heading: headingTerm });
@@ -369,7 +370,9 @@ function definitionItem(section: Section, def: Definition, item: LineItem, neste
   }
 
   const below = [...item.children, ...nested];
-  if (below.length === 0 && (isPointer(def.rest) || isDataLike(def.rest))) return null;
+  // `Input string: "the cat in the hat".` quotes an example; it defines nothing.
+  const quotedOnly = /^(?:"[^"]*"|“[^”]*”|`[^`]*`)\.?$/.test(def.rest);
+  if (below.length === 0 && (isPointer(def.rest) || isDataLike(def.rest) || quotedOnly)) return null;
   let back = joinRendered([plain(def.rest), renderProse(item.more), answerList(below, { whole: true })]);
   // A definition with a long list under it still stands on its own line; the list's own bullets get their cards.
   if (!fits(back.text) && countWords(def.rest) >= MIN_DEFINITION_WORDS && !def.rest.endsWith(':')) back = plain(def.rest);

@@ -117,7 +117,7 @@ const LABELS = new Set([
 /** A quiz or an exercise sheet anywhere in a section's path: questions without reliable answers. */
 const EXERCISE_PATH = /\b(?:quiz(?:zes)?|exercises|homework|problem sets?|practice (?:problems|questions)|review questions|self-test|flashcards?|cheat ?sheet)\b/i;
 
-const SKIPPED_SECTION = /^(?:exercises?|solutions?|homework|assignments?|quiz(?:zes)?|labs?|practice|problems?|tasks?|questions?|examples?|code(?: \w+)?|sample code|source code|code (?:walkthrough|explanation|example)s?|walkthrough|(?:sample |example |program )?output|references|bibliography|(?:further|additional|suggested|recommended|optional) readings?|readings?|resources|links|see also|acknowledge?ments|credits|todo|to do|try it(?: yourself)?|your turn|demo|übung(?:en)?|aufgaben?|lösung(?:en)?|exercices?|ejercicios?|esercizi)(?:\s*[\p{N}IVX]+[a-z]?)?(?:\s*[:.\-–—(].*)?$/iu;
+const SKIPPED_SECTION = /^(?:exercises?|solutions?|homework|assignments?|quiz(?:zes)?|labs?|practice|problems?|tasks?|questions?|examples?|code(?: \w+)?|sample code|source code|explanation of (?:the )?code|(?:the )?code explained|code (?:walkthrough|explanation|example)s?|walkthrough|(?:sample |example |program )?output|references|bibliography|(?:further|additional|suggested|recommended|optional) readings?|readings?|resources|links|see also|acknowledge?ments|credits|todo|to do|try it(?: yourself)?|your turn|demo|übung(?:en)?|aufgaben?|lösung(?:en)?|exercices?|ejercicios?|esercizi)(?:\s*[\p{N}IVX]+[a-z]?)?(?:\s*[:.\-–—(].*)?$/iu;
 
 /** Verbs that open an instruction or an action: "Put it all together", "Avoid linear layers". */
 const VERBS = new Set([
@@ -171,7 +171,7 @@ const LABEL_HEADS = new Set([
   'choice', 'decision', 'design', 'principle', 'theme', 'topic', 'concept', 'component', 'element', 'part',
   'stage', 'phase', 'task', 'operation', 'property', 'constraint', 'criterion', 'criteria', 'metric', 'measure',
   'structure', 'format', 'input', 'output', 'data', 'information', 'implementation', 'method', 'technique',
-  'bottleneck', 'reference', 'algorithm', 'outline', 'consequence', 'significance', 'relevance', 'scope', 'notation', 'intro', 'introduction',
+  'bottleneck', 'reference', 'algorithm', 'outline', 'analysis', 'type', 'category', 'consequence', 'significance', 'relevance', 'scope', 'notation', 'intro', 'introduction',
 ]);
 const LABEL_MODIFIERS = new Set([
   'initial', 'typical', 'current', 'past', 'special', 'main', 'key', 'core', 'general', 'basic', 'common',
@@ -188,7 +188,7 @@ const LABEL_MODIFIERS = new Set([
   'and', 'of', 'the', 'a', 'an', 'for', 'in', 'to', 'with', '&', 'vs', 'vs.', 'its',
 ]);
 
-const singular = (word: string): string => word.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+const singular = (word: string): string => (/(?:ss|us|is)$/.test(word) ? word : word.replace(/ies$/, 'y').replace(/s$/, ''));
 
 function isLabelPhrase(n: string): boolean {
   const words = n.split(/\s+/).filter((w) => w !== '');
@@ -272,7 +272,7 @@ export function isPointsHeading(title: string): boolean {
 
 /** "FSDP Overview", "Convolution Recap": the term is what comes before the generic tail. */
 export function withoutGenericTail(term: string): string {
-  const stripped = term.replace(/\s+(?:overview|recap|summary|basics|intro|introduction|explained|revisited|refresher|in a nutshell|in brief)$/i, '').trim();
+  const stripped = term.replace(/^(?:summary|overview|recap|introduction|intro|basics) (?:of|to)\s+/i, '').replace(/\s+(?:overview|recap|summary|basics|intro|introduction|explained|revisited|refresher|in a nutshell|in brief)$/i, '').trim();
   return stripped === '' ? term : stripped;
 }
 
