@@ -61,6 +61,7 @@ const MIN_DEFINITION_WORDS = 3;
 const MIN_REVERSIBLE_WORDS = 4;
 /** Longer than this, a definition makes a poor front for the reversed card. */
 const MAX_REVERSIBLE_WORDS = 30;
+const MAX_REVERSIBLE_TERM_WORDS = 3;
 
 const COUNTED_TERM = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|few|multiple|various|other|more|most|\p{N}+)\b/iu;
 
@@ -126,7 +127,7 @@ function sectionCards(section: Section): Item[] {
   const covered = heading && section.heading && section.blocks[0]?.kind === 'para' ? headingSubject(section.heading.title).toLowerCase() : null;
   // "Teacher Forcing: The Standard Approach" is about Teacher Forcing.
   // "Application Example: Sentiment Analysis" is about Sentiment Analysis: the first part that names a term.
-  const headingTerm = section.heading ? (headingSubject(section.heading.title).split(/:\s/).find((part) => isTermHeading(part)) ?? null) : null;
+  const headingTerm = section.heading ? (headingSubject(section.heading.title).split(/:\s/).map(withoutGenericTail).find((part) => isTermHeading(part)) ?? null) : null;
   section.blocks.forEach((block, index) => {
     if (block.kind === 'para') paragraphCards(section, index, items, index === 0 ? covered : null, headingTerm);
     else if (block.kind === 'list') listCards(section, block.items, items, { parent: null, heading: headingTerm });
@@ -328,7 +329,11 @@ function isDistinctive(term: string): boolean {
 /** Naming a paper or linking a note is a pointer, not a description one could recall the term from. */
 function isReversible(rest: string, term: string): boolean {
   const words = countWords(rest);
+  // A sentence with its own subject ("A deep network consists of …") is about that subject, not a gloss of the term.
   return (
+    countWords(term) <= MAX_REVERSIBLE_TERM_WORDS &&
+    !/\s(?:as|in|of|for|on|with|when|if|vs\.?)\s/i.test(term) &&
+    !(/^\p{Lu}/u.test(rest) && hasOwnClause(rest)) &&
     words >= MIN_REVERSIBLE_WORDS &&
     words <= MAX_REVERSIBLE_WORDS &&
     !/\b(?:19|20)\d\d\b|\[\[/.test(rest) &&
@@ -346,6 +351,8 @@ function definitionItem(section: Section, def: Definition, item: LineItem, neste
   const term = plainTerm(def.term);
   // "The criteria are as follows:" announces a list; it names no term.
   // "In an interface:", "To read the notes:" open a sentence; they name no term.
+  // "Prefer K-means when:" opens a sentence the colon interrupts.
+  if (/\s(?:when|if|because|that|which|to|of|for|and|or|with|by|is|are|the|a|an)$/i.test(term)) return null;
   if (isPointer(`${term}:`) || hasOwnClause(term) || /^(?:in|on|at|for|with|by|from|to|of|into|under|after|before|during|when|if)\s/i.test(term)) return null;
   if (term === '' || isEmojiStart(term) || isToDo(term) || isCodeLike(def.term) || isVerbPhrase(term) || COUNTED_TERM.test(term) || isInterrogative(term)) return null;
   const bold = /^(?:\*\*|__)/.test(item.head.content.trim());

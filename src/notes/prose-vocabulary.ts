@@ -171,7 +171,7 @@ const LABEL_HEADS = new Set([
   'choice', 'decision', 'design', 'principle', 'theme', 'topic', 'concept', 'component', 'element', 'part',
   'stage', 'phase', 'task', 'operation', 'property', 'constraint', 'criterion', 'criteria', 'metric', 'measure',
   'structure', 'format', 'input', 'output', 'data', 'information', 'implementation', 'method', 'technique',
-  'bottleneck', 'reference', 'algorithm', 'outline', 'analysis', 'type', 'category', 'consequence', 'significance', 'relevance', 'scope', 'notation', 'intro', 'introduction',
+  'bottleneck', 'reference', 'algorithm', 'outline', 'analysis', 'type', 'category', 'quote', 'source', 'gain', 'refresher', 'parameter', 'consequence', 'significance', 'relevance', 'scope', 'notation', 'intro', 'introduction',
 ]);
 const LABEL_MODIFIERS = new Set([
   'initial', 'typical', 'current', 'past', 'special', 'main', 'key', 'core', 'general', 'basic', 'common',
@@ -272,7 +272,7 @@ export function isPointsHeading(title: string): boolean {
 
 /** "FSDP Overview", "Convolution Recap": the term is what comes before the generic tail. */
 export function withoutGenericTail(term: string): string {
-  const stripped = term.replace(/^(?:summary|overview|recap|introduction|intro|basics) (?:of|to)\s+/i, '').replace(/\s+(?:overview|recap|summary|basics|intro|introduction|explained|revisited|refresher|in a nutshell|in brief)$/i, '').trim();
+  const stripped = term.replace(/^(?:(?:a )?(?:summary|overview|recap|introduction|intro|basics|refresher|notes|primer) (?:of|to|on)|a (?:look|closer look) at)\s+/i, '').replace(/\s+(?:overview|recap|summary|basics|intro|introduction|explained|revisited|refresher|in a nutshell|in brief)$/i, '').trim();
   return stripped === '' ? term : stripped;
 }
 
