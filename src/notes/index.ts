@@ -2,3 +2,4 @@
 export { parseNote } from './parse-note.js';
 export type { ParsedNote, ParseResult } from './types.js';
 export { readExampleLine } from './example-refs.js';
+export { dropSharedFronts, MIN_PROSE_CONFIDENCE } from './prose-cards.js';

@@ -5,6 +5,7 @@
  * questions about this tree, not about lines.
  */
 import type { HeadingToken, TextToken, Token } from './classify-lines.js';
+import { isTemplateLine, opensSkippedRegion } from './prose-template.js';
 
 export interface LineItem {
   head: TextToken;
@@ -57,7 +58,11 @@ function lastTextOf(item: LineItem): TextToken {
   return item.head;
 }
 
-/** `skip`: tokens already used by explicit cards; they separate blocks like blank lines. */
+/**
+ * `skip`: tokens already used by explicit cards; they separate blocks like blank lines. Lines of
+ * site-generator markup (`{% hint %}`, `:::note`, `<details>`) separate blocks too, and the content
+ * of tabs is left out (see prose-template.ts).
+ */
 export function outline(tokens: readonly Token[], skip: ReadonlySet<number> = new Set()): Section[] {
   const sections: Section[] = [{ heading: null, breadcrumb: [], blocks: [] }];
   let section = sections[0] as Section;
@@ -73,8 +78,23 @@ export function outline(tokens: readonly Token[], skip: ReadonlySet<number> = ne
     gap = true;
   };
 
+  let skippedUntil: RegExp | null = null;
+
   for (const token of tokens) {
+    if (skippedUntil !== null) {
+      // A region never closed ends at the next top-level section rather than swallowing the note.
+      if (token.kind === 'heading' && token.level <= 2) skippedUntil = null;
+      else {
+        if (token.kind === 'text' && skippedUntil.test(token.content.trim())) skippedUntil = null;
+        continue;
+      }
+    }
     if (skip.has(token.index)) {
+      close();
+      continue;
+    }
+    if (token.kind === 'text' && isTemplateLine(token.content)) {
+      skippedUntil = opensSkippedRegion(token.content);
       close();
       continue;
     }

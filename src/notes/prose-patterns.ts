@@ -90,7 +90,8 @@ function isTermLike(term: string): boolean {
     words <= MAX_TERM_WORDS &&
     term.length <= 60 &&
     /^[\p{L}\p{N}"'“(]/u.test(term) &&
-    !/[?!|`$]|\.\s|https?:|\[\[|\]\(/.test(term) &&
+    !/[?!|`$,;=<>{}[\]]|\.\s|https?:|\]\(/.test(term) &&
+    !isMostlyNumeric(term) &&
     !/\bet al\b/i.test(term) &&
     !/\s\/\s/.test(term) &&
     !PRONOUN_START.test(term) &&
@@ -133,6 +134,40 @@ export function definitionOf(content: string): Definition | null {
   const folded = foldSecondPart(def);
   if (folded.rest !== '' && firstSentenceIsQuestion(folded.rest)) return null;
   return folded;
+}
+
+function isMostlyNumeric(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const numeric = words.filter((w) => !/\p{L}{2}/u.test(w)).length;
+  return words.length === 0 || numeric * 2 >= words.length;
+}
+
+/** Printed output, measurements or a code line split at a colon: `0.3414, G Loss: 2.7712`. */
+export function isDataLike(text: string): boolean {
+  const t = text.replace(/\$[^$]*\$/g, 'x').trim();
+  const letters = (t.match(/\p{L}/gu) ?? []).length;
+  const digits = (t.match(/\p{N}/gu) ?? []).length;
+  return isMostlyNumeric(t) || digits > letters;
+}
+
+/** An identifier, a call or an expression: `x.shape`, `fit()`, `lr = 0.1`. */
+export function isCodeLike(term: string): boolean {
+  return /`|\w\(|\w\.\w|=|\b\w+_\w|::|->|\[\d*\]|^[a-z]+[A-Z]\w*$/.test(term.replace(/\*\*|__/g, ''));
+}
+
+const PREPOSITION = /\s(?:via|of|for|in|with|on|to|from|by|under|over|between|through|into|as|and|or|vs\.?|versus)\s/i;
+
+/** "What are Graph networks?" but "What is Transfer via Pretrained Models?": the head noun decides. */
+export function isPlural(subject: string): boolean {
+  const head = subject.replace(/\s*\([^)]*\)\s*/g, ' ').split(PREPOSITION)[0] ?? subject;
+  const last = head.trim().split(/\s+/).pop() ?? '';
+  return /(?:[^s']s|\p{Lu}s)$/u.test(last) && !/(?:us|is|ics|ness|ss|sis|xis|ous)$/i.test(last);
+}
+
+/** "What is tensor fusion?": a term asked about as a question. */
+export function termQuestion(term: string): string {
+  const t = plainTerm(term).replace(/[:.]\s*$/, '').trim();
+  return `What ${isPlural(t) ? 'are' : 'is'} ${t}?`;
 }
 
 /** The term as plain text, for use inside `**...**`. */

@@ -36,10 +36,11 @@ const MAX_ANSWER_LINES = 12;
 
 /**
  * A list as an answer: whole when short, else only its top-level items. The nested detail is not
- * lost; nested bullets that ask or define something get cards of their own.
+ * lost; nested bullets that ask or define something get cards of their own. `whole`: never cut
+ * (the caller drops a card that is too long rather than show half of a list).
  */
-export function answerList(items: readonly LineItem[]): Rendered {
+export function answerList(items: readonly LineItem[], options: { whole?: boolean } = {}): Rendered {
   const full = renderListItems(items);
-  if (full.text.split('\n').length <= MAX_ANSWER_LINES) return full;
+  if (options.whole || full.text.split('\n').length <= MAX_ANSWER_LINES) return full;
   return renderListItems(items.map((item) => ({ ...item, more: [], children: [] })));
 }

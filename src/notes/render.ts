@@ -7,6 +7,7 @@ import type { ExampleSpec } from '../core/index.js';
 import type { TextToken, Token } from './classify-lines.js';
 import { readFence } from './examples.js';
 import { dedentLine, indentWidth, leadingWhitespace } from './inline-markdown.js';
+import { stripTemplate } from './prose-template.js';
 import { stripDeckTags } from './tags.js';
 
 /** One side of a card: its text, and the runnable examples found in it. */
@@ -21,9 +22,12 @@ export function plain(text: string): Rendered {
 
 const INLINE_COMMENT = /<!--[\s\S]*?-->|%%[^%\n]*%%/g;
 
-/** Drops what Obsidian does not show (comments, e.g. the SR plugin's `<!--SR:...-->`) and deck tags. */
+/**
+ * Drops what Obsidian does not show (comments, e.g. the SR plugin's `<!--SR:...-->`), deck tags,
+ * and inline site-generator tags (`{% include %}`, `{{< ref >}}`) that no reader sees as written.
+ */
 function stripNoise(line: string): string {
-  const uncommented = line.replace(INLINE_COMMENT, '');
+  const uncommented = stripTemplate(line.replace(INLINE_COMMENT, ''));
   const out = stripDeckTags(uncommented);
   return out === line ? line : out.replace(/[ \t]+$/, '');
 }

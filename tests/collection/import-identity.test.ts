@@ -391,7 +391,7 @@ describe('bad input', () => {
 });
 
 describe('the real source notes', () => {
-  it('give cards for every section, no empty sides, and at least 40 papers', () => {
+  it('give cards for the sections that state something, no empty sides, and at least 40 papers', () => {
     const notes = path.join(ROOT, 'tests', 'fixtures', 'source-notes');
     const r = importNotes(temp.col(), [notes], { dryRun: true });
     expect(r.errors).toEqual([]);
@@ -403,8 +403,10 @@ describe('the real source notes', () => {
     const text = fs.readFileSync(path.join(notes, 'challenges-in-multimodality.md'), 'utf8');
     const sections = [...text.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.trim());
     const covered = new Set(r.preview.flatMap((c) => c.breadcrumb));
-    // "Summary" only lists the three paradigms already carded above it.
-    expect(sections.filter((s) => !covered.has(s) && s !== 'Summary')).toEqual([]);
+    // Prose cards are made only where the note states something (issue 11): sections of open
+    // questions or lists of names give none, so not every section is covered.
+    expect(sections.filter((s) => covered.has(s)).length).toBeGreaterThan(sections.length / 3);
+    expect(covered.has('Summary')).toBe(false);
     expect(r.papers).toBeGreaterThanOrEqual(40);
   });
 });

@@ -48,29 +48,33 @@ describe('questions in prose', () => {
 });
 
 describe('definitions in prose', () => {
-  it('**Term**: definition makes a definition and a reversed card sharing an itemKey', () => {
+  it('**Term**: definition makes a question card and a reversed card sharing an itemKey', () => {
     const cards = parsed('- **Tensor fusion**: an outer product of both modality vectors').cards;
     expect(cards.map(({ kind, front, back, line }) => ({ kind, front, back, line }))).toEqual([
-      { kind: 'definition', front: '**Tensor fusion**', back: 'an outer product of both modality vectors', line: 1 },
+      { kind: 'definition', front: 'What is Tensor fusion?', back: 'an outer product of both modality vectors', line: 1 },
       { kind: 'reversed', front: 'an outer product of both modality vectors', back: '**Tensor fusion**', line: 1 },
     ]);
     expect(cards[0]?.itemKey).toBe(cards[1]?.itemKey);
   });
 
   it('**Term:** and Term: forms work; a trivial definition gives nothing', () => {
-    expect(brief('**Gated fusion:** a sigmoid gate between the inputs').map((c) => c.front)).toEqual(['**Gated fusion**', 'a sigmoid gate between the inputs']);
-    expect(brief('- Simple fusion: adding or concatenating vectors').map((c) => c.front)).toEqual(['**Simple fusion**', 'adding or concatenating vectors']);
+    expect(brief('**Gated fusion:** a sigmoid gate between the inputs').map((c) => c.front)).toEqual(['What is Gated fusion?', 'a sigmoid gate between the inputs']);
+    // A plain `Term:` line is less deliberate than bold: no reversed card.
+    expect(brief('- Simple fusion: adding or concatenating vectors').map((c) => c.front)).toEqual(['What is Simple fusion?']);
     expect(brief('- **Additive fusion**: Late fusion')).toEqual([]);
   });
 
-  it('the reversed card hides the term if the definition repeats it', () => {
-    expect(brief('- **Composing**: how composing states mixes the old and new ones')[1]?.front).toBe('how [...] states mixes the old and new ones');
+  it('a definition that repeats its term, or a one-word term, gives no reversed card', () => {
+    expect(brief('- **Composing states**: how composing states mixes the old and new ones').map((c) => c.kind)).toEqual(['definition']);
+    expect(brief('- **Striding**: skipping input positions to downsample the output').map((c) => c.kind)).toEqual(['definition']);
+    expect(brief('- **Late fusion**: combining the predictions of separate unimodal models').map((c) => c.kind)).toEqual(['definition', 'reversed']);
   });
 
-  it('Term: over a list is defined by the list, without a reversed card', () => {
-    expect(brief(note('Two constraints:', ' - respect cross-modal interactions', ' - respect temporal structure'))).toEqual([
-      { kind: 'definition', front: '**Two constraints**', back: '- respect cross-modal interactions\n- respect temporal structure', line: 1 },
+  it('Term: over a list is defined by the list, without a reversed card; a counted label is not a term', () => {
+    expect(brief(note('Fusion constraints:', ' - respect cross-modal interactions', ' - respect temporal structure'))).toEqual([
+      { kind: 'definition', front: 'What are Fusion constraints?', back: '- respect cross-modal interactions\n- respect temporal structure', line: 1 },
     ]);
+    expect(brief(note('Two constraints:', ' - respect cross-modal interactions', ' - respect temporal structure'))).toEqual([]);
   });
 
   it('filler, sentences and citations are not terms', () => {
@@ -96,20 +100,29 @@ describe('heading cards', () => {
   });
 
   it('a short paragraph or a question is not a definition of the heading', () => {
-    expect(parsed(note('## Fission', 'Too short here.', '', '- **Term**: long enough definition text')).cards.map((c) => c.kind)).toEqual(['definition', 'reversed']);
+    expect(parsed(note('## Fission', 'Too short here.', '', '- **Modality fission**: splitting one modality into several factors')).cards.map((c) => c.kind)).toEqual(['definition', 'reversed']);
+    expect(parsed(note('## Fission', 'What does fission mean for us here?')).cards).toEqual([]);
+  });
+
+  it('"X is …", "X refers to …" and "X: …" under the heading X define it; the verb sets the number', () => {
+    expect(brief(note('## Round robin scheduling', 'Round robin scheduling is a preemptive policy that gives each process a fixed time slice in turn.'))).toEqual([
+      { kind: 'heading', front: 'What is Round robin scheduling?', back: 'Round robin scheduling is a preemptive policy that gives each process a fixed time slice in turn.', line: 1 },
+    ]);
+    expect(brief(note('## Page faults', 'A page fault refers to an access to a page that is not in memory.')).map((c) => c.front)).toEqual(['What are Page faults?']);
+    expect(brief(note('## Broadcasting in NumPy', 'Broadcasting is the implicit expansion of arrays to a common shape.')).map((c) => c.front)).toEqual(['What is Broadcasting in NumPy?']);
+    expect(brief(note('## Deep network architectures', 'The deep network is the core of the model and processes the tokens.'))).toEqual([]);
   });
 
   it('a paragraph defining the heading itself gives one heading card; defining another term, a definition card', () => {
-    const same = note('## Graph networks', 'Aligned representations with graph networks: nodes are elements, edges are their connections.');
+    const same = note('## Graph networks', 'Graph networks: nodes are elements, edges are their connections.');
     expect(brief(same).map((c) => [c.kind, c.front])).toEqual([['heading', 'What are Graph networks?']]);
     const other = note('## Heterogeneity', 'Modality biases: models learn to rely on one modality only.');
-    expect(brief(other).map((c) => [c.kind, c.front])).toEqual([['definition', '**Modality biases**'], ['reversed', 'models learn to rely on one modality only.']]);
+    expect(brief(other).map((c) => [c.kind, c.front])).toEqual([['definition', 'What are Modality biases?']]);
   });
 
-  it('a section with no other card falls back to its list', () => {
-    expect(brief(note('## Summary', ' - Summarization', ' - Translation'))).toEqual([
-      { kind: 'heading', front: 'What are the key points of Summary?', back: '- Summarization\n- Translation', line: 1 },
-    ]);
+  it('a section that states nothing gives nothing: no "key points of" fallback', () => {
+    expect(brief(note('## Summary', ' - Summarization', ' - Translation'))).toEqual([]);
+    expect(brief(note('## Paradigms', ' - Summarization', ' - Translation'))).toEqual([]);
   });
 });
 
@@ -145,8 +158,8 @@ describe('breadcrumbs, dedupe and modes', () => {
   });
 
   it('two items with the same first front get distinct itemKeys', () => {
-    const keys = parsed(note('## A', 'Open questions:', '- one thing here', '', '## B', 'Open questions:', '- another thing here')).cards.map((c) => c.itemKey);
-    expect(keys).toEqual(['definition:**open questions**', 'definition:**open questions**#2']);
+    const keys = parsed(note('## A', 'Graph networks:', '- one thing here', '', '## B', 'Graph networks:', '- another thing here')).cards.map((c) => c.itemKey);
+    expect(keys).toEqual(['definition:what are graph networks?', 'definition:what are graph networks?#2']);
   });
 
   it('itemKey depends on the item, not on its position', () => {

@@ -44,11 +44,18 @@ describe('the sample note (challenges-in-multimodality.md)', () => {
     expect(again).toEqual(result);
   });
 
-  it('gives every section with content at least one card under its heading', () => {
+  // Precision first (issue 11): a section gives a card only where it states something, so
+  // sections of open questions, pointers and lists of names give none. The facts the note states
+  // are kept; the "What are the key points of <heading>?" fallback is gone.
+  it('keeps the facts the note states, and asks nothing about a bare section name', () => {
+    const fronts = cards.map((c) => c.front);
+    for (const front of ['What is Fusion?', 'What is Reasoning?', 'What is Translation?', 'What is Quantification?', 'What is Tensor fusion?', 'What is Gated fusion?', 'What is Connectionist Temporal Classification?', 'What is VL-InterpreT?']) {
+      expect(fronts).toContain(front);
+    }
+    expect(fronts.filter((f) => /key points of|^What (?:is|are) (?:Summary|Open challenges|Open Challenges|Alignment)\?$/.test(f))).toEqual([]);
     const sections = sectionsWithContent(text);
-    expect(sections.length).toBeGreaterThan(30);
-    const missing = sections.filter((s) => !cards.some((c) => c.breadcrumb.includes(s.title)));
-    expect(missing).toEqual([]);
+    const covered = sections.filter((s) => cards.some((c) => c.breadcrumb.includes(s.title)));
+    expect(covered.length).toBeGreaterThan(sections.length / 3);
   });
 
   it('has no empty, trivial or duplicate cards, and sane positions', () => {
@@ -68,7 +75,7 @@ describe('the sample note (challenges-in-multimodality.md)', () => {
       expect(card.tags).toEqual([]);
       expect(card.deckPath).toBeUndefined();
     }
-    expect(cards.length).toBeGreaterThan(60);
+    expect(cards.length).toBeGreaterThan(40);
   });
 
   it('turns "What is a very popular approach to fusion?" into a card answered by its bullets', () => {
@@ -88,8 +95,8 @@ describe('the sample note (challenges-in-multimodality.md)', () => {
     });
   });
 
-  it('turns **Tensor fusion**: ... into a definition card', () => {
-    const card = find(cards, '**Tensor fusion**');
+  it('turns **Tensor fusion**: ... into a definition card asked as a question', () => {
+    const card = find(cards, 'What is Tensor fusion?');
     expect(card.kind).toBe('definition');
     expect(card.line).toBe(22);
     expect(card.back.startsWith('You add a $1$ to your vector')).toBe(true);
