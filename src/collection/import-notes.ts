@@ -19,6 +19,10 @@ import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './impor
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readNote, scanPaths } from './scan-files.js';
 
+/** A write transaction holds at most about this many cards or milliseconds (plus one file's worth): answers wait no longer. */
+const BATCH_CARDS = 500;
+const BATCH_MS = 50;
+
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '2';
 
@@ -190,22 +194,39 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     });
   }
   const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
-  plans.forEach((planned, written) => {
+  const writeFile = (planned: FilePlan, written: number) => {
     options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
     try {
+      // One savepoint per file inside the batch's transaction: a file that fails is undone alone.
       const plan = store.transaction(() => {
         // Another process may have imported this note since it was planned: plan again, under the lock.
         const current = planIsCurrent(store, planned) ? planned : planFile(store, planned.file, options.deck, planned.movedFrom);
-        applyFile(col, current, (ref) => paperIds.get(paperKeyOf(ref, papers)), mentioned);
+        applyFile(col, current, (ref) => paperIdOf(ref), mentioned);
         return current;
       });
       addPlan(result, plan, false);
     } catch (error) {
-      // A full disk or a read-only database stops the whole import; files written so far stay.
+      // A full disk or a read-only database stops the whole import; files committed so far stay.
       if (isStorageError(error)) throw error;
       result.errors.push({ file: planned.file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
     }
-  });
+  };
+  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
+  // Whole files, batched while a batch stays short (small notes would otherwise pay a commit
+  // each), with a pause between batches in which a waiting answer takes the lock.
+  let next = 0;
+  while (next < plans.length) {
+    store.transaction(() => {
+      const started = performance.now();
+      let cards = 0;
+      do {
+        cards += plans[next]!.cards.length;
+        writeFile(plans[next]!, next);
+        next++;
+      } while (next < plans.length && cards < BATCH_CARDS && performance.now() - started < BATCH_MS);
+    });
+    if (next < plans.length) store.yieldToWriters();
+  }
   // Papers lose their last citation or card only when a note was read again or went away.
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);

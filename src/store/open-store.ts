@@ -11,6 +11,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
 
+/** How long a command waits for another engram process to finish writing before it gives up. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export interface OpenResult {
   db: Db;
   /** Path of the copy made before migrating, if one was made. */
@@ -29,7 +32,7 @@ export function openDatabase(file: string): OpenResult {
     throw new EngramError(`cannot open database ${file}: ${(error as Error).message}`);
   }
   try {
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -5,7 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { siblingKeyOf, type Card, type Deck, type Memory, type Review } from '../core/index.js';
-import { openDatabase, type Db } from './open-store.js';
+import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
 const CARD_SELECT = `SELECT c.*, d.name AS deck_name, EXISTS (SELECT 1 FROM examples e WHERE e.card_id = c.id) AS has_example
@@ -120,6 +120,14 @@ const SQL = {
 
 type StatementName = keyof typeof SQL;
 
+/** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
+const WRITER_YIELD_MS = 5;
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
 /** What import and `add` write about a card's content: the Card fields that come from the note. */
 export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
 
@@ -223,9 +231,50 @@ export class Store {
     this.db.close();
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent writer waits instead of failing mid-way. */
+  /**
+   * Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent
+   * writer waits instead of failing mid-way. Inside another transaction it is a savepoint: `fn`
+   * is undone alone when it throws. The lock is asked for every millisecond (SQLite's own busy
+   * handler backs off to 100 ms between tries, and would miss the short gaps a long import
+   * leaves between its transactions), for at most the busy timeout.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    this.beginImmediate();
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * A pause between two transactions of a long writer (an import), long enough for a writer
+   * waiting in another process (an answer) to take the lock in between.
+   */
+  yieldToWriters(): void {
+    sleepSync(WRITER_YIELD_MS);
+  }
+
+  private beginImmediate(): void {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+          sleepSync(1);
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
   }
 
   /** Runs `fn` in one read transaction: every query in it sees the same moment, even while another process writes (WAL). */
