@@ -214,17 +214,20 @@ export class Store {
   readonly db: Db;
   readonly path: string;
   readonly backupPath: string | null;
+  /** The database file cannot be written (read-only file, folder or mount): reads work, writes fail with SQLITE_READONLY. */
+  readonly readOnly: boolean;
   private readonly statements = new Map<StatementName, Statement>();
 
-  private constructor(db: Db, path: string, backupPath: string | null) {
+  private constructor(db: Db, path: string, backupPath: string | null, readOnly: boolean) {
     this.db = db;
     this.path = path;
     this.backupPath = backupPath;
+    this.readOnly = readOnly;
   }
 
   static open(path: string): Store {
-    const { db, backupPath } = openDatabase(path);
-    return new Store(db, path, backupPath);
+    const { db, backupPath, readOnly } = openDatabase(path);
+    return new Store(db, path, backupPath, readOnly);
   }
 
   close(): void {
