@@ -51,8 +51,8 @@ export function storageErrorMessage(error: unknown, database: string): string | 
   const file = (error as { path?: unknown }).path;
   const where = typeof file === 'string' ? file : database;
   switch (problem) {
-    case 'full': return `no space left on the disk: cannot write ${where} (the change was not saved)`;
-    case 'io': return `cannot write ${where}: disk I/O error (is the disk full or failing?); the change was not saved`;
+    case 'full': return `no space left on the disk (writing ${where}): the write was not saved`;
+    case 'io': return `disk I/O error (writing ${where}; is the disk full or failing?): the write was not saved`;
     case 'readonly': return `${where} is read-only: read commands work, but this command needs to write`;
     case 'denied': return `permission denied: ${where}`;
     case 'busy': return `database ${database} is busy: another engram process is writing to it; try again`;

@@ -157,7 +157,8 @@ describe('a full disk', () => {
     const notes = path.join(dir, 'full-notes');
     makeCollection(db, notes, 300);
     fs.writeFileSync(path.join(notes, 'new.md'), '# New\n\nA brand new question?::A brand new answer.\n');
-    fill(disk);
+    // Room to open the database (its 32 KB shared-memory file), not to write.
+    fill(disk, 40_000);
     for (const args of [['answer', '2', 'good'], ['add', '--deck', 'D', '--front', 'f', '--back', 'b'], ['undo'], ['import', notes], ['backup']]) {
       const r = engram(db, args);
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(1);

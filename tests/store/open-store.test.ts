@@ -67,7 +67,7 @@ describe('a full database', () => {
       failure = error;
     }
     expect((failure as { code?: string }).code).toBe('SQLITE_FULL');
-    expect(storageErrorMessage(failure, file)).toBe(`no space left on the disk: cannot write ${file} (the change was not saved)`);
+    expect(storageErrorMessage(failure, file)).toBe(`no space left on the disk (writing ${file}): the write was not saved`);
     expect(col.cards({}).length).toBeLessThan(201);
     expect(col.getCard(card.id).front).toBe('Q?');
     col.close();
@@ -76,7 +76,7 @@ describe('a full database', () => {
   it('names a read-only or busy database, and is silent about other errors', () => {
     expect(storageErrorMessage(Object.assign(new Error('x'), { code: 'SQLITE_READONLY' }), '/d/e.db')).toMatch(/^\/d\/e\.db is read-only/);
     expect(storageErrorMessage(Object.assign(new Error('x'), { code: 'SQLITE_BUSY' }), '/d/e.db')).toMatch(/busy/);
-    expect(storageErrorMessage(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/b/x.bak' }), '/d/e.db')).toMatch(/cannot write \/b\/x\.bak/);
+    expect(storageErrorMessage(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/b/x.bak' }), '/d/e.db')).toMatch(/writing \/b\/x\.bak/);
     expect(storageErrorMessage(new TypeError('bug'), '/d/e.db')).toBeNull();
   });
 });
