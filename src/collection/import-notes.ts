@@ -8,7 +8,8 @@
  * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { isStorageError, now, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
+import { isStorageError, now, type Card, type ParsedCard, type PaperRef, type Problem } from '../core/index.js';
+import type { CardContent, StoredExample } from '../store/index.js';
 import { parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
@@ -19,9 +20,8 @@ import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './impor
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readNote, scanPaths } from './scan-files.js';
 
-/** A write transaction holds at most about this many cards or milliseconds (plus one file's worth): answers wait no longer. */
-const BATCH_CARDS = 500;
-const BATCH_MS = 50;
+/** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
+const BATCH_WRITES = 500;
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '2';
@@ -194,37 +194,41 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     });
   }
   const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
-  const writeFile = (planned: FilePlan, written: number) => {
+  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
+  const writeFile = (prepared: PreparedFile, written: number) => {
     options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
     try {
       // One savepoint per file inside the batch's transaction: a file that fails is undone alone.
       const plan = store.transaction(() => {
         // Another process may have imported this note since it was planned: plan again, under the lock.
-        const current = planIsCurrent(store, planned) ? planned : planFile(store, planned.file, options.deck, planned.movedFrom);
-        applyFile(col, current, (ref) => paperIdOf(ref), mentioned);
-        return current;
+        const current = planIsCurrent(store, prepared.plan)
+          ? prepared
+          : prepareFile(store, planFile(store, prepared.plan.file, options.deck, prepared.plan.movedFrom), paperIdOf, mentioned);
+        applyFile(col, current);
+        return current.plan;
       });
       addPlan(result, plan, false);
     } catch (error) {
       // A full disk or a read-only database stops the whole import; files committed so far stay.
       if (isStorageError(error)) throw error;
-      result.errors.push({ file: planned.file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
+      result.errors.push({ file: prepared.plan.file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
     }
   };
-  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
-  // Whole files, batched while a batch stays short (small notes would otherwise pay a commit
-  // each), with a pause between batches in which a waiting answer takes the lock.
+  // Whole files, batched up to a few hundred card writes (small notes would otherwise pay a
+  // commit each), prepared before the lock is taken, with a pause between batches in which a
+  // waiting answer takes the lock.
   let next = 0;
   while (next < plans.length) {
-    store.transaction(() => {
-      const started = performance.now();
-      let cards = 0;
-      do {
-        cards += plans[next]!.cards.length;
-        writeFile(plans[next]!, next);
-        next++;
-      } while (next < plans.length && cards < BATCH_CARDS && performance.now() - started < BATCH_MS);
-    });
+    const batch: PreparedFile[] = [];
+    let size = 0;
+    do {
+      const prepared = prepareFile(store, plans[next]!, paperIdOf, mentioned);
+      batch.push(prepared);
+      size += prepared.writes.length + prepared.plan.retire.length + 1;
+      next++;
+    } while (next < plans.length && size < BATCH_WRITES);
+    const first = next - batch.length;
+    store.transaction(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
     if (next < plans.length) store.yieldToWriters();
   }
   // Papers lose their last citation or card only when a note was read again or went away.
@@ -249,13 +253,76 @@ function addPlan(result: ImportResult, plan: FilePlan, preview: boolean): void {
   }
 }
 
-/** Writes one planned file: call inside a transaction. */
-function applyFile(
-  col: Collection,
+/** One card of a file as it will be written; a card that stays exactly as stored has none. */
+interface CardWrite {
+  /** The stored card it updates; null: a new card. */
+  id: number | null;
+  deckName: string;
+  content: Omit<CardContent, 'deckId' | 'noteId'>;
+  example: StoredExample | null;
+  paperIds: number[];
+  writeContent: boolean;
+  writeExample: boolean;
+  writePapers: boolean;
+}
+
+/** A planned file and the writes it needs, worked out before the write lock is taken. */
+interface PreparedFile {
+  plan: FilePlan;
+  citations: Array<{ paperId: number; line: number; raw: string }>;
+  writes: CardWrite[];
+}
+
+/**
+ * The writes one planned file needs. A card that stays exactly as stored is not written
+ * again: re-importing a big note with one edited line writes one card, and holds the write
+ * lock for as long. Reads only (deck ids are looked up, not created).
+ */
+function prepareFile(
+  store: Collection['store'],
   plan: FilePlan,
   paperIdOf: (ref: PaperRef) => number | undefined,
   mentionedPaperIds: (text: string) => number[],
-): void {
+): PreparedFile {
+  const file = plan.file;
+  const citations = file.refs.flatMap((ref) => {
+    const paperId = paperIdOf(ref);
+    return paperId === undefined ? [] : [{ paperId, line: ref.line, raw: ref.raw }];
+  });
+  const deckIds = new Map<string, number | null>();
+  const writes: CardWrite[] = [];
+  for (const { parsed: card, deckName, match } of plan.cards) {
+    if (!deckIds.has(deckName)) deckIds.set(deckName, store.getDeckByName(deckName.trim())?.id ?? null);
+    const content = {
+      kind: card.kind, front: card.front, back: card.back,
+      source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
+      itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
+    };
+    const example = card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null;
+    const refPaperIds = file.refs
+      .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
+      .map(paperIdOf)
+      .filter((pid): pid is number => pid !== undefined);
+    const paperIds = [...new Set([...refPaperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])].sort((a, b) => a - b);
+    if (!match) {
+      writes.push({ id: null, deckName, content, example, paperIds, writeContent: true, writeExample: example !== null, writePapers: paperIds.length > 0 });
+      continue;
+    }
+    const id = match.card.id;
+    const write = {
+      id, deckName, content, example, paperIds,
+      writeContent: !sameContent(match.card, { ...content, deckId: deckIds.get(deckName) ?? -1, noteId: plan.note?.id ?? null }),
+      writeExample: !sameExample(plan.storedExamples.get(id) ?? null, example),
+      writePapers: (plan.storedPaperIds.get(id) ?? []).join(',') !== paperIds.join(','),
+    };
+    if (write.writeContent || write.writeExample || write.writePapers) writes.push(write);
+  }
+  return { plan, citations, writes };
+}
+
+/** Writes one prepared file: call inside a transaction. */
+function applyFile(col: Collection, prepared: PreparedFile): void {
+  const { plan, citations, writes } = prepared;
   const store = col.store;
   const file = plan.file;
   const time = now();
@@ -263,40 +330,35 @@ function applyFile(
   const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time);
   // The content hash is written with the cards: a file whose transaction did not commit is read again next time.
   if (plan.note) store.updateNote(plan.note.id, file.hash, time);
-
-  const citations = file.refs.flatMap((ref) => {
-    const paperId = paperIdOf(ref);
-    return paperId === undefined ? [] : [{ paperId, line: ref.line, raw: ref.raw }];
-  });
   store.replaceCitationsOfNote(noteId, citations);
 
   const deckIds = new Map<string, number>();
-  for (const { parsed: card, deckName, match } of plan.cards) {
-    let deckId = deckIds.get(deckName);
+  for (const write of writes) {
+    let deckId = deckIds.get(write.deckName);
     if (deckId === undefined) {
-      deckId = col.ensureDeck(deckName);
-      deckIds.set(deckName, deckId);
+      deckId = col.ensureDeck(write.deckName);
+      deckIds.set(write.deckName, deckId);
     }
-    const content = {
-      deckId, noteId, kind: card.kind, front: card.front, back: card.back,
-      source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
-      itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
-    };
-    let id: number;
-    if (match) {
-      id = match.card.id;
-      store.updateCardContent(id, content, time);
-    } else {
-      id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time });
-    }
-    store.setExample(id, card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null);
-    const paperIds = file.refs
-      .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
-      .map(paperIdOf)
-      .filter((pid): pid is number => pid !== undefined);
-    store.replacePapersOfCard(id, [...new Set([...paperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])]);
+    const content = { ...write.content, deckId, noteId };
+    let id = write.id;
+    if (id === null) id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time });
+    else if (write.writeContent) store.updateCardContent(id, content, time);
+    if (write.writeExample) store.setExample(id, write.example);
+    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds);
   }
   for (const id of plan.retire) store.retireCard(id, time);
+}
+
+function sameContent(card: Card, content: CardContent): boolean {
+  return !card.retired && card.deckId === content.deckId && card.noteId === content.noteId && card.kind === content.kind
+    && card.front === content.front && card.back === content.back && card.source?.file === content.source?.file
+    && card.source?.line === content.source?.line && card.itemKey === content.itemKey
+    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags);
+}
+
+function sameExample(stored: StoredExample | null, example: StoredExample | null): boolean {
+  if (!stored || !example) return stored === example;
+  return stored.lang === example.lang && stored.code === example.code && stored.line === example.line && (stored.path ?? null) === (example.path ?? null);
 }
 
 /** Reads each card's example file into its `example`; a refused or missing file is an error at the `example:` line, and the card keeps no example. */

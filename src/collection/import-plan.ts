@@ -6,7 +6,7 @@
  */
 import type { Card, PaperRef, ParsedCard } from '../core/index.js';
 import type { DeclaredPaperEntry } from '../papers/index.js';
-import type { Store } from '../store/index.js';
+import type { Store, StoredExample } from '../store/index.js';
 import { matchCards, type Match } from './card-identity.js';
 import type { PreviewCard, Relink } from './import-notes.js';
 import type { FoundFile } from './scan-files.js';
@@ -52,6 +52,9 @@ export interface FilePlan {
   cards: PlannedCard[];
   /** Live stored cards of the note that no parsed card continues. */
   retire: number[];
+  /** What the note's stored cards have now, so that cards that stay the same are not written again. */
+  storedExamples: Map<number, StoredExample>;
+  storedPaperIds: Map<number, number[]>;
   counts: CardCounts;
   relinked: Relink[];
 }
@@ -101,7 +104,10 @@ export function planFile(store: Store, file: ParsedFile, deck: string | undefine
   });
   const retire = existing.filter((c) => !kept.has(c.id) && !c.retired).map((c) => c.id);
   counts.retired = retire.length;
-  return { file, note, movedFrom, fingerprint: fingerprintOf(store, path, moved), cards, retire, counts, relinked };
+  return {
+    file, note, movedFrom, fingerprint: fingerprintOf(store, path, moved), cards, retire, counts, relinked,
+    storedExamples: note ? store.examplesOfNote(note.id) : new Map(), storedPaperIds: note ? store.paperIdsOfNote(note.id) : new Map(),
+  };
 }
 
 /** Whether the note rows a plan was made from are unchanged (no other import wrote them since). */

@@ -116,6 +116,8 @@ const SQL = {
   setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line, path) VALUES (?, ?, ?, ?, ?)`,
   deleteExample: `DELETE FROM examples WHERE card_id = ?`,
   exampleOfCard: `SELECT * FROM examples WHERE card_id = ?`,
+  examplesOfNote: `SELECT e.* FROM examples e JOIN cards c ON c.id = e.card_id WHERE c.note_id = ?`,
+  paperLinksOfNote: `SELECT cp.card_id, cp.paper_id FROM card_papers cp JOIN cards c ON c.id = cp.card_id WHERE c.note_id = ? ORDER BY cp.card_id, cp.paper_id`,
 } as const;
 
 type StatementName = keyof typeof SQL;
@@ -246,6 +248,7 @@ export class Store {
     this.beginImmediate();
     try {
       const result = fn();
+      if (typeof (result as { then?: unknown } | null)?.then === 'function') throw new TypeError('a transaction function cannot return a promise');
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
@@ -566,6 +569,23 @@ export class Store {
   setExample(cardId: number, example: StoredExample | null): void {
     if (example) this.stmt('setExample').run(cardId, example.lang, example.code, example.line, example.path ?? null);
     else this.stmt('deleteExample').run(cardId);
+  }
+
+  /** The examples of a note's cards, by card id: an import compares them instead of rewriting every card. */
+  examplesOfNote(noteId: number): Map<number, StoredExample> {
+    const rows = this.stmt('examplesOfNote').all(noteId) as Array<{ card_id: number; lang: 'ts' | 'js'; code: string; line: number; path: string | null }>;
+    return new Map(rows.map((r) => [r.card_id, { lang: r.lang, code: r.code, line: r.line, path: r.path }]));
+  }
+
+  /** The papers linked to each of a note's cards (ids ascending), by card id. */
+  paperIdsOfNote(noteId: number): Map<number, number[]> {
+    const links = new Map<number, number[]>();
+    for (const r of this.stmt('paperLinksOfNote').all(noteId) as Array<{ card_id: number; paper_id: number }>) {
+      const ids = links.get(r.card_id);
+      if (ids) ids.push(r.paper_id);
+      else links.set(r.card_id, [r.paper_id]);
+    }
+    return links;
   }
 
   getExample(cardId: number): StoredExample | null {
