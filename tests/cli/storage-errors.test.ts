@@ -97,7 +97,7 @@ describe.skipIf(asUser === null)('a read-only database', () => {
       fs.chmodSync(db, 0o444);
       fs.chmodSync(home, where === 'a read-only folder' ? 0o555 : 0o777);
       const before = digest(db);
-      for (const args of [['decks', '--json'], ['cards', '--json'], ['due', '--json'], ['export'], ['stats', '--json']]) {
+      for (const args of [['decks', '--json'], ['cards', '--json'], ['due', '--json'], ['show', '1', '--json'], ['export'], ['stats', '--json']]) {
         const r = engram(db, args, asUser!);
         expect(r.stderr, args.join(' ')).toBe('');
         expect(r.code, args.join(' ')).toBe(0);
