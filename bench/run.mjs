@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
+import { benchBigNote } from './big-note.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -110,6 +111,7 @@ async function main() {
   console.log(`  generated vault            ${NOTES} notes, ${cards} cards (${result.errors.length} errors)`);
   console.log(`  first import               ${ms(first.elapsed)}  (${Math.round(cards / (first.elapsed / 1000))} cards/s, ${Math.round(NOTES / (first.elapsed / 1000))} notes/s)`);
   console.log(`  unchanged re-import        ${ms(again.elapsed)}  (${againResult.cards.unchanged} unchanged, ${againResult.cards.added} added)`);
+  benchBigNote({ cli, work, env, ms });
 
   // Start-up
   const helloOut = path.join(work, 'hello.mjs');
@@ -142,8 +144,11 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-// BENCH_ONLY=examples runs just the runnable-example lines.
-if (process.env.BENCH_ONLY === 'examples') {
+// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports.
+if (process.env.BENCH_ONLY === 'big-note') {
+  benchBigNote({ cli, work, env, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'examples') {
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
 } else {

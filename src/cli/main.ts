@@ -5,7 +5,7 @@
  */
 import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
-import { EngramError, trace } from '../core/index.js';
+import { EngramError, storageErrorMessage, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study.js';
 import { errorLine, safeText } from './format.js';
@@ -14,9 +14,13 @@ interface GlobalOptions {
   db?: string;
 }
 
+/** The database the command runs on, for errors SQLite raises without naming the file. */
+let databasePath = 'the database';
+
 function withCollection<A extends unknown[]>(program: Command, fn: (col: Collection, ...args: A) => void | Promise<void>) {
   return async (...args: A) => {
-    const col = Collection.open(resolveDbPath((program.opts() as GlobalOptions).db));
+    databasePath = resolveDbPath((program.opts() as GlobalOptions).db);
+    const col = Collection.open(databasePath);
     trace('database open');
     try {
       await fn(col, ...args);
@@ -205,6 +209,8 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   trace('main');
+  // `engram cards | head`: the reader left; stop quietly, as `git log | head` does.
+  process.stdout.on('error', onOutputError);
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -215,13 +221,30 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       return 2;
     }
+    if (isBrokenPipe(error)) return 0;
     if (error instanceof EngramError) {
       process.stderr.write(`engram: ${errorLine(error.message)}\n`);
       return error.exitCode;
     }
+    // A full disk, a read-only or busy database: one line, not a stack trace.
+    const storage = storageErrorMessage(error, databasePath);
+    if (storage) {
+      process.stderr.write(`engram: ${errorLine(storage)}\n`);
+      return 1;
+    }
     process.stderr.write(`engram: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EPIPE';
+}
+
+function onOutputError(error: Error): void {
+  if (isBrokenPipe(error)) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  process.stderr.write(`engram: cannot write the output: ${errorLine(error.message)}\n`);
+  process.exit(1);
 }
 
 const code = await main(process.argv.slice(2));

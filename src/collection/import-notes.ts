@@ -1,19 +1,28 @@
 /**
- * `engram import`: notes → cards, keeping each card's history across edits. Two phases like
- * Anki's importer: the pure parsers produce plain data, then one transaction per file applies
- * it. A file that fails is reported and skipped whole; the others import.
+ * `engram import`: notes → cards, keeping each card's history across edits. Phases like
+ * Anki's importer: the pure parsers produce plain data, each file's changes are planned from
+ * reads (card identity), then one short transaction per file writes them, with the note's
+ * content hash, so a killed import leaves every file fully imported or not at all and a re-run
+ * redoes only the unfinished ones. Nothing holds the write lock for long, so answers given
+ * meanwhile (another process, the review) never wait out the busy timeout. A file that fails
+ * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import { isStorageError, now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import type { CardContent, StoredExample } from '../store/index.js';
 import { parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
-import { matchCards, type MatchHow } from './card-identity.js';
+import type { MatchHow } from './card-identity.js';
 import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
-import { findVanishedNotes, pickMovedNote } from './moved-notes.js';
-import { readNote, scanPaths, type FoundFile } from './scan-files.js';
-import { cardStatusOnImport, proseModeFor } from './suggestions.js';
+import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './import-plan.js';
+import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
+import { readNote, scanPaths } from './scan-files.js';
+import { proseModeFor } from './suggestions.js';
+
+/** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
+const BATCH_WRITES = 500;
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '2';
@@ -74,19 +83,6 @@ export interface ImportResult {
   suggestions: number;
 }
 
-class DryRunRollback extends Error {}
-
-interface ParsedFile {
-  file: FoundFile;
-  text: string;
-  hash: string;
-  cards: ParsedCard[];
-  noteDeck: string | null;
-  refs: PaperRef[];
-  /** A papers note (frontmatter `papers: true`) makes no cards: it declares papers. */
-  isPapersNote: boolean;
-  declared: DeclaredPaperEntry[];
-}
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
@@ -152,40 +148,51 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const declaredKeyOf = new Map(papers.map((p) => [p.key, findDeclared(p, declared)?.key ?? null]));
   result.papers = new Set([...papers.map((p) => declaredKeyOf.get(p.key) ?? p.key), ...declaredHere.map((d) => d.key)]).size;
 
-  // Phase 2: apply, one transaction per file (or one rolled-back transaction for a dry run).
-  const apply = () => {
-    // A note file that vanished from an imported folder either turns up under a new path in
-    // this import (moved or renamed: its cards and history follow it) or is gone.
-    const vanished = findVanishedNotes(store, inputs, new Set(scan.files.map((f) => f.path)));
-    const anyGone = vanished.length > 0;
-    for (const gone of vanished) store.undeclarePapersOf(gone.path);
-    for (const file of parsed) {
-      if (file.isPapersNote || store.getNoteByPath(file.file.path)) continue;
-      const moved = pickMovedNote(file.cards, vanished, store);
-      if (!moved) continue;
-      store.moveNote(moved.id, file.file.path);
-      vanished.splice(vanished.indexOf(moved), 1);
-      result.moved.push({ from: moved.path, to: file.file.path });
-    }
-    for (const gone of vanished) {
-      // Forget the content hash, so a file that comes back is read again and its cards return.
-      store.updateNote(gone.id, 'gone', now());
-      const live = store.cardsOfNote(gone.id).filter((c) => !c.retired);
-      for (const card of live) store.retireCard(card.id, now());
-      if (live.length > 0) {
-        result.cards.retired += live.length;
-        result.removed.push(gone.path);
-      }
-    }
+  // Phase 2: plan, from reads only. A note file that vanished from an imported folder either
+  // turns up under a new path in this import (moved or renamed: its cards and history follow
+  // it) or is gone.
+  const vanished = findVanishedNotes(store, inputs, new Set(scan.files.map((f) => f.path)));
+  const anyGone = vanished.length > 0;
+  const movedTo = new Map<ParsedFile, VanishedNote>();
+  for (const file of parsed) {
+    if (file.isPapersNote || store.getNoteByPath(file.file.path)) continue;
+    const moved = pickMovedNote(file.cards, vanished, store);
+    if (!moved) continue;
+    movedTo.set(file, moved);
+    vanished.splice(vanished.indexOf(moved), 1);
+    result.moved.push({ from: moved.path, to: file.file.path });
+  }
+  const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }));
+  for (const { note, live } of gone) {
+    if (live === 0) continue;
+    result.cards.retired += live;
+    result.removed.push(note.path);
+  }
+  const planOptions = { deck: options.deck, proseModeOf: (deckName: string) => proseModeFor(col, deckName, options.proseCards) };
+  const plans = parsed.map((file) => planFile(store, file, planOptions, movedTo.get(file) ?? null));
+  // Reading counted for the first half of the work; writing the changed files is the second.
+  const unchanged = scan.files.length - parsed.length;
+  if (options.dryRun) {
+    for (const plan of plans) addPlan(result, plan, true);
+    result.suggestions = store.suggestionCount() + plans.reduce((sum, plan) => sum + plan.suggestionsDelta, 0);
+    options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
+    return result;
+  }
+
+  // Phase 3: write, in short transactions. First what the files' writes refer to (papers),
+  // then each gone note and each file on its own.
+  const declaredIds = new Map<string, number>();
+  const paperIds = new Map<string, number>();
+  store.transaction(() => {
+    for (const { note } of gone) store.undeclarePapersOf(note.path);
     for (const file of parsed) if (file.isPapersNote) store.undeclarePapersOf(file.file.path);
-    const declaredIds = new Map<string, number>(store.declaredPapers().map((p) => [p.key, p.id]));
+    for (const p of store.declaredPapers()) declaredIds.set(p.key, p.id);
     for (const d of declaredHere) {
       declaredIds.set(d.key, store.declarePaper({
         key: d.key, title: d.title, authors: d.authors, firstAuthor: d.firstAuthor, venue: d.venue, year: d.year,
         slugs: d.slugs, aliases: d.aliases, idea: d.idea, topic: d.topic, declaredIn: `${d.file}:${d.line}`,
       }));
     }
-    const paperIds = new Map<string, number>();
     for (const paper of papers) {
       const match = declaredKeyOf.get(paper.key);
       const declaredId = match ? declaredIds.get(match) : undefined;
@@ -193,120 +200,188 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
       }));
     }
-    // Reading counted for the first half of the work; writing the changed files is the second.
-    const unchanged = scan.files.length - parsed.length;
-    parsed.forEach((file, written) => {
-      options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
-      try {
-        store.db.exec('SAVEPOINT import_file');
-        const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
-        applyFile(col, file, options, result, (ref) => paperIds.get(paperKeyOf(ref, papers)), mentioned);
-        store.db.exec('RELEASE import_file');
-      } catch (error) {
-        store.db.exec('ROLLBACK TO import_file');
-        store.db.exec('RELEASE import_file');
-        result.errors.push({ file: file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
-        result.files--;
-        result.skipped++;
-      }
+  });
+  for (const { note } of gone) {
+    store.transaction(() => {
+      // Forget the content hash, so a file that comes back is read again and its cards return.
+      store.updateNote(note.id, 'gone', now());
+      for (const card of store.cardsOfNote(note.id)) if (!card.retired) store.retireCard(card.id, now());
     });
-    // Papers lose their last citation or card only when a note was read again or went away.
-    if (parsed.length > 0 || anyGone) store.pruneUnusedPapers();
-    options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
-    result.suggestions = store.suggestionCount();
-    if (options.dryRun) throw new DryRunRollback();
-  };
-  try {
-    store.transaction(apply);
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
   }
+  const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
+  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
+  const writeFile = (prepared: PreparedFile, written: number) => {
+    options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
+    try {
+      // One savepoint per file inside the batch's transaction: a file that fails is undone alone.
+      const plan = store.transaction(() => {
+        // Another process may have imported this note since it was planned: plan again, under the lock.
+        const current = planIsCurrent(store, prepared.plan)
+          ? prepared
+          : prepareFile(store, planFile(store, prepared.plan.file, planOptions, prepared.plan.movedFrom), paperIdOf, mentioned);
+        applyFile(col, current);
+        return current.plan;
+      });
+      addPlan(result, plan, false);
+    } catch (error) {
+      // A full disk or a read-only database stops the whole import; files committed so far stay.
+      if (isStorageError(error)) throw error;
+      result.errors.push({ file: prepared.plan.file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
+      result.files--;
+      result.skipped++;
+    }
+  };
+  // Whole files, batched up to a few hundred card writes (small notes would otherwise pay a
+  // commit each), prepared before the lock is taken, with a pause between batches in which a
+  // waiting answer takes the lock.
+  let next = 0;
+  while (next < plans.length) {
+    const batch: PreparedFile[] = [];
+    let size = 0;
+    do {
+      const prepared = prepareFile(store, plans[next]!, paperIdOf, mentioned);
+      batch.push(prepared);
+      size += prepared.writes.length + prepared.plan.retire.length + 1;
+      next++;
+    } while (next < plans.length && size < BATCH_WRITES);
+    const first = next - batch.length;
+    store.transaction(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
+    if (next < plans.length) store.yieldToWriters();
+  }
+  // Papers lose their last citation or card only when a note was read again or went away.
+  if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
+  result.suggestions = store.suggestionCount();
+  options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
 }
 
-function applyFile(
-  col: Collection,
-  file: ParsedFile,
-  options: ImportOptions,
-  result: ImportResult,
+/** Counts a planned (dry run) or written file into the result. */
+function addPlan(result: ImportResult, plan: FilePlan, preview: boolean): void {
+  result.cards.added += plan.counts.added;
+  result.cards.updated += plan.counts.updated;
+  result.cards.unchanged += plan.counts.unchanged;
+  result.cards.retired += plan.counts.retired;
+  result.relinked.push(...plan.relinked);
+  if (!preview) return;
+  for (const card of plan.cards) {
+    result.preview.push({
+      id: card.match ? card.match.card.id : null, action: card.action, deck: card.deckName, kind: card.parsed.kind,
+      front: card.parsed.front, back: card.parsed.back, source: { file: plan.file.file.path, line: card.parsed.line }, breadcrumb: card.parsed.breadcrumb,
+      status: card.status,
+    });
+  }
+}
+
+/** One card of a file as it will be written; a card that stays exactly as stored has none. */
+interface CardWrite {
+  /** The stored card it updates; null: a new card. */
+  id: number | null;
+  deckName: string;
+  status: CardStatus;
+  content: Omit<CardContent, 'deckId' | 'noteId'>;
+  example: StoredExample | null;
+  paperIds: number[];
+  writeContent: boolean;
+  writeExample: boolean;
+  writePapers: boolean;
+  writeStatus: boolean;
+}
+
+/** A planned file and the writes it needs, worked out before the write lock is taken. */
+interface PreparedFile {
+  plan: FilePlan;
+  citations: Array<{ paperId: number; line: number; raw: string }>;
+  writes: CardWrite[];
+}
+
+/**
+ * The writes one planned file needs. A card that stays exactly as stored is not written
+ * again: re-importing a big note with one edited line writes one card, and holds the write
+ * lock for as long. Reads only (deck ids are looked up, not created).
+ */
+function prepareFile(
+  store: Collection['store'],
+  plan: FilePlan,
   paperIdOf: (ref: PaperRef) => number | undefined,
   mentionedPaperIds: (text: string) => number[],
-): void {
-  const store = col.store;
-  const time = now();
-  const known = store.getNoteByPath(file.file.path);
-  const noteId = known ? known.id : store.insertNote(file.file.path, file.hash, time);
-  if (known) store.updateNote(known.id, file.hash, time);
-  const existing = known ? store.cardsOfNote(known.id) : [];
-  const deckNameOf = (card: ParsedCard) => options.deck ?? card.deckPath ?? file.noteDeck ?? file.file.defaultDeck;
-  // A deck whose proseCards option is `off` takes no prose cards (those already stored are retired below).
-  const cards = file.cards.filter((card) => card.origin === 'explicit' || proseModeFor(col, deckNameOf(card), options.proseCards) !== 'off');
-  const matches = matchCards(cards, existing);
-  const byParsed = new Map(matches.map((m) => [m.parsedIndex, m]));
-  const kept = new Set<number>();
-
+): PreparedFile {
+  const file = plan.file;
   const citations = file.refs.flatMap((ref) => {
     const paperId = paperIdOf(ref);
     return paperId === undefined ? [] : [{ paperId, line: ref.line, raw: ref.raw }];
   });
-  store.replaceCitationsOfNote(noteId, citations);
-
-  cards.forEach((card, index) => {
-    const deckName = deckNameOf(card);
-    const deckId = col.ensureDeck(deckName);
+  const deckIds = new Map<string, number | null>();
+  const writes: CardWrite[] = [];
+  for (const { parsed: card, deckName, match, status } of plan.cards) {
+    if (!deckIds.has(deckName)) deckIds.set(deckName, store.getDeckByName(deckName.trim())?.id ?? null);
     const content = {
-      deckId, noteId, kind: card.kind, front: card.front, back: card.back,
+      kind: card.kind, front: card.front, back: card.back,
       source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
       itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
     };
-    const match = byParsed.get(index);
-    const status = cardStatusOnImport(card, options.proseCards ?? col.deckOptions(deckId).proseCards, match?.card ?? null);
-    let id: number;
-    let action: PreviewCard['action'];
-    if (match) {
-      id = match.card.id;
-      kept.add(id);
-      const changed = contentChanged(match.card, content);
-      store.updateCardContent(id, content, time);
-      if (match.card.status !== status) store.setCardStatus(id, status, time);
-      if (changed || match.card.retired || match.card.status !== status) {
-        result.cards.updated++;
-        action = 'update';
-      } else {
-        result.cards.unchanged++;
-        action = 'unchanged';
-      }
-      if (match.how !== 'exact' && (match.card.front !== card.front || match.card.back !== card.back)) {
-        result.relinked.push({
-          id, how: match.how, file: file.file.path, line: card.line,
-          old: { front: match.card.front, back: match.card.back }, new: { front: card.front, back: card.back },
-        });
-      }
-    } else {
-      id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time, status });
-      result.cards.added++;
-      action = 'add';
-    }
-    store.setExample(id, card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null);
-    const paperIds = file.refs
+    const example = card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null;
+    const refPaperIds = file.refs
       .filter((ref) => ref.line >= card.line && ref.line <= card.endLine)
       .map(paperIdOf)
       .filter((pid): pid is number => pid !== undefined);
-    store.replacePapersOfCard(id, [...new Set([...paperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])]);
-    if (options.dryRun) {
-      result.preview.push({
-        id: action === 'add' ? null : id, action, deck: deckName, kind: card.kind, front: card.front, back: card.back,
-        source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb, status,
-      });
+    const paperIds = [...new Set([...refPaperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])].sort((a, b) => a - b);
+    if (!match) {
+      writes.push({ id: null, deckName, status, content, example, paperIds, writeContent: true, writeExample: example !== null, writePapers: paperIds.length > 0, writeStatus: false });
+      continue;
     }
-  });
-
-  for (const card of existing) {
-    if (!kept.has(card.id) && !card.retired) {
-      store.retireCard(card.id, time);
-      result.cards.retired++;
-    }
+    const id = match.card.id;
+    const write = {
+      id, deckName, status, content, example, paperIds,
+      writeContent: !sameContent(match.card, { ...content, deckId: deckIds.get(deckName) ?? -1, noteId: plan.note?.id ?? null }),
+      writeExample: !sameExample(plan.storedExamples.get(id) ?? null, example),
+      writePapers: (plan.storedPaperIds.get(id) ?? []).join(',') !== paperIds.join(','),
+      writeStatus: match.card.status !== status,
+    };
+    if (write.writeContent || write.writeExample || write.writePapers || write.writeStatus) writes.push(write);
   }
+  return { plan, citations, writes };
+}
+
+/** Writes one prepared file: call inside a transaction. */
+function applyFile(col: Collection, prepared: PreparedFile): void {
+  const { plan, citations, writes } = prepared;
+  const store = col.store;
+  const file = plan.file;
+  const time = now();
+  if (plan.movedFrom) store.moveNote(plan.movedFrom.id, file.file.path);
+  const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time);
+  // The content hash is written with the cards: a file whose transaction did not commit is read again next time.
+  if (plan.note) store.updateNote(plan.note.id, file.hash, time);
+  store.replaceCitationsOfNote(noteId, citations);
+
+  const deckIds = new Map<string, number>();
+  for (const write of writes) {
+    let deckId = deckIds.get(write.deckName);
+    if (deckId === undefined) {
+      deckId = col.ensureDeck(write.deckName);
+      deckIds.set(write.deckName, deckId);
+    }
+    const content = { ...write.content, deckId, noteId };
+    let id = write.id;
+    if (id === null) id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time, status: write.status });
+    else if (write.writeContent) store.updateCardContent(id, content, time);
+    if (write.id !== null && write.writeStatus) store.setCardStatus(id, write.status, time);
+    if (write.writeExample) store.setExample(id, write.example);
+    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds);
+  }
+  for (const id of plan.retire) store.retireCard(id, time);
+}
+
+function sameContent(card: Card, content: CardContent): boolean {
+  return !card.retired && card.deckId === content.deckId && card.noteId === content.noteId && card.kind === content.kind
+    && card.front === content.front && card.back === content.back && card.source?.file === content.source?.file
+    && card.source?.line === content.source?.line && card.itemKey === content.itemKey
+    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags);
+}
+
+function sameExample(stored: StoredExample | null, example: StoredExample | null): boolean {
+  if (!stored || !example) return stored === example;
+  return stored.lang === example.lang && stored.code === example.code && stored.line === example.line && (stored.path ?? null) === (example.path ?? null);
 }
 
 /** Reads each card's example file into its `example`; a refused or missing file is an error at the `example:` line, and the card keeps no example. */
@@ -323,9 +398,4 @@ function resolveExampleFiles(cards: ParsedCard[], noteFile: string, readExample:
     }
   }
   return errors;
-}
-
-function contentChanged(card: Card, content: { deckId: number; kind: string; front: string; back: string; breadcrumb: string[] }): boolean {
-  return card.deckId !== content.deckId || card.kind !== content.kind || card.front !== content.front
-    || card.back !== content.back || card.breadcrumb.join('\u0000') !== content.breadcrumb.join('\u0000');
 }

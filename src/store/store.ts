@@ -5,7 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { siblingKeyOf, type Card, type CardStatus, type Deck, type Memory, type Review } from '../core/index.js';
-import { openDatabase, type Db } from './open-store.js';
+import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
 const CARD_SELECT = `SELECT c.*, d.name AS deck_name, EXISTS (SELECT 1 FROM examples e WHERE e.card_id = c.id) AS has_example
@@ -125,9 +125,19 @@ const SQL = {
   setExample: `INSERT OR REPLACE INTO examples (card_id, lang, code, line, path) VALUES (?, ?, ?, ?, ?)`,
   deleteExample: `DELETE FROM examples WHERE card_id = ?`,
   exampleOfCard: `SELECT * FROM examples WHERE card_id = ?`,
+  examplesOfNote: `SELECT e.* FROM examples e JOIN cards c ON c.id = e.card_id WHERE c.note_id = ?`,
+  paperLinksOfNote: `SELECT cp.card_id, cp.paper_id FROM card_papers cp JOIN cards c ON c.id = cp.card_id WHERE c.note_id = ? ORDER BY cp.card_id, cp.paper_id`,
 } as const;
 
 type StatementName = keyof typeof SQL;
+
+/** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
+const WRITER_YIELD_MS = 5;
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
 
 /** What import and `add` write about a card's content: the Card fields that come from the note. */
 export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
@@ -219,17 +229,20 @@ export class Store {
   readonly db: Db;
   readonly path: string;
   readonly backupPath: string | null;
+  /** The database file cannot be written (read-only file, folder or mount): reads work, writes fail with SQLITE_READONLY. */
+  readonly readOnly: boolean;
   private readonly statements = new Map<StatementName, Statement>();
 
-  private constructor(db: Db, path: string, backupPath: string | null) {
+  private constructor(db: Db, path: string, backupPath: string | null, readOnly: boolean) {
     this.db = db;
     this.path = path;
     this.backupPath = backupPath;
+    this.readOnly = readOnly;
   }
 
   static open(path: string): Store {
-    const { db, backupPath } = openDatabase(path);
-    return new Store(db, path, backupPath);
+    const { db, backupPath, readOnly } = openDatabase(path);
+    return new Store(db, path, backupPath, readOnly);
   }
 
   close(): void {
@@ -251,9 +264,51 @@ export class Store {
     });
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent writer waits instead of failing mid-way. */
+  /**
+   * Runs `fn` in one IMMEDIATE transaction: it takes the write lock first, so a concurrent
+   * writer waits instead of failing mid-way. Inside another transaction it is a savepoint: `fn`
+   * is undone alone when it throws. The lock is asked for every millisecond (SQLite's own busy
+   * handler backs off to 100 ms between tries, and would miss the short gaps a long import
+   * leaves between its transactions), for at most the busy timeout.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    this.beginImmediate();
+    try {
+      const result = fn();
+      if (typeof (result as { then?: unknown } | null)?.then === 'function') throw new TypeError('a transaction function cannot return a promise');
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * A pause between two transactions of a long writer (an import), long enough for a writer
+   * waiting in another process (an answer) to take the lock in between.
+   */
+  yieldToWriters(): void {
+    sleepSync(WRITER_YIELD_MS);
+  }
+
+  private beginImmediate(): void {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+          sleepSync(1);
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
   }
 
   /** Runs `fn` in one read transaction: every query in it sees the same moment, even while another process writes (WAL). */
@@ -557,6 +612,23 @@ export class Store {
   setExample(cardId: number, example: StoredExample | null): void {
     if (example) this.stmt('setExample').run(cardId, example.lang, example.code, example.line, example.path ?? null);
     else this.stmt('deleteExample').run(cardId);
+  }
+
+  /** The examples of a note's cards, by card id: an import compares them instead of rewriting every card. */
+  examplesOfNote(noteId: number): Map<number, StoredExample> {
+    const rows = this.stmt('examplesOfNote').all(noteId) as Array<{ card_id: number; lang: 'ts' | 'js'; code: string; line: number; path: string | null }>;
+    return new Map(rows.map((r) => [r.card_id, { lang: r.lang, code: r.code, line: r.line, path: r.path }]));
+  }
+
+  /** The papers linked to each of a note's cards (ids ascending), by card id. */
+  paperIdsOfNote(noteId: number): Map<number, number[]> {
+    const links = new Map<number, number[]>();
+    for (const r of this.stmt('paperLinksOfNote').all(noteId) as Array<{ card_id: number; paper_id: number }>) {
+      const ids = links.get(r.card_id);
+      if (ids) ids.push(r.paper_id);
+      else links.set(r.card_id, [r.paper_id]);
+    }
+    return links;
   }
 
   getExample(cardId: number): StoredExample | null {

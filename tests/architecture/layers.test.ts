@@ -36,7 +36,6 @@ const ALLOWED: ReadonlyArray<{ file: string; imports: string; why: string }> = [
 
 /** SQL outside src/store (issue 13: savepoints and the backup API go behind store methods). */
 const SQL_ALLOWED: ReadonlyArray<{ file: string; why: string }> = [
-  { file: 'collection/import-notes.ts', why: 'issue 13: SAVEPOINT per file; another helper moves it behind a store method' },
 ];
 
 export interface ImportEdge {
