@@ -91,7 +91,7 @@ export function layerViolation(from: string, to: string): string | null {
 }
 
 /** Statements prepared or run, savepoints and transactions, and a hand on the store's connection. */
-const SQL = /\.prepare\(|\.exec\(\s*['"`]|\b(?:db|conn|database)\.exec\(|\bSAVEPOINT\b|\bBEGIN\b(?:\s+(?:IMMEDIATE|EXCLUSIVE|DEFERRED|TRANSACTION)|\s*;|['"`])|\bstore\.db\b/;
+const SQL = /\.prepare\(|\.exec\(\s*(?:['"]|`\s*[A-Z]{3,})|\b(?:db|conn|database)\.exec\(|\bSAVEPOINT\b|\bBEGIN\b(?:\s+(?:IMMEDIATE|EXCLUSIVE|DEFERRED|TRANSACTION)|\s*;|['"`])|\bstore\.db\b/;
 
 function violations(): string[] {
   const found: string[] = [];
@@ -155,6 +155,8 @@ describe('the code map\'s layers', () => {
     expect(SQL.test("run('SAVEPOINT file')")).toBe(true);
     expect(SQL.test('// Begin with the first card')).toBe(false);
     expect(SQL.test('const m = PATTERN.exec(line);')).toBe(false);
+    expect(SQL.test('const verb = FINITE_VERB.exec(` ${text}`);')).toBe(false);
+    expect(SQL.test('db.exec(`CREATE TABLE x (a)`);')).toBe(true);
     expect(SQL.test('await col.store.db.backup(target)')).toBe(true);
   });
 });

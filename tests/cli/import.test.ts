@@ -54,10 +54,10 @@ describe('engram import', () => {
   it('a dry run adds preview, relinked, moved, removed and warnings to the JSON, and writes nothing', () => {
     const file = env.write('notes/a.md', NOTE);
     const dry = importJson([file, '--dry-run']);
-    expect(Object.keys(dry.result).sort()).toEqual(['cards', 'errors', 'files', 'moved', 'papers', 'preview', 'relinked', 'removed', 'warnings']);
+    expect(Object.keys(dry.result).sort()).toEqual(['cards', 'errors', 'files', 'moved', 'papers', 'preview', 'relinked', 'removed', 'suggestions', 'warnings']);
     expect(dry.result.preview[0]).toEqual({
       id: null, action: 'add', deck: 'Identity', kind: 'basic', front: 'What is the first fact?', back: 'The first answer.',
-      source: { file, line: 8 }, breadcrumb: ['Topic', 'Section One'],
+      source: { file, line: 8 }, breadcrumb: ['Topic', 'Section One'], status: 'accepted',
     });
     const human = env.run(['import', file, '--dry-run'], { now: NOW });
     expect(human.stdout).toContain('would import 1 file: 3 added, 0 updated, 0 unchanged, 0 retired; 0 papers');

@@ -52,7 +52,7 @@ describe('import results', () => {
       files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [],
     });
     expect(importPaths('notes').cards).toEqual({ added: 0, updated: 0, unchanged: 3, retired: 0 });
-    expect(temp.col().decks()).toEqual([{ name: 'Identity', total: 3, new: 3, learning: 0, dueToday: 3, suspended: 0, quizCards: 0 }]);
+    expect(temp.col().decks()).toEqual([{ name: 'Identity', total: 3, new: 3, learning: 0, dueToday: 3, suspended: 0, quizCards: 0, suggestions: 0 }]);
   });
 
   it('a dry run previews the cards with their lines and breadcrumbs and writes nothing', () => {
