@@ -32,7 +32,7 @@ describe('the study commands\' JSON', () => {
     expect(due.counts).toEqual({ new: 0, learning: 1, review: 0 });
     expect(Object.keys(due.cards[0]).sort()).toEqual([
       'back', 'breadcrumb', 'buried', 'deck', 'difficulty', 'due', 'front', 'id', 'kind', 'lapses', 'reps', 'retired',
-      'source', 'stability', 'state', 'suspended', 'tags',
+      'source', 'stability', 'state', 'suggestion', 'suspended', 'tags',
     ]);
     const shown = env.json(['show', String(id)], { now: DAY1 });
     expect(shown).toMatchObject({ id, deck: 'Test', front: 'question 1', state: 'learning', reps: 1, example: null });
