@@ -97,11 +97,13 @@ export async function main(): Promise<void> {
     expect(forever.stderr).toMatch(/never settles/);
   });
 
-  it('reports a syntax error as one line with the line number in the note', async () => {
+  it('reports a syntax error as exit code 1, a one-line error with the line in the note, and stderr naming the example', async () => {
     const r = await runExample(ts('const a = 1;\nconst b = ;\n', 20));
-    expect(r).toMatchObject({ ok: false, exitCode: null });
+    expect(r).toMatchObject({ ok: false, exitCode: 1, stdout: '', timedOut: false });
     expect(r.error).toMatch(/^line 22: \S/);
     expect(r.error).not.toContain('\n');
+    // stderr is what `engram run --json` shows: the message must be there too.
+    expect(r.stderr).toBe('SyntaxError: Unexpected ";"\n    at example.ts:2:11\n');
   });
 
   it('refuses imports and require with a clear message', async () => {
