@@ -59,6 +59,9 @@ export async function runExample(spec: ExampleSpec, options: RunOptions = {}): P
   const started = performance.now();
   const elapsed = (): number => Math.max(1, Math.round(performance.now() - started));
 
+  // Starting the worker and loading its engine overlaps with esbuild's start: a first run in a
+  // process waits for the slower of the two, not for both.
+  void warmWorker().catch(() => undefined);
   const program = await transpile(spec);
   if ('error' in program) {
     // Like a script Node cannot parse: exit code 1 and the message on stderr, where --json shows it.

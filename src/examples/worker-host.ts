@@ -9,8 +9,7 @@
  * result with the output passed on so far. A worker whose engine may be damaged (out of memory,
  * a trap) or that died is dropped too; the next run starts a fresh one.
  *
- * The worker's own stdout and stderr are piped here and discarded: emscripten prints its abort
- * text there, and none of it may reach engram's screen.
+ * The worker prints nothing (worker-quiet.ts): emscripten's abort text never reaches the screen.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -133,12 +132,8 @@ async function liveWorker(): Promise<Worker> {
   const file = await workerFile();
   if (worker) return worker; // another caller started one meanwhile
   const w = new Worker(file, {
-    stdout: true,
-    stderr: true,
     resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
-  w.stdout.resume();
-  w.stderr.resume();
   // Idle, the worker must not keep engram running; a run refs it until its result is in.
   w.unref();
   w.on('error', () => undefined);
@@ -159,7 +154,13 @@ async function workerFile(): Promise<URL> {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(url)) return url;
   }
-  if (import.meta.url.endsWith('.ts')) return (fromSource ??= bundleFromSource());
+  if (import.meta.url.endsWith('.ts')) {
+    fromSource ??= bundleFromSource().catch((error: unknown) => {
+      fromSource = null;
+      throw error;
+    });
+    return fromSource;
+  }
   throw new Error(`example-worker.js is missing beside ${fileURLToPath(import.meta.url)}`);
 }
 

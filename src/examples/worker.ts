@@ -4,6 +4,7 @@
  * example at a time with runInSandbox. The host may terminate this thread at any moment: a
  * run that ignores the interrupt handler is stopped that way.
  */
+import './worker-quiet.js';
 import { parentPort } from 'node:worker_threads';
 import { loadEngine } from './quickjs-engine.js';
 import { runInSandbox, type SandboxOutcome } from './sandbox.js';
