@@ -40,7 +40,7 @@ export interface SandboxOutcome {
 export interface SandboxHooks {
   /** Text an example wrote, before the cap is applied (at most `maxOutputBytes + 1` characters). */
   output?(stream: 1 | 2, text: string): void;
-  /** Called often during a run (each console call and each interrupt check). */
+  /** Called at each interrupt check, many times a second while the example runs. */
   tick?(): void;
 }
 
@@ -71,7 +71,6 @@ export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, lim
     installPrelude(ctx, (stream, text) => {
       if (stop !== null) return;
       hooks.output?.(stream, text.length > limits.maxOutputBytes ? text.slice(0, limits.maxOutputBytes + 1) : text);
-      hooks.tick?.();
       if (!(stream === 2 ? stderr : stdout).push(text)) stop ??= 'output';
     });
     // An interrupted run's own "InternalError: interrupted" says less than the timeout/cap note.

@@ -39,17 +39,23 @@ async function run(id: number, program: Extract<ToWorker, { type: 'run' }>['prog
   }
   post({ type: 'started', id });
   let pending: Array<[1 | 2, string]> = [];
-  let lastForward = performance.now();
+  // The first write goes out at once, later ones at most every FORWARD_EVERY_MS: what an example
+  // printed before it got stuck is with the host when the host has to terminate it.
+  let lastForward = -Infinity;
   const forward = (): void => {
     if (pending.length > 0) post({ type: 'output', id, chunks: pending });
     pending = [];
     lastForward = performance.now();
   };
+  const forwardIfDue = (): void => {
+    if (pending.length > 0 && performance.now() - lastForward > FORWARD_EVERY_MS) forward();
+  };
   const outcome = runInSandbox(engine, program, limits, {
-    output: (stream, text) => void pending.push([stream, text]),
-    tick: () => {
-      if (pending.length > 0 && performance.now() - lastForward > FORWARD_EVERY_MS) forward();
+    output: (stream, text) => {
+      pending.push([stream, text]);
+      forwardIfDue();
     },
+    tick: forwardIfDue,
   });
   post({ type: 'done', id, outcome });
 }

@@ -314,7 +314,7 @@ describe('sandbox: engram run', () => {
       expect(json.code).toBe(1);
       expect(json.stderr).toBe('');
       const result = json.result as unknown as { timedOut: boolean; exitCode: number | null; stderr: string };
-      expect(result.timedOut ? result.exitCode === null : result.exitCode === 1 && /stack overflow/.test(result.stderr)).toBe(true);
+      expect(result.timedOut ? result.exitCode === null : result.exitCode === 1 && result.stderr !== '').toBe(true);
       expect(JSON.stringify(result)).not.toMatch(ENGINE_TEXT);
       expect(wall).toBeLessThan(WALL_MS);
       expect(human.code).toBe(1);
