@@ -55,9 +55,11 @@ export async function benchExampleRun({ root, cli, work, env, runs, median, ms }
 
   // Outside node_modules/.cache the bundle could not resolve its external packages.
   const outDir = path.join(root, 'node_modules', '.cache', 'engram-bench');
-  const entryOut = path.join(outDir, 'example-run.mjs');
+  const entryOut = path.join(outDir, 'example-run.js');
+  // The example worker is its own entry, found beside the bundle as in dist/.
   await build({
-    entryPoints: [path.join(root, 'bench', 'example-run-entry.ts')], outfile: entryOut, bundle: true, format: 'esm',
+    entryPoints: { 'example-run': path.join(root, 'bench', 'example-run-entry.ts'), 'example-worker': path.join(root, 'src', 'examples', 'worker.ts') },
+    outdir: outDir, bundle: true, format: 'esm',
     platform: 'node', target: 'node20', logLevel: 'error', external: ['better-sqlite3', 'esbuild', 'quickjs-emscripten', '@open-spaced-repetition/binding'],
     banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
   });

@@ -24,7 +24,9 @@ const markedTerminalShims = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { engram: 'src/cli/main.ts' },
+  // The example worker is a second entry: worker-host.ts finds dist/example-worker.js beside
+  // (or one folder above) the chunk it is bundled in, through import.meta.url.
+  entryPoints: { engram: 'src/cli/main.ts', 'example-worker': 'src/examples/worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

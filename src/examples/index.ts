@@ -1,7 +1,8 @@
-/** Runnable card examples: transpile, run in a QuickJS (WebAssembly) sandbox, return plain data. */
+/** Runnable card examples: transpile, run in a QuickJS (WebAssembly) sandbox in a worker thread, return plain data. */
 export {
   runExample,
   prepareSandbox,
+  stopSandbox,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_MEMORY_LIMIT_BYTES,
   DEFAULT_TIMEOUT_MS,

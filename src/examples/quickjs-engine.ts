@@ -1,6 +1,7 @@
 /**
- * The QuickJS WebAssembly module examples run in, loaded once and reused: the first run in a
- * process pays for compiling the WASM (~50 ms), later runs only create a fresh runtime.
+ * The QuickJS WebAssembly module examples run in, loaded once per example worker and reused:
+ * the first run pays for compiling the WASM (~50 ms), later runs only create a fresh runtime.
+ * A run that may have damaged the module ends its worker (worker-host.ts), and with it the module.
  *
  * The module gets a WebAssembly memory with a hard maximum. `runtime.setMemoryLimit` alone
  * does not bound big strings and typed arrays in the prebuilt module (their bytes are not
@@ -27,15 +28,6 @@ export function loadEngine(): Promise<QuickJSWASMModule> {
     throw error;
   });
   return loading;
-}
-
-/**
- * Drops the cached module so the next run starts from a fresh one. Called after a run that
- * ended in a way that can leave QuickJS's heap inconsistent (out of memory, a trap, a native
- * stack overflow): the module is cheap to reload, a corrupted one is not worth the risk.
- */
-export function discardEngine(): void {
-  loading = null;
 }
 
 async function createEngine(): Promise<QuickJSWASMModule> {

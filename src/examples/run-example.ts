@@ -1,17 +1,16 @@
 /**
- * Runs a card's example in the QuickJS sandbox (sandbox.ts) and returns what happened as
- * plain data. The example is transpiled with esbuild, evaluated as an ES module, and its
- * exported `main` (if any) is called afterwards.
+ * Runs a card's example in the QuickJS sandbox and returns what happened as plain data. The
+ * example is transpiled with esbuild here, then evaluated as an ES module in the example worker
+ * (worker-host.ts, sandbox.ts), and its exported `main` (if any) is called afterwards.
  */
 import type { ExampleSpec } from '../core/index.js';
-import { discardEngine, loadEngine } from './quickjs-engine.js';
-import { runInSandbox } from './sandbox.js';
-import { oneLine, transpile } from './transpile.js';
+import { transpile } from './transpile.js';
+import { runInWorker, stopWorker, warmWorker } from './worker-host.js';
 
 export interface RunResult {
   /** True when the example finished without an uncaught error, in time, within the output cap. */
   ok: boolean;
-  /** 0 finished, 1 uncaught error; null when the run was stopped (time, output) or never started. */
+  /** 0 finished, 1 uncaught error or syntax error; null when the run was stopped (time, output) or never started. */
   exitCode: number | null;
   /** Captured output, raw UTF-8 (not sanitised: the printer does that). A cut stream ends in a note line. */
   stdout: string;
@@ -48,32 +47,36 @@ export const STACK_LIMIT_BYTES = 256 * 1024;
  * the first `r` on a card answers in milliseconds instead of ~200 ms. Failures surface at run time.
  */
 export async function prepareSandbox(): Promise<void> {
-  await Promise.all([transpile({ lang: 'ts', code: '', line: 0 }), loadEngine()]).catch(() => undefined);
+  await Promise.all([transpile({ lang: 'ts', code: '', line: 0 }), warmWorker()]).catch(() => undefined);
+}
+
+/** Stops the example worker (a run in progress ends as failed); the next run starts a new one. */
+export function stopSandbox(): Promise<void> {
+  return stopWorker();
 }
 
 export async function runExample(spec: ExampleSpec, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const elapsed = (): number => Math.max(1, Math.round(performance.now() - started));
-  const failed = (error: string): RunResult => ({
-    ok: false, exitCode: null, stdout: '', stderr: '', timedOut: false, truncated: false, ms: elapsed(), error,
-  });
 
+  // Starting the worker and loading its engine overlaps with esbuild's start: a first run in a
+  // process waits for the slower of the two, not for both.
+  void warmWorker().catch(() => undefined);
   const program = await transpile(spec);
-  if ('error' in program) return failed(program.error);
-
-  let engine;
-  try {
-    engine = await loadEngine();
-  } catch (e) {
-    return failed(`could not load the sandbox: ${oneLine(e instanceof Error ? e.message : String(e))}`);
+  if ('error' in program) {
+    // Like a script Node cannot parse: exit code 1 and the message on stderr, where --json shows it.
+    const stderr = program.syntax ? `SyntaxError: ${program.syntax.text}\n    at ${program.syntax.where}\n` : '';
+    return {
+      ok: false, exitCode: program.syntax ? 1 : null, stdout: '', stderr, timedOut: false, truncated: false,
+      ms: elapsed(), error: program.error,
+    };
   }
-  const { engineSuspect, ...outcome } = runInSandbox(engine, program, {
+  const { engineSuspect: _discarded, ...outcome } = await runInWorker(program, {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
     stackBytes: STACK_LIMIT_BYTES,
   });
-  if (engineSuspect) discardEngine();
   const ok = outcome.exitCode === 0 && outcome.error === undefined;
   return { ok, ...outcome, ms: elapsed() };
 }

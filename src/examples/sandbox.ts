@@ -7,14 +7,16 @@
  * fails with IMPORTS_UNAVAILABLE. Bounded: wall time (interrupt handler), the runtime's heap
  * and stack, and each output stream (the run is stopped once a stream passes the cap).
  *
- * The run is synchronous (QuickJS evaluates on this thread); promises are settled by draining
- * QuickJS's job queue, which is all an example can wait on without timers.
+ * The run is synchronous (QuickJS evaluates on the calling thread, the example worker's);
+ * promises are settled by draining QuickJS's job queue, which is all an example can wait on
+ * without timers. The interrupt handler stops ordinary runaway code at the time limit; the
+ * host terminates the worker for the rest (worker-host.ts).
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { OutputCapture } from './output-capture.js';
 import { IMPORTS_UNAVAILABLE, PRELUDE_SOURCE } from './sandbox-prelude.js';
 import { mapStack } from './stack-map.js';
-import { GENERATED_FILE, oneLine, type Transpiled } from './transpile.js';
+import { GENERATED_FILE, type Transpiled } from './transpile.js';
 
 export interface SandboxLimits {
   timeoutMs: number;
@@ -34,9 +36,17 @@ export interface SandboxOutcome {
   engineSuspect: boolean;
 }
 
+/** Lets the worker pass output on as it is written, so a run it has to kill keeps what it printed. */
+export interface SandboxHooks {
+  /** Text an example wrote, before the cap is applied (at most `maxOutputBytes + 1` characters). */
+  output?(stream: 1 | 2, text: string): void;
+  /** Called at each interrupt check, many times a second while the example runs. */
+  tick?(): void;
+}
+
 type Settled = { value: QuickJSHandle } | { thrown: QuickJSHandle } | { pending: true };
 
-export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, limits: SandboxLimits): SandboxOutcome {
+export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, limits: SandboxLimits, hooks: SandboxHooks = {}): SandboxOutcome {
   const stdout = new OutputCapture(limits.maxOutputBytes);
   const stderr = new OutputCapture(limits.maxOutputBytes);
   let stop: 'time' | 'output' | null = null;
@@ -50,6 +60,7 @@ export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, lim
     rt.setMemoryLimit(limits.memoryLimitBytes);
     rt.setMaxStackSize(limits.stackBytes);
     rt.setInterruptHandler(() => {
+      hooks.tick?.();
       if (stop === null && performance.now() > deadline) stop = 'time';
       return stop !== null;
     });
@@ -58,20 +69,25 @@ export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, lim
     });
     ctx = rt.newContext();
     installPrelude(ctx, (stream, text) => {
+      if (stop !== null) return;
+      hooks.output?.(stream, text.length > limits.maxOutputBytes ? text.slice(0, limits.maxOutputBytes + 1) : text);
       if (!(stream === 2 ? stderr : stdout).push(text)) stop ??= 'output';
     });
     // An interrupted run's own "InternalError: interrupted" says less than the timeout/cap note.
     failure = execute(ctx, rt, program, (text) => stop === null && stderr.push(text));
   } catch (e) {
-    // A JS exception out of the WASM boundary: a trap, or the native stack overflowing.
-    const message = e instanceof Error ? e.message : String(e);
-    failure = { exitCode: null, error: `the sandbox failed: ${oneLine(message)}`, suspect: true };
+    // A JS exception out of the WASM boundary: the native stack overflowing, or a trap.
+    failure = { ...hostFailure(e, (text) => stop === null && stderr.push(text)), suspect: true };
   } finally {
-    try {
-      ctx?.dispose();
-      rt?.dispose();
-    } catch {
-      failure = { ...failure, suspect: true };
+    // After a host exception QuickJS's heap is mid-operation: freeing it trips emscripten's
+    // assertions. The worker holding it is thrown away instead.
+    if (!failure.suspect) {
+      try {
+        ctx?.dispose();
+        rt?.dispose();
+      } catch {
+        failure = { ...failure, suspect: true };
+      }
     }
   }
 
@@ -87,10 +103,24 @@ export function runInSandbox(engine: QuickJSWASMModule, program: Transpiled, lim
   return { ...base, exitCode: failure.exitCode, ...(failure.error ? { error: failure.error } : {}) };
 }
 
-function installPrelude(ctx: QuickJSContext, write: (stream: number, text: string) => void): void {
+/**
+ * An exception from outside QuickJS, as plain words. V8's own stack overflow means the example
+ * nested deeper than the engine's native frames allow (JSON.stringify of a deep array, deeply
+ * nested eval): reported like QuickJS's own stack overflow. Anything else is the engine
+ * failing (a WASM trap, emscripten's abort): its raw text says nothing useful to the user.
+ */
+function hostFailure(e: unknown, report: (text: string) => void): { exitCode: number | null; error: string } {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    report('InternalError: stack overflow (nested too deeply for the sandbox)\n');
+    return { exitCode: 1, error: 'stack overflow' };
+  }
+  return { exitCode: null, error: 'the sandbox failed: the JavaScript engine stopped with an internal error' };
+}
+
+function installPrelude(ctx: QuickJSContext, write: (stream: 1 | 2, text: string) => void): void {
   const prelude = ctx.unwrapResult(ctx.evalCode(PRELUDE_SOURCE, 'prelude.js', { type: 'global' }));
   const host = ctx.newFunction('write', (stream, text) => {
-    write(ctx.getNumber(stream), ctx.getString(text));
+    write(ctx.getNumber(stream) === 2 ? 2 : 1, ctx.getString(text));
   });
   try {
     ctx.unwrapResult(ctx.callFunction(prelude, ctx.undefined, host)).dispose();

@@ -12,7 +12,14 @@ export interface Transpiled {
 /** Name QuickJS sees for the generated module; stack frames naming it are mapped back. */
 export const GENERATED_FILE = 'example.mjs';
 
-export async function transpile(spec: ExampleSpec): Promise<Transpiled | { error: string }> {
+/** Why an example could not be compiled; `syntax` when the code itself is at fault. */
+export interface TranspileError {
+  /** One line: `line N: message`, N the line in the note. */
+  error: string;
+  syntax?: { text: string; where: string };
+}
+
+export async function transpile(spec: ExampleSpec): Promise<Transpiled | TranspileError> {
   // Loaded lazily: importing this module must cost nothing at startup.
   const { transform } = await import('esbuild');
   const file = `example.${spec.lang}`;
@@ -28,7 +35,7 @@ export async function transpile(spec: ExampleSpec): Promise<Transpiled | { error
     });
     return { code: result.code, map: result.map, file };
   } catch (e) {
-    return { error: describeTransformError(e, spec.line) };
+    return describeTransformError(e, spec.line, file);
   }
 }
 
@@ -36,16 +43,19 @@ export async function transpile(spec: ExampleSpec): Promise<Transpiled | { error
  * `line N: message`, where N is the line in the note: `spec.line` is the line of the opening
  * fence, so line k of the code is `spec.line + k`.
  */
-function describeTransformError(e: unknown, baseLine: number): string {
+function describeTransformError(e: unknown, baseLine: number, file: string): TranspileError {
   const first = isTransformFailure(e) ? e.errors[0] : undefined;
-  if (!first) return `could not compile the example: ${oneLine(e instanceof Error ? e.message : String(e))}`;
-  const where = first.location ? `line ${baseLine + first.location.line}: ` : '';
-  return `${where}${oneLine(first.text)}`;
+  if (!first) return { error: `could not compile the example: ${oneLine(e instanceof Error ? e.message : String(e))}` };
+  const text = oneLine(first.text);
+  if (!first.location) return { error: text, syntax: { text, where: file } };
+  const { line, column } = first.location;
+  return { error: `line ${baseLine + line}: ${text}`, syntax: { text, where: `${file}:${line}:${column + 1}` } };
 }
 
 interface EsbuildMessage {
   text: string;
-  location: { line: number } | null;
+  /** esbuild counts lines from 1 and columns from 0. */
+  location: { line: number; column: number } | null;
 }
 
 function isTransformFailure(e: unknown): e is { errors: EsbuildMessage[] } {

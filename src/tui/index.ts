@@ -6,7 +6,7 @@ import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
-import { prepareExampleRunner, runCardExample } from '../collection/examples.js';
+import { prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
 import { colorEnabled } from '../present/color.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
@@ -49,9 +49,8 @@ export function createController(col: Collection, deck?: string): ReviewControll
     },
     prepareExamples: () => void prepareExampleRunner(),
     async runExample(cardId) {
-      // The sandbox evaluates on this thread and blocks it for up to its time limit: let Ink
-      // draw "running example…" (its renders are throttled to ~30 fps) before it starts.
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      // The example runs in a worker thread: the review keeps drawing ("running example…") and
+      // taking keys while it runs, up to its time limit.
       const r = await runCardExample(col, cardId);
       const text = [r.stdout, r.stderr, r.error ?? '', r.timedOut ? '(stopped: took too long)' : '', r.truncated ? '(output cut)' : '']
         .filter(Boolean).join('\n');
@@ -100,6 +99,8 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
       },
     }),
   );
+  // An example still running when the user quits must not hold the process up to its time limit.
+  await stopExampleRunner();
   if (final.reviewed > 0) {
     process.stdout.write(`Reviewed ${final.reviewed} card${final.reviewed === 1 ? '' : 's'}; again ${final.again}.\n`);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runExample, type RunOptions } from '../../src/examples/index.js';
+import { runExample, type RunOptions, type RunResult } from '../../src/examples/index.js';
 import { trimIncompleteUtf8 } from '../../src/examples/output-capture.js';
 import type { ExampleSpec } from '../../src/core/index.js';
 
@@ -97,11 +97,13 @@ export async function main(): Promise<void> {
     expect(forever.stderr).toMatch(/never settles/);
   });
 
-  it('reports a syntax error as one line with the line number in the note', async () => {
+  it('reports a syntax error as exit code 1, a one-line error with the line in the note, and stderr naming the example', async () => {
     const r = await runExample(ts('const a = 1;\nconst b = ;\n', 20));
-    expect(r).toMatchObject({ ok: false, exitCode: null });
+    expect(r).toMatchObject({ ok: false, exitCode: 1, stdout: '', timedOut: false });
     expect(r.error).toMatch(/^line 22: \S/);
     expect(r.error).not.toContain('\n');
+    // stderr is what `engram run --json` shows: the message must be there too.
+    expect(r.stderr).toBe('SyntaxError: Unexpected ";"\n    at example.ts:2:11\n');
   });
 
   it('refuses imports and require with a clear message', async () => {
@@ -175,6 +177,88 @@ export async function main(): Promise<void> {
     const r = await run('console.log(2)');
     expect(r.stdout).toBe('2\n');
     expect(r.ms).toBeLessThan(500);
+  });
+});
+
+/**
+ * Examples that QuickJS's interrupt handler cannot stop in time, or that break the engine
+ * itself. Each must end as a clean result (timed out, or exit code 1 with a message) within the
+ * 2 s limit plus a margin, and leave the sandbox working for the next run.
+ */
+describe('runExample: hostile examples end cleanly within the limit', () => {
+  const LIMIT_MS = 2000;
+  const WALL_MS = 5000;
+  const ENGINE_TEXT = /Aborted\(|RuntimeError|unreachable|Maximum call stack|sandbox failed/;
+
+  async function timed(code: string): Promise<RunResult & { wall: number }> {
+    const t = performance.now();
+    const r = await run(code);
+    return { ...r, wall: performance.now() - t };
+  }
+
+  /** Stopped at the limit, or failed with an error of its own: never the engine's words. */
+  function expectCleanEnd(r: RunResult & { wall: number }): void {
+    expect(r.ok).toBe(false);
+    if (r.timedOut) {
+      expect(r).toMatchObject({ exitCode: null, error: `timed out after ${LIMIT_MS} ms` });
+    } else {
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).not.toBe('');
+    }
+    expect(`${r.stdout}${r.stderr}${r.error ?? ''}`).not.toMatch(ENGINE_TEXT);
+    expect(r.wall).toBeLessThan(WALL_MS);
+  }
+
+  const stillWorks = async (): Promise<void> => {
+    expect(await run('console.log("fine")')).toMatchObject({ ok: true, stdout: 'fine\n' });
+  };
+
+  it('stops an example that catches its own stack overflow and recurses again, keeping what it printed', { timeout: 60_000 }, async () => {
+    const r = await timed('function f(): void { try { f(); } catch { f(); } }\nconsole.log("before");\nf();');
+    expectCleanEnd(r);
+    expect(r).toMatchObject({ timedOut: true, stdout: 'before\n' });
+    expect(r.wall).toBeGreaterThanOrEqual(LIMIT_MS);
+    await stillWorks();
+    // The killed worker was replaced by a fresh one, and that one is warm now.
+    const warm = await run('console.log(3)');
+    expect(warm).toMatchObject({ ok: true, stdout: '3\n' });
+    expect(warm.ms).toBeLessThan(500);
+  });
+
+  it('stops recursion through eval that catches its own stack overflow', { timeout: 60_000 }, async () => {
+    const r = await timed('function e(n: number): number { try { return eval("e(n + 1)"); } catch { return eval("e(n + 1)"); } }\ne(0);');
+    expectCleanEnd(r);
+    expect(r.timedOut).toBe(true);
+    await stillWorks();
+  });
+
+  it('ends JSON.stringify of a 100k-deep array and a 100k-deep object cleanly', { timeout: 60_000 }, async () => {
+    for (const build of ['a = [a]', 'a = { a }']) {
+      const r = await timed(`let a: any = [];\nfor (let i = 0; i < 100_000; i++) ${build};\nconsole.log(JSON.stringify(a).length);`);
+      expectCleanEnd(r);
+      await stillWorks();
+    }
+  });
+
+  it('ends 100k-deep eval nesting as a stack overflow error', { timeout: 60_000 }, async () => {
+    const r = await timed('const src = "(".repeat(100_000) + "1" + ")".repeat(100_000);\nconsole.log((0, eval)(src));');
+    expectCleanEnd(r);
+    expect(r).toMatchObject({ exitCode: 1, timedOut: false });
+    expect(r.stderr).toMatch(/stack overflow/);
+    await stillWorks();
+  });
+
+  it('ends endless promise and microtask loops cleanly', { timeout: 60_000 }, async () => {
+    for (const code of [
+      'async function f(): Promise<void> { await null; return f(); }\nawait f();',
+      'function loop(): void { Promise.resolve().then(loop); }\nloop();',
+      'const loop = (): Promise<void> => Promise.resolve().then(loop);\nawait loop();',
+      'export async function main() { for (;;) await null; }',
+    ]) {
+      const r = await timed(code);
+      expectCleanEnd(r);
+      await stillWorks();
+    }
   });
 });
 

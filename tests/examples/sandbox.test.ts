@@ -85,6 +85,11 @@ const ATTACKS = {
   memory: 'const keep: number[][] = [];\nfor (;;) keep.push(new Array(100_000).fill(1.5));',
   memoryStrings: 'const keep: string[] = [];\nfor (;;) keep.push("x".repeat(1 << 20) + keep.length);',
   print: 'console.log("x".repeat(10 * 1024 * 1024));',
+  // Out of reach of QuickJS's interrupt handler or its own stack check: the host has to end these.
+  recurse: 'function f(): void { try { f(); } catch { f(); } }\nconsole.log("before");\nf();',
+  stringify: 'let a: any = [];\nfor (let i = 0; i < 100_000; i++) a = [a];\nconsole.log(JSON.stringify(a).length);',
+  promiseLoop: 'const loop = (): Promise<void> => Promise.resolve().then(loop);\nawait loop();',
+  syntax: 'const a = 1;\nconst b = ;',
 };
 
 /** Every attempt was denied, and nothing it could have read shows up. */
@@ -192,7 +197,8 @@ describe('sandbox: engram run', () => {
     const cards: Array<[string, string]> = [
       ['good', GOOD.code], ['readFile', ATTACKS.readFile], ['writeFile', ATTACKS.writeFile], ['env', ATTACKS.env],
       ['spawn', ATTACKS.spawn], ['network', ATTACKS.network(port)], ['loop', ATTACKS.loop],
-      ['memory', ATTACKS.memoryStrings], ['print', ATTACKS.print],
+      ['memory', ATTACKS.memoryStrings], ['print', ATTACKS.print], ['recurse', ATTACKS.recurse],
+      ['stringify', ATTACKS.stringify], ['promiseLoop', ATTACKS.promiseLoop], ['syntax', ATTACKS.syntax],
     ];
     const note = ['# Sandbox', '', ...cards.flatMap(([name, code]) => [`Card ${name}?`, '?', `Answer ${name}.`, '```ts example', code, '```', ''])];
     const file = env.write('notes/sandbox.md', note.join('\n'));
@@ -264,6 +270,62 @@ describe('sandbox: engram run', () => {
     expect(r.code).toBe(1);
     expect(r.result).toMatchObject({ exitCode: 1, timedOut: false });
     expect(r.result['stderr']).toMatch(/out of memory/);
+  });
+
+  const timedRun = (name: string) => {
+    const t = performance.now();
+    const json = runCard(name);
+    return { json, wall: performance.now() - t };
+  };
+  /**
+   * `engram run` both ways: the JSON result, how much longer it took than a good example (so a
+   * loaded machine's slow start-up does not count), and the human run's exit code and stderr.
+   */
+  const runTimed = (name: string) => {
+    const base = timedRun('good').wall;
+    const { json, wall } = timedRun(name);
+    const human = env.run(['run', String(ids[name])]);
+    return { json, wall: wall - base, human };
+  };
+  // The 2 s limit, the grace before the worker is terminated, and a fresh worker's start.
+  const WALL_MS = 4500;
+  const ENGINE_TEXT = /Aborted\(|RuntimeError|unreachable|Maximum call stack|sandbox failed/;
+
+  it('stops an example that catches its own stack overflow at the limit, quietly', { timeout: 60_000 }, () => {
+    const { json, wall, human } = runTimed('recurse');
+    expect(json.code).toBe(1);
+    expect(json.result).toMatchObject({ timedOut: true, exitCode: null, stdout: 'before\n' });
+    expect(json.stderr).toBe('');
+    expect(wall).toBeLessThan(WALL_MS);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toBe('before\n');
+    expect(human.stderr).toBe('engram: example stopped: timed out after 2000 ms\n');
+    stillHealthy();
+  });
+
+  it('ends a 100k-deep JSON.stringify and an endless promise loop cleanly; the engine never writes to the screen', { timeout: 60_000 }, () => {
+    for (const name of ['stringify', 'promiseLoop']) {
+      const { json, wall, human } = runTimed(name);
+      expect(json.code).toBe(1);
+      expect(json.stderr).toBe('');
+      const result = json.result as unknown as { timedOut: boolean; exitCode: number | null; stderr: string };
+      expect(result.timedOut ? result.exitCode === null : result.exitCode === 1 && result.stderr !== '').toBe(true);
+      expect(JSON.stringify(result)).not.toMatch(ENGINE_TEXT);
+      expect(wall).toBeLessThan(WALL_MS);
+      expect(human.code).toBe(1);
+      expect(human.stderr).not.toMatch(ENGINE_TEXT);
+      expect(human.stderr).toMatch(/^(InternalError: stack overflow[^\n]*\n)?engram: example (stopped|failed)[^\n]*\n$/);
+    }
+    stillHealthy();
+  });
+
+  it('reports a syntax error as exit code 1 with the message, in JSON too', () => {
+    const { json, human } = runTimed('syntax');
+    expect(json.code).toBe(1);
+    expect(json.result).toMatchObject({ exitCode: 1, timedOut: false, stdout: '' });
+    expect(json.result['stderr']).toMatch(/^SyntaxError: Unexpected ";"\n\s+at example\.ts:2:11\n$/);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/^SyntaxError: Unexpected ";"\n\s+at example\.ts:2:11\nengram: example failed: line \d+: Unexpected ";"\n$/);
   });
 
   it('cuts 10 MB of output at 64 KB and says so', () => {
