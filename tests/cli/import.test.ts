@@ -41,9 +41,9 @@ describe('engram import', () => {
     env.write('notes/a.md', NOTE);
     const first = importJson([path.join(env.dir, 'notes')]);
     expect(first.code).toBe(0);
-    expect(first.result).toEqual({ files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [] });
+    expect(first.result).toEqual({ files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [] });
     const again = importJson([path.join(env.dir, 'notes')]);
-    expect(again.result).toEqual({ files: 1, cards: { added: 0, updated: 0, unchanged: 3, retired: 0 }, papers: 0, errors: [] });
+    expect(again.result).toEqual({ files: 1, cards: { added: 0, updated: 0, unchanged: 3, retired: 0 }, papers: 0, errors: [], warnings: [] });
     expect(env.json(['decks'])).toEqual([{ name: 'Identity', total: 3, new: 3, learning: 0, dueToday: 3, suspended: 0, quizCards: 0 }]);
   });
 
