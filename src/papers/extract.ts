@@ -87,13 +87,28 @@ function shift(c: ProseCitation, by: number): ProseCitation {
  */
 function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: number): PaperRef[] {
   const free = new Set(links);
+  // Each link's words are read once, and a citation is only compared with the links that share a
+  // word with it (in line order, so the first best link still wins): a line of many citations
+  // and links would otherwise compare every pair.
+  const linkWords = new Map(links.map((link) => [link, significantWords(keyWords(slugBase(link.slug)))]));
+  const order = new Map(links.map((link, i) => [link, i]));
+  const linksByWord = new Map<string, Wikilink[]>();
+  for (const [link, words] of linkWords) {
+    for (const w of words) {
+      const list = linksByWord.get(w);
+      if (list) list.push(link);
+      else linksByWord.set(w, [link]);
+    }
+  }
   const refs: Array<PaperRef & { at: number }> = [];
   for (const c of prose) {
     const words = significantWords(keyWords(c.title));
+    const candidates = new Set<Wikilink>();
+    for (const w of words) for (const link of linksByWord.get(w) ?? []) if (free.has(link)) candidates.add(link);
     let best: Wikilink | null = null;
     let bestScore = 0;
-    for (const link of free) {
-      const score = containment(words, significantWords(keyWords(slugBase(link.slug))));
+    for (const link of [...candidates].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+      const score = containment(words, linkWords.get(link) ?? new Set());
       if (score > bestScore) {
         best = link;
         bestScore = score;

@@ -33,6 +33,7 @@ const LINES: Record<string, (size: number) => string> = {
   'years (paper citations)': (n) => repeatTo('Smith 2020 ', n),
   'venues and parentheses': (n) => repeatTo('NeurIPS 2020 (ICML ', n),
   'dotted words (URLs)': (n) => repeatTo('a.b.c.d.e.', n),
+  'citations beside wikilinks (import pairs them)': (n) => repeatTo('lorem ipsum dolor sit amet, Smith et al 2020 [[link]] `code` $x$ ', n),
 };
 
 function note(line: string): string {
