@@ -221,3 +221,24 @@ describe('the real source notes', () => {
     expect(r.result.papers).toBeGreaterThanOrEqual(40);
   });
 });
+
+describe('engram import warnings', () => {
+  it('an explicit card that cannot be made is a warning (human and --json), the rest import and the exit code is 0', () => {
+    const file = env.write('notes/chem.md', '# Chemistry\n\nAtomic number of carbon::6\nSymbol of tungsten :: W\n\nWhat is fusion?::\n\nH::hydrogen\nH :: hydrogen\n');
+    const r = importJson([file]);
+    expect(r.code).toBe(0);
+    expect(r.result.cards.added).toBe(3);
+    expect(r.result.errors).toEqual([]);
+    expect(r.result.warnings).toEqual([
+      { file, line: 6, message: "empty card: nothing after '::'" },
+      { file, line: 9, message: 'duplicate card: the same question and answer as line 8' },
+    ]);
+    // Reported again on the next import, until the note is fixed.
+    const human = env.run(['import', file], { now: NOW });
+    expect(human.code).toBe(0);
+    expect(human.stderr.trim().split('\n')).toEqual([
+      `engram: warning: ${file}:6: empty card: nothing after '::'`,
+      `engram: warning: ${file}:9: duplicate card: the same question and answer as line 8`,
+    ]);
+  });
+});
