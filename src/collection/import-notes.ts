@@ -25,7 +25,7 @@ import { proseModeFor } from './suggestions.js';
 const BATCH_WRITES = 500;
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
-const PARSER_VERSION = '2';
+const PARSER_VERSION = '3';
 
 export interface ImportOptions {
   deck?: string;
@@ -71,7 +71,7 @@ export interface ImportResult {
   cards: { added: number; updated: number; unchanged: number; retired: number };
   papers: number;
   errors: Problem[];
-  /** Problems that did not stop a file from importing (an `example:` line under no card, an empty card). Only files read this time. */
+  /** Problems that did not stop a file from importing (an `example:` line under no card, an explicit card that could not be made). Files with warnings are read again on every import, so they are reported until fixed. */
   warnings: Problem[];
   relinked: Relink[];
   moved: MovedNote[];
@@ -112,14 +112,14 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
-    const { note, problems } = parseNote(read.text, file.path);
+    const { note, errors, warnings } = parseNote(read.text, file.path);
     if (!note) {
-      result.errors.push(...problems);
+      result.errors.push(...errors);
       result.skipped++;
       return;
     }
     result.files++;
-    result.warnings.push(...problems);
+    result.warnings.push(...warnings);
     if (note.options['papers'] === true) {
       const declared = parsePapersNote(read.text, file.path);
       result.errors.push(...declared.problems);
@@ -130,8 +130,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     const exampleErrors = resolveExampleFiles(note.cards, file.path, readExample);
     result.errors.push(...exampleErrors);
-    // A note with a broken example reference is parsed again next time, so the error is not forgotten.
-    const storedHash = exampleErrors.length > 0 ? `retry:${hash}` : hash;
+    // A note with a broken example reference or a warning is parsed again next time, so neither is forgotten.
+    const storedHash = exampleErrors.length > 0 || warnings.length > 0 ? `retry:${hash}` : hash;
     parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text), isPapersNote: false, declared: [] });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });

@@ -4,6 +4,10 @@
  * parse warnings, empty and duplicate cards (also across files), example paths that do not
  * resolve inside the note's folder, wikilinks that name neither a declared paper nor a note,
  * cards too long for a screen, and malformed papers notes.
+ *
+ * Parse warnings (an explicit card that cannot be made, ...) come from the parser itself, the
+ * same list `engram import` prints, so the two never disagree. Every per-line check here reads a
+ * line in linear time: lint must finish on any file the importer accepts, long lines included.
  */
 import path from 'node:path';
 import type { Problem } from '../core/index.js';
@@ -36,7 +40,8 @@ export interface LintReport {
 export const DEFAULT_MAX_LINES = 16;
 export const DEFAULT_MAX_CHARS = 1000;
 
-const WIKILINK = /\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]/g;
+// The inside stops at `[` too, so an unclosed `[[` scans only up to the next one, not to the end of the line.
+const WIKILINK = /\[\[([^[\]|#\n]+)(?:[#|][^[\]\n]*)?\]\]/g;
 
 interface Link {
   target: string;
@@ -44,16 +49,9 @@ interface Link {
   line: number;
 }
 
-/**
- * `Question?::` with nothing after it: the parser reads such a line as prose (`Note::` is not a
- * card), but a writer who typed a question and the separator almost surely forgot the answer.
- */
-const EMPTY_INLINE_CARD = /^(?:\s*[-*+]\s+|\s*\d+[.)]\s+)?(.*\S.*?)\s*:{2,3}\s*$/;
-
-/** Wikilinks and answer-less `Q::` lines outside code fences and inline code, with their lines. */
-function scanLines(text: string, file: string): { links: Link[]; emptyCards: number[] } {
+/** Wikilinks outside code fences and inline code, with their lines. */
+function scanLinks(text: string, file: string): Link[] {
   const links: Link[] = [];
-  const emptyCards: number[] = [];
   let fence: string | null = null;
   text.split(/\r?\n/).forEach((raw, i) => {
     const open = /^\s*(`{3,}|~{3,})/.exec(raw);
@@ -66,10 +64,8 @@ function scanLines(text: string, file: string): { links: Link[]; emptyCards: num
     if (fence !== null) return;
     const prose = raw.replace(/`[^`]*`/g, '');
     for (const m of prose.matchAll(WIKILINK)) links.push({ target: (m[1] ?? '').trim(), file, line: i + 1 });
-    const empty = EMPTY_INLINE_CARD.exec(prose);
-    if (empty && /\?\s*$/.test(empty[1] ?? '')) emptyCards.push(i + 1);
   });
-  return { links, emptyCards };
+  return links;
 }
 
 function sideTooLong(text: string, maxLines: number, maxChars: number): string | null {
@@ -102,9 +98,9 @@ export function lintDecks(inputs: string[], options: LintOptions = {}): LintRepo
       add('file', { file: file.path, line: read.line, message: read.message });
       continue;
     }
-    const { note, problems } = parseNote(read.text, file.path);
+    const { note, errors, warnings } = parseNote(read.text, file.path);
     if (!note) {
-      for (const p of problems) add('parse', p);
+      for (const p of errors) add('parse', p);
       continue;
     }
     if (note.options['papers'] === true) {
@@ -113,10 +109,8 @@ export function lintDecks(inputs: string[], options: LintOptions = {}): LintRepo
       for (const p of papers.problems) add('papers', p);
       continue;
     }
-    for (const p of problems) add(/^duplicate card/.test(p.message) ? 'duplicate' : 'parse', p);
-    const lines = scanLines(read.text, file.path);
-    links.push(...lines.links);
-    for (const line of lines.emptyCards) add('parse', { file: file.path, line, message: "empty card: nothing after '::'" });
+    for (const p of warnings) add(p.message.startsWith('duplicate card') ? 'duplicate' : 'parse', p);
+    links.push(...scanLinks(read.text, file.path));
 
     const checkedRefs = new Set<number>();
     for (const card of note.cards) {

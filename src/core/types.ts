@@ -80,6 +80,12 @@ export interface ParsedCard {
   origin: CardOrigin;
   /** How sure the rule that made the card is that it states a fact worth reviewing: 1 for explicit cards, 0..1 for prose. */
   confidence: number;
+  /**
+   * The Obsidian Spaced Repetition plugin's schedule comment written with the card, as written
+   * between `<!--SR:` and `-->` (e.g. `!2026-12-20,30,250`, one `!date,interval,ease` per card of
+   * the item, in the item's card order). Kept so an importer can seed schedules; not used yet.
+   */
+  srSchedule?: string;
 }
 
 export type CardOrigin = 'explicit' | 'prose';

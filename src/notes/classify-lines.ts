@@ -86,7 +86,32 @@ const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
 const RULE = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^([ \t]*)([-*+]|(\d{1,9})[.)])(?:[ \t]+(.*)|[ \t]*$)/;
-const TAGS_ONLY = /^(?:#[\p{L}\p{N}_/-]*\p{L}[\p{L}\p{N}_/-]*[ \t]*)+$/u;
+const TAG_WORD = /^#[\p{L}\p{N}_/-]+$/u;
+const HAS_LETTER = /\p{L}/u;
+const BLOCK_ID = /^[A-Za-z0-9-]+$/;
+const CLOSING_HASHES = /(?<![ \t])[ \t]+#+[ \t]*$/;
+
+/**
+ * A line of `#tags` only. Checked word by word: a single pattern for "one or more tags" backtracks
+ * exponentially over where each tag's letter sits once something else follows the tags.
+ */
+function isTagsOnly(trimmed: string): boolean {
+  const words = trimmed.split(/[ \t]+/);
+  return words.every((word) => TAG_WORD.test(word) && HAS_LETTER.test(word));
+}
+
+/**
+ * Obsidian's block reference id (`text ^abc-123` at the end of a line) names the line for links;
+ * it is not part of what the line says, so it is cut before anything reads the line.
+ */
+export function stripBlockId(line: string): string {
+  const end = line.trimEnd();
+  const caret = end.lastIndexOf('^');
+  if (caret === -1 || !BLOCK_ID.test(end.slice(caret + 1))) return line;
+  const before = end.charAt(caret - 1);
+  if (caret > 0 && before !== ' ' && before !== '\t') return line;
+  return end.slice(0, caret).trimEnd();
+}
 
 function isFenceClose(line: string, fence: string): boolean {
   const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
@@ -134,11 +159,10 @@ export function classifyLines(body: string, firstLine: number, file: string): Le
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
+    const written = lines[i] ?? '';
     const line = firstLine + i;
-    const trimmed = raw.trim();
 
-    const opening = blockOpening(raw);
+    const opening = blockOpening(written);
     if (opening) {
       let end = i;
       if (!opening.oneLine) {
@@ -161,6 +185,13 @@ export function classifyLines(body: string, firstLine: number, file: string): Le
       continue;
     }
 
+    const raw = stripBlockId(written);
+    const trimmed = raw.trim();
+    if (trimmed === '' && written.trim() !== '') {
+      // A line holding only `^block-id` (Obsidian's id for the list or table above it).
+      push({ kind: 'comment', line, endLine: line, raw: written });
+      continue;
+    }
     if (trimmed === '') {
       push({ kind: 'blank', line, endLine: line });
       continue;
@@ -168,7 +199,7 @@ export function classifyLines(body: string, firstLine: number, file: string): Le
     const heading = HEADING.exec(raw);
     if (heading) {
       const level = (heading[1] ?? '#').length;
-      const title = stripDeckTags((heading[2] ?? '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[ \t]*#+[ \t]*$/, '')).trim();
+      const title = stripDeckTags((heading[2] ?? '').replace(CLOSING_HASHES, '').replace(/^[ \t]*#+[ \t]*$/, '')).trim();
       while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
       if (title !== '') headings.push({ level, title });
       breadcrumb = headings.map((h) => h.title);
@@ -194,7 +225,7 @@ export function classifyLines(body: string, firstLine: number, file: string): Le
       });
       continue;
     }
-    if (TAGS_ONLY.test(trimmed)) {
+    if (isTagsOnly(trimmed)) {
       push({ kind: 'tags', line, endLine: line, raw });
       continue;
     }

@@ -9,21 +9,27 @@
  * A small state machine over the tokens. Fenced code and math arrive as single tokens, so a blank
  * line inside a code block in an answer cannot end the card, and `a::b` inside code is never seen.
  * Like the SR plugin, a multi-line card's front is the whole paragraph above the `?` line, and a
- * paragraph that becomes a multi-line card or a Q/A is not also read for clozes.
+ * paragraph that becomes a multi-line card or a Q/A is not also read for clozes. The plugin's
+ * schedule comment (`<!--SR:...-->`) on the line after a card closes that card and is kept with it.
+ *
+ * Card syntax is the writer's explicit wish, so a side is never too short: `carbon::6` is a card.
+ * What cannot become a card (a side that is really empty, an empty cloze) is a warning with its line.
  */
 import type { Problem } from '../core/index.js';
 import type { HeadingToken, SeparatorToken, TextToken, Token } from './classify-lines.js';
 import { ClozeCounter, findClozes, renderCloze } from './cloze.js';
-import type { ClozeSpan } from './cloze.js';
-import { mask, nonSpaceLength } from './inline-markdown.js';
+import type { ClozeOptions, ClozeSpan } from './cloze.js';
+import { mask } from './inline-markdown.js';
 import type { DraftCard, Item } from './items.js';
 import { makeItem } from './items.js';
 import { lineText, plain, renderTokens } from './render.js';
 import type { Rendered } from './render.js';
+import { scheduleInLine, scheduleOfCommentLine } from './sr-schedule.js';
 
 export interface ExplicitOptions {
   file: string;
   boldCloze: boolean;
+  curlyCloze?: boolean;
 }
 
 export interface ExplicitResult {
@@ -33,10 +39,13 @@ export interface ExplicitResult {
   /** Whether the note uses any explicit card syntax outside code, card or no card. */
   found: boolean;
   problems: Problem[];
+  /** The SR plugin's schedule comment written with an item (see sr-schedule.ts). */
+  schedules: Map<Item, string>;
 }
 
 type Role =
   | { role: 'inline'; front: string; back: string; reversed: boolean }
+  | { role: 'empty-inline'; missing: 'before' | 'after'; separator: string }
   | { role: 'question' | 'answer'; rest: string }
   | { role: 'text' };
 
@@ -48,14 +57,15 @@ function roleOf(token: TextToken): Role {
   const masked = mask(content, { clozes: true });
   const reversedAt = masked.indexOf(':::');
   const at = reversedAt !== -1 ? reversedAt : masked.indexOf('::');
-  if (at !== -1) {
-    const width = reversedAt !== -1 ? 3 : 2;
+  // `::: note` and `:::tip` open a fenced div or an admonition (Pandoc, Docusaurus): not a card.
+  if (at !== -1 && !content.startsWith(':::')) {
+    const separator = reversedAt !== -1 ? ':::' : '::';
     const front = content.slice(0, at).trim();
-    const back = content.slice(at + width).trim();
-    // `::: note` (a fenced div), `Example::` or `[::1]` is not a card, so not card syntax either.
-    if (nonSpaceLength(plain(front).text) >= 2 && nonSpaceLength(plain(back).text) >= 2) {
-      return { role: 'inline', front, back, reversed: reversedAt !== -1 };
-    }
+    const back = content.slice(at + separator.length).trim();
+    const hasFront = plain(front).text !== '';
+    const hasBack = plain(back).text !== '';
+    if (hasFront && hasBack) return { role: 'inline', front, back, reversed: reversedAt !== -1 };
+    if (hasFront || hasBack) return { role: 'empty-inline', missing: hasFront ? 'after' : 'before', separator };
   }
   const qa = QA_PREFIX.exec(content);
   if (qa) return { role: qa[2] === 'Q' ? 'question' : 'answer', rest: (qa[3] ?? '').trim() };
@@ -78,7 +88,8 @@ export function explicitCards(tokens: readonly Token[], options: ExplicitOptions
   const items: Item[] = [];
   const consumed = new Set<number>();
   const problems: Problem[] = [];
-  const clozeOptions = { bold: options.boldCloze };
+  const schedules = new Map<Item, string>();
+  const clozeOptions: ClozeOptions = { bold: options.boldCloze, curly: options.curlyCloze ?? false };
   let found = false;
   let state: State = { mode: 'idle' };
   /** Lines of the current paragraph not yet claimed by a card. */
@@ -89,21 +100,48 @@ export function explicitCards(tokens: readonly Token[], options: ExplicitOptions
   const warn = (line: number, message: string): void => {
     problems.push({ file: options.file, line, message });
   };
+  /** A schedule comment on the line after the card being closed; it belongs to that card. */
+  let closingSchedule: string | null = null;
+  /** Items made since the last schedule comment could have followed them. */
+  let lastEmitted: { items: Item[]; endIndex: number } = { items: [], endIndex: -1 };
+
   const emit = (source: readonly Token[], cards: DraftCard[]): void => {
     for (const token of source) consumed.add(token.index);
     const breadcrumb = source[0]?.breadcrumb ?? [];
-    items.push(makeItem(source, breadcrumb, cards));
+    const item = makeItem(source, breadcrumb, cards);
+    items.push(item);
+    let schedule = closingSchedule;
+    for (const token of source) {
+      const inLine = token.kind === 'text' ? scheduleInLine(token.raw) : null;
+      if (inLine !== null) schedule = inLine;
+    }
+    if (schedule !== null) schedules.set(item, schedule);
+    const endIndex = source.reduce((max, t) => Math.max(max, t.index), -1);
+    if (endIndex === lastEmitted.endIndex) lastEmitted.items.push(item);
+    else lastEmitted = { items: [item], endIndex };
   };
 
   const flushParagraph = (): void => {
     for (const unit of clozeUnits(paragraph)) {
-      const item = clozeItem(unit, clozeOptions);
+      const item = clozeItem(unit, clozeOptions, warn);
       if (item) {
         found = true;
         emit(unit, item);
       }
     }
     paragraph = [];
+  };
+
+  /** `<!--SR:...-->` on its own line: it closes the card above and holds that card's schedule. */
+  const onSchedule = (token: Token, schedule: string): void => {
+    if (state.mode !== 'idle' || paragraph.length > 0) {
+      closingSchedule = schedule;
+      finish();
+      closingSchedule = null;
+    } else if (lastEmitted.endIndex === token.index - 1) {
+      for (const item of lastEmitted.items) schedules.set(item, schedule);
+    }
+    headingAbove = null;
   };
 
   const finish = (): void => {
@@ -191,6 +229,9 @@ export function explicitCards(tokens: readonly Token[], options: ExplicitOptions
       emit([token], twoWay(front, back, role.reversed));
       return;
     }
+    if (role.role === 'empty-inline') {
+      warn(token.line, `empty card: nothing ${role.missing} '${role.separator}'`);
+    }
     if (role.role === 'answer') {
       found = true;
       warn(token.line, "'A:' has no 'Q:' above it; kept as text");
@@ -200,7 +241,11 @@ export function explicitCards(tokens: readonly Token[], options: ExplicitOptions
 
   for (const token of tokens) {
     switch (token.kind) {
-      case 'comment':
+      case 'comment': {
+        const schedule = scheduleOfCommentLine(token.raw);
+        if (schedule !== null) onSchedule(token, schedule);
+        break;
+      }
       case 'tags':
         break;
       case 'blank':
@@ -225,7 +270,7 @@ export function explicitCards(tokens: readonly Token[], options: ExplicitOptions
     }
   }
   finish();
-  return { items, consumed, found, problems };
+  return { items, consumed, found, problems, schedules };
 }
 
 /**
@@ -246,7 +291,7 @@ function clozeUnits(paragraph: readonly Token[]): Token[][] {
   return units;
 }
 
-function clozeItem(unit: readonly Token[], options: { bold: boolean }): DraftCard[] | null {
+function clozeItem(unit: readonly Token[], options: ClozeOptions, warn: (line: number, message: string) => void): DraftCard[] | null {
   const counter = new ClozeCounter();
   const spansByToken = new Map<number, ClozeSpan[]>();
   const groups: string[] = [];
@@ -256,7 +301,9 @@ function clozeItem(unit: readonly Token[], options: { bold: boolean }): DraftCar
   for (const token of unit) {
     if (token.kind !== 'text') continue;
     // Spans are found on the very line the renderer's transform will receive.
-    const spans = findClozes(lineText(token, token === first ? firstContent : undefined), options, counter);
+    const empty = { count: 0 };
+    const spans = findClozes(lineText(token, token === first ? firstContent : undefined), options, counter, empty);
+    if (empty.count > 0) warn(token.line, `empty cloze deletion: nothing to hide, so no card for it`);
     if (spans.length === 0) continue;
     spansByToken.set(token.index, spans);
     for (const span of spans) if (!groups.includes(span.group)) groups.push(span.group);

@@ -2,6 +2,12 @@
  * The last step: items become ParsedCards. Here, and only here, cards are trimmed, dropped when
  * empty, trivial or repeated, given their itemKey, tags and deck path, and their example.
  *
+ * Explicit cards (written with card syntax) are kept however short their sides are; one that
+ * cannot be kept (a side empty once comments and tags are gone, the same text on both sides, a
+ * repeat of an earlier card) is a warning with its line, never a silent loss. Prose candidates
+ * are suggestions found by rules, so short, trivial or repeated ones are dropped silently, and
+ * an explicit card always wins over a prose card with the same text.
+ *
  * itemKey is `<kind>:<front>` of the item's first card, whitespace-normalised and lower-cased.
  * It is derived from content, not position, so it survives edits elsewhere in the note; a second
  * item with the same key within the note gets `#2`, `#3`, ... in source order.
@@ -15,11 +21,15 @@ import { deckPathOfTag, findTags } from './tags.js';
 export interface FinishContext {
   file: string;
   tags: readonly string[];
-  /** From the note's first `#flashcards/...` tag. */
+  /** From the note's first `#flashcards/...` tag; null also when the frontmatter names the deck, which wins over deck tags. */
   deckPath: string | null;
+  /** False when the frontmatter's `deck:` decides, so deck tags on single cards are ignored too. */
+  deckTags?: boolean;
   problems: Problem[];
   /** Items the writer marked as cards; only their empty or repeated cards are worth a warning (prose candidates are dropped silently). */
   explicitItems?: ReadonlySet<Item>;
+  /** The SR plugin's schedule comment of an item, if it has one. */
+  srSchedules?: ReadonlyMap<Item, string>;
 }
 
 const KEY_LENGTH = 160;
@@ -38,10 +48,22 @@ function itemDeckPath(item: Item): string | null {
   return null;
 }
 
+function identityOf(front: string, back: string): string {
+  return `${normaliseSpace(front)}\u0000${normaliseSpace(back)}`;
+}
+
 export function finishCards(items: readonly Item[], context: FinishContext): ParsedCard[] {
   const ordered = items
     .map((item, order) => ({ item, order, span: itemSpan(item) }))
     .sort((a, b) => a.span.line - b.span.line || a.order - b.order);
+  const isExplicit = (item: Item): boolean => context.explicitItems?.has(item) ?? false;
+  const warn = (line: number, message: string): void => {
+    context.problems.push({ file: context.file, line, message });
+  };
+  const explicitIdentities = new Set<string>();
+  for (const item of items) {
+    if (isExplicit(item)) for (const draft of item.cards) explicitIdentities.add(identityOf(draft.front.text.trim(), draft.back.text.trim()));
+  }
 
   const seenCards = new Map<string, number>();
   const keyUses = new Map<string, number>();
@@ -49,21 +71,26 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
 
   for (const { item, span } of ordered) {
     const kept: ParsedCard[] = [];
+    const explicit = isExplicit(item);
     for (const draft of item.cards) {
       const front = draft.front.text.trim();
       const back = draft.back.text.trim();
-      const explicit = context.explicitItems?.has(item) ?? false;
-      if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2) {
-        if (explicit) context.problems.push({ file: context.file, line: span.line, message: `empty card: its ${nonSpaceLength(front) < 2 ? 'question' : 'answer'} is blank` });
+      const identity = identityOf(front, back);
+      if (explicit) {
+        if (front === '' || back === '') {
+          warn(span.line, `empty card: its ${front === '' ? 'question' : 'answer'} is blank`);
+          continue;
+        }
+        if (normaliseSpace(front) === normaliseSpace(back)) {
+          warn(span.line, 'the question and the answer are the same text; no card made');
+          continue;
+        }
+      } else if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2 || normaliseSpace(front) === normaliseSpace(back) || explicitIdentities.has(identity)) {
         continue;
       }
-      const normFront = normaliseSpace(front);
-      const normBack = normaliseSpace(back);
-      if (normFront === normBack) continue;
-      const identity = `${normFront}\u0000${normBack}`;
       const firstLine = seenCards.get(identity);
       if (firstLine !== undefined) {
-        if (explicit && firstLine !== span.line) context.problems.push({ file: context.file, line: span.line, message: `duplicate card: the same question and answer as line ${firstLine}` });
+        if (explicit) warn(span.line, `duplicate card: the same question and answer as line ${firstLine}`);
         continue;
       }
       seenCards.set(identity, span.line);
@@ -80,8 +107,10 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
         origin: explicit ? 'explicit' : 'prose',
         confidence: explicit ? 1 : (draft.confidence ?? DEFAULT_PROSE_CONFIDENCE),
       };
-      const deckPath = itemDeckPath(item) ?? context.deckPath;
+      const deckPath = context.deckTags === false ? null : itemDeckPath(item) ?? context.deckPath;
       if (deckPath !== null) card.deckPath = deckPath;
+      const schedule = context.srSchedules?.get(item);
+      if (schedule !== undefined) card.srSchedule = schedule;
       const [example, ...extra] = draft.back.examples;
       if (example) card.example = example;
       if (extra.length > 0) {

@@ -7,16 +7,18 @@
 /** Non-space, so masked spans still count as "text" for flanking rules like `==x==`. */
 const MASK_CHAR = '\u0001';
 
+// Each span's inside stops at the next opener (`[`, `]`, `{{c1`): a pattern whose inside runs to
+// the end of the line rescans the rest of the line from every unclosed opener (quadratic time).
 const CODE_SPAN = /(`+)(?:(?!\1)[^\n])+?\1/g;
-const WIKILINK = /!?\[\[[^\]\n]*\]\]/g;
-const LINK_TARGET = /\]\([^)\n]*\)/g;
+const WIKILINK = /!?\[\[[^[\]\n]*\]\]/g;
+const LINK_TARGET = /\]\([^)\]\n]*\)/g;
 const AUTOLINK = /<[a-z][a-z0-9+.-]*:[^>\s]*>/gi;
-const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>]+/gi;
+const BARE_URL = /(?<![a-z0-9+.-])\b[a-z][a-z0-9+.-]*:\/\/[^\s<>]+/gi;
 const DISPLAY_MATH = /\$\$[^$\n]+\$\$/g;
 const INLINE_MATH = /\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$/g;
 const QUOTED = /"[^"\n]*"|“[^”\n]*”/g;
 const PARENS = /\([^()\n]*\)/g;
-const ANKI_CLOZE = /\{\{c\d+::[^\n]*?\}\}/g;
+const ANKI_CLOZE = /\{\{c\d+::(?:(?!\{\{c\d)[^\n])*?\}\}/g;
 
 export interface MaskOptions {
   math?: boolean;

@@ -7,6 +7,8 @@
  * - `cloze: bold` makes `**bold**` text a cloze deletion, as the Spaced Repetition plugin's
  *   "convert bold text to clozes" setting does. A `cloze` tag (frontmatter or inline `#cloze`)
  *   does the same, so it can be set per note without frontmatter. Without either, bold is just bold.
+ * - `cloze: curly` makes `{{text}}` a cloze deletion (the plugin's "curly brackets" setting); off
+ *   by default, since templates and LaTeX use double braces. Both: `cloze: [bold, curly]`.
  */
 import type { Problem } from '../core/index.js';
 import { normaliseTag } from './tags.js';
@@ -19,6 +21,19 @@ export interface NoteSettings {
   options: Record<string, unknown>;
   mode: CardsMode;
   boldCloze: boolean;
+  curlyCloze: boolean;
+}
+
+const CLOZE_STYLES = ['bold', 'curly'] as const;
+type ClozeStyle = (typeof CLOZE_STYLES)[number];
+
+/** `bold`, `curly`, `bold, curly` or a list of them; null when the value is not understood. */
+function readClozeStyles(value: unknown): ClozeStyle[] | null {
+  const words = typeof value === 'string' ? value.split(/[,\s]+/).filter((w) => w !== '')
+    : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]).map((v) => v.trim()) : null;
+  if (words === null || words.length === 0) return null;
+  const styles = words.map((w) => w.toLowerCase());
+  return styles.every((w): w is ClozeStyle => (CLOZE_STYLES as readonly string[]).includes(w)) ? styles : null;
 }
 
 function readTags(value: unknown): string[] | null {
@@ -69,7 +84,12 @@ export function readSettings(
   for (const [key, value] of Object.entries(data)) if (key !== 'deck' && key !== 'tags' && key !== 'example') options[key] = value;
 
   const cloze = data['cloze'];
-  if (cloze !== undefined && cloze !== 'bold') warn('cloze', `unknown 'cloze' value ${JSON.stringify(cloze)} (expected bold)`);
+  let styles: ClozeStyle[] = [];
+  if (cloze !== undefined && cloze !== null) {
+    const read = readClozeStyles(cloze);
+    if (read === null) warn('cloze', `unknown 'cloze' value ${JSON.stringify(cloze)} (expected bold, curly or both)`);
+    else styles = read;
+  }
 
-  return { deck, tags, options, mode: readMode(data, warn), boldCloze: cloze === 'bold' };
+  return { deck, tags, options, mode: readMode(data, warn), boldCloze: styles.includes('bold'), curlyCloze: styles.includes('curly') };
 }

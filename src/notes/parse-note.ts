@@ -1,7 +1,10 @@
 /**
  * The front end, stage by stage: normalise → frontmatter → lex → explicit cards → (prose cards)
  * → finish. Pure: the file name only labels positions, and problems are returned, never thrown
- * or printed.
+ * or printed: a refused file as an error, everything else as warnings.
+ *
+ * The deck: frontmatter `deck:` wins over `#flashcards/...` deck tags (the note's and single
+ * cards'), which win over the folder name (chosen by the importer).
  */
 import type { Problem } from '../core/index.js';
 import { classifyLines } from './classify-lines.js';
@@ -31,7 +34,7 @@ function inlineTags(tokens: readonly Token[]): string[] {
 export function parseNote(text: string, file: string): ParseResult {
   const source = normalise(text);
   const frontmatter = readFrontmatter(source, file);
-  if (!frontmatter.ok) return { note: null, problems: [frontmatter.problem] };
+  if (!frontmatter.ok) return { note: null, errors: [frontmatter.problem], warnings: [] };
 
   const problems: Problem[] = [];
   const settings = readSettings(frontmatter.data, frontmatter.keyLine, file, problems);
@@ -41,18 +44,23 @@ export function parseNote(text: string, file: string): ParseResult {
 
   const tags = mergeTags(settings.tags, inlineTags(tokens));
   const boldCloze = settings.boldCloze || tags.some((t) => t.toLowerCase() === 'cloze');
-  const explicit = explicitCards(tokens, { file, boldCloze });
+  const explicit = explicitCards(tokens, { file, boldCloze, curlyCloze: settings.curlyCloze });
   problems.push(...explicit.problems);
 
   // A note written with card syntax gets exactly the cards it wrote, unless it asks for both.
   const prose = settings.mode === 'both' || (settings.mode === 'auto' && !explicit.found);
   const items = prose ? [...explicit.items, ...proseCards(outline(tokens, explicit.consumed))] : explicit.items;
-  const cards = finishCards(items, { file, tags, deckPath: firstDeckPath(tags), problems, explicitItems: new Set(explicit.items) });
+  const deckTags = settings.deck === null;
+  const cards = finishCards(items, {
+    file, tags, deckPath: deckTags ? firstDeckPath(tags) : null, deckTags, problems,
+    explicitItems: new Set(explicit.items), srSchedules: explicit.schedules,
+  });
   attachExampleRefs(cards, refs, frontmatterExampleRef(frontmatter.data, frontmatter.keyLine, file, problems), file, problems);
 
   problems.sort((a, b) => a.line - b.line);
   return {
     note: { file, deck: settings.deck, tags, options: settings.options, cards },
-    problems,
+    errors: [],
+    warnings: problems,
   };
 }

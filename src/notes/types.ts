@@ -12,8 +12,12 @@ export interface ParsedNote {
   cards: ParsedCard[];
 }
 
-export interface ParseResult {
-  note: ParsedNote | null;
-  /** Fatal problems (note === null) or warnings (note !== null), each with file and line. */
-  problems: Problem[];
-}
+/**
+ * A parsed note, or the reason the whole file is refused. `errors` are fatal: the note is null and
+ * nothing of the file may be imported. `warnings` never stop a file: an explicit card that could
+ * not be made (an empty side, a repeat), an unclosed block, a stray `?`. Import and lint both
+ * report exactly these lists, so a problem is found once, in the parser, and shown everywhere.
+ */
+export type ParseResult =
+  | { note: ParsedNote; errors: []; warnings: Problem[] }
+  | { note: null; errors: [Problem]; warnings: [] };

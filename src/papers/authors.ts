@@ -14,7 +14,7 @@ const ANY_AUTHORS = `${NAME}\\s+${ET_AL}|${LIST}|${NAME}`;
 const FULL = new RegExp(`^(?:${ANY_AUTHORS})$`, 'u');
 const LEAD_ET_AL = new RegExp(`^(${NAME})\\s+${ET_AL}\\s*[:,]?\\s*`, 'u');
 const LEAD_LIST_COLON = new RegExp(`^(${LIST})\\s*:\\s*`, 'u');
-const TRAIL_ET_AL = new RegExp(`[\\s,]+(${NAME})\\s+${ET_AL}[\\s,]*$`, 'u');
+const TRAIL_ET_AL = new RegExp(`(?<![\\s,])[\\s,]+(${NAME})\\s+${ET_AL}[\\s,]*$`, 'u');
 const AFTER_MARKER = new RegExp(`^\\s*[.,;:]?\\s*(${NAME}\\s+${ET_AL}|${LIST})\\s*\\.?\\s*$`, 'u');
 const BEFORE_YEAR = new RegExp(`(?<![\\p{L}])(${NAME})\\s+${ET_AL}\\s*,?\\s*$`, 'u');
 

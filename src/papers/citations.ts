@@ -7,7 +7,7 @@
  */
 import { matchAuthorsAfterMarker } from './authors.js';
 import { findMarkers } from './markers.js';
-import { sentenceStartBefore, sentenceStarts } from './sentences.js';
+import { sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { isPlausibleTitle, isTitleCase, looksLikeClaim, NOT_A_PAPER, parseTitleRegion } from './titles.js';
 
 export interface ProseCitation {
@@ -41,7 +41,7 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
     let regionStart = Math.max(prev, sentenceStartBefore(starts, marker.start));
     // Bibliography style "Radford et al. Title. ICML 2021.": a marker that is a whole sentence
     // closes the sentence before it.
-    const sentenceEnd = Math.min(limit, starts.find((s) => s > marker.start) ?? limit);
+    const sentenceEnd = Math.min(limit, sentenceStartAfter(starts, marker.start) ?? limit);
     if (regionStart > prev && text.slice(regionStart, marker.start).trim() === '' && /^[\s.,;]*$/.test(text.slice(marker.end, sentenceEnd))) {
       regionStart = Math.max(prev, sentenceStartBefore(starts, regionStart - 1));
     }
@@ -67,9 +67,12 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
   });
 
   // Sentences without a marker: only "Name et al Title" or "See Title" with a title-shaped rest.
+  // Both lists ascend, so one pointer into `taken` finds any overlap in linear time.
+  let t = 0;
   starts.forEach((s, i) => {
     const e = starts[i + 1] ?? text.length;
-    if (taken.some(([a, b]) => a < e && s < b)) return;
+    while (t < taken.length && (taken[t]?.[1] ?? 0) <= s) t++;
+    if (t < taken.length && (taken[t]?.[0] ?? 0) < e) return;
     const parse = parseTitleRegion(text.slice(s, e));
     if (!parse || (!parse.capitalised && !parse.quoted)) return;
     const byAuthors = parse.etAl && isPlausibleTitle(parse, 3) && (parse.quoted || !looksLikeClaim(parse.title, false));

@@ -45,16 +45,21 @@ function takeNested(
   out: ProseCitation[],
   accept: (content: string) => boolean,
 ): string {
-  let result = masked;
+  // Built piece by piece: re-slicing the whole line for every match would be quadratic.
+  const pieces: string[] = [];
+  let copied = 0;
   for (const m of masked.matchAll(pattern)) {
     const content = m[1] ?? m[2] ?? '';
     if (!hasVenueOrYear(content) || !accept(content)) continue;
     const found = citationsInChunk(content, ctx).map((c) => shift(c, m.index + 1));
-    if (ctx.inner && found.length === 1 && found[0]) prefixName(found[0], masked.slice(0, m.index));
+    const from = Math.max(0, m.index - 200);
+    if (ctx.inner && found.length === 1 && found[0]) prefixName(found[0], masked.slice(from, m.index), from);
     out.push(...found);
-    result = result.slice(0, m.index) + GAP.repeat(m[0].length) + result.slice(m.index + m[0].length);
+    pieces.push(masked.slice(copied, m.index), GAP.repeat(m[0].length));
+    copied = m.index + m[0].length;
   }
-  return result;
+  pieces.push(masked.slice(copied));
+  return pieces.join('');
 }
 
 /**
@@ -62,13 +67,13 @@ function takeNested(
  * parenthesis is the head of the title. Only for an acronym-like single token, and only when the
  * title in the parenthesis has no "Name:" head of its own ("HighMMT (High MMT: Towards ...)").
  */
-function prefixName(c: ProseCitation, before: string): void {
+function prefixName(c: ProseCitation, before: string, offset: number): void {
   const token = /(\S+)\s*$/.exec(before);
   const name = token?.[1] ?? '';
   if (!/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(name) || (name.match(/\p{Lu}/gu) ?? []).length < 2) return;
   if (c.title.includes(':') || hasVenueOrYear(name)) return;
   c.title = `${name}: ${c.title}`;
-  c.start = token?.index ?? c.start;
+  c.start = token ? offset + token.index : c.start;
 }
 
 function shift(c: ProseCitation, by: number): ProseCitation {
@@ -82,13 +87,28 @@ function shift(c: ProseCitation, by: number): ProseCitation {
  */
 function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: number): PaperRef[] {
   const free = new Set(links);
+  // Each link's words are read once, and a citation is only compared with the links that share a
+  // word with it (in line order, so the first best link still wins): a line of many citations
+  // and links would otherwise compare every pair.
+  const linkWords = new Map(links.map((link) => [link, significantWords(keyWords(slugBase(link.slug)))]));
+  const order = new Map(links.map((link, i) => [link, i]));
+  const linksByWord = new Map<string, Wikilink[]>();
+  for (const [link, words] of linkWords) {
+    for (const w of words) {
+      const list = linksByWord.get(w);
+      if (list) list.push(link);
+      else linksByWord.set(w, [link]);
+    }
+  }
   const refs: Array<PaperRef & { at: number }> = [];
   for (const c of prose) {
     const words = significantWords(keyWords(c.title));
+    const candidates = new Set<Wikilink>();
+    for (const w of words) for (const link of linksByWord.get(w) ?? []) if (free.has(link)) candidates.add(link);
     let best: Wikilink | null = null;
     let bestScore = 0;
-    for (const link of free) {
-      const score = containment(words, significantWords(keyWords(slugBase(link.slug))));
+    for (const link of [...candidates].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+      const score = containment(words, linkWords.get(link) ?? new Set());
       if (score > bestScore) {
         best = link;
         bestScore = score;

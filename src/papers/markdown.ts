@@ -116,7 +116,7 @@ export function maskCode(line: string): string {
  */
 export function maskProse(line: string): string {
   return line
-    .replace(/\[([^\]\n]*)\]\(([^)\s]*)\)/g, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`)
+    .replace(/\[([^[\]\n]*)\]\(([^)\s]*)\)/g, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`)
     .replace(/\bhttps?:\/\/\S+/g, gaps)
     .replace(/\*+/g, spaces)
     .replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, spaces);

@@ -30,6 +30,11 @@ const YEAR_G = new RegExp(YEAR_SOURCE, 'g');
 const VENUE_BEFORE_YEAR = new RegExp(`(${VENUE_SOURCE})\\s*,?\\s*$`, 'i');
 const ET_AL_ONLY = new RegExp(`^${NAME}\\s+${ET_AL}$`, 'u');
 const PAREN = /\(([^()]*)\)/g;
+/**
+ * How far before a year its venue and authors are looked for. A bounded look-back keeps a line
+ * with many years linear; a venue or "Name et al" is never this far from its year.
+ */
+const LOOK_BACK = 200;
 /** Opaque filler for a parenthesis already taken as a marker; not a sentence or chunk boundary. */
 const FILL = '\u0002';
 
@@ -64,28 +69,34 @@ export function parseMeta(content: string): Meta | null {
 /** All markers in a chunk of one line, in order. */
 export function findMarkers(text: string): Marker[] {
   const markers: Marker[] = [];
-  let masked = text;
+  const pieces: string[] = [];
+  let copied = 0;
   for (const m of text.matchAll(PAREN)) {
     const meta = parseMeta(m[1] ?? '');
     if (!meta) continue;
     const start = m.index;
     const end = start + m[0].length;
     markers.push({ start, end, ...meta });
-    masked = masked.slice(0, start) + FILL.repeat(end - start) + masked.slice(end);
+    pieces.push(text.slice(copied, start), FILL.repeat(end - start));
+    copied = end;
   }
+  pieces.push(text.slice(copied));
+  const masked = pieces.join('');
   for (const y of masked.matchAll(YEAR_G)) {
     let start = y.index;
     let venue: string | null = null;
     let authors: string[] = [];
-    const v = VENUE_BEFORE_YEAR.exec(masked.slice(0, start));
+    let from = Math.max(0, start - LOOK_BACK);
+    const v = VENUE_BEFORE_YEAR.exec(masked.slice(from, start));
     if (v) {
       venue = canonicalVenue(v[1] ?? '');
-      start = v.index;
+      start = from + v.index;
     }
-    const a = authorsBeforeYear(masked.slice(0, start));
+    from = Math.max(0, start - LOOK_BACK);
+    const a = authorsBeforeYear(masked.slice(from, start));
     if (a) {
       authors = a.authors;
-      start = a.start;
+      start = from + a.start;
     }
     markers.push({ start, end: y.index + y[0].length, venue, year: Number(y[0]), authors });
   }

@@ -5,7 +5,9 @@
  */
 
 const ABBREVIATION = /(?:\bal|\beg|\be\.g|\bi\.e|\bcf|\bvs|\betc|\bfig|\bno|\bsec|\bvol|\bpp)$/i;
-const NEXT_STARTS_SENTENCE = /^\s+(?=[\p{Lu}"\u201c])/u;
+/** The abbreviations are at most 3 characters; a few more give `\b` the character before them. */
+const ABBREVIATION_WINDOW = 8;
+const NEXT_STARTS_SENTENCE = /\s+(?=[\p{Lu}"\u201c])/uy;
 
 /** Offsets where sentences begin; always contains 0. */
 export function sentenceStarts(text: string): number[] {
@@ -20,9 +22,11 @@ export function sentenceStarts(text: string): number[] {
     else if (c === '\u201c') inQuote = true;
     else if (c === '\u201d') inQuote = false;
     else if ((c === '.' || c === '!' || c === '?') && depth === 0 && !inQuote) {
-      const gap = NEXT_STARTS_SENTENCE.exec(text.slice(i + 1));
+      // Read in place (sticky, and a short window): slicing the line at every full stop is quadratic.
+      NEXT_STARTS_SENTENCE.lastIndex = i + 1;
+      const gap = NEXT_STARTS_SENTENCE.exec(text);
       if (!gap) continue;
-      if (c === '.' && ABBREVIATION.test(text.slice(0, i))) continue;
+      if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - ABBREVIATION_WINDOW), i))) continue;
       starts.push(i + 1 + gap[0].length);
     }
   }
@@ -31,7 +35,29 @@ export function sentenceStarts(text: string): number[] {
 
 /** The start of the sentence containing `offset`. */
 export function sentenceStartBefore(starts: readonly number[], offset: number): number {
+  // Binary search: starts are ascending and a line can hold many markers and sentences.
+  let lo = 0;
+  let hi = starts.length - 1;
   let best = 0;
-  for (const s of starts) if (s <= offset) best = s;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = starts[mid] ?? 0;
+    if (s <= offset) {
+      best = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return best;
+}
+
+/** The first sentence start after `offset`, or undefined. */
+export function sentenceStartAfter(starts: readonly number[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return starts[lo];
 }

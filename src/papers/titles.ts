@@ -104,7 +104,7 @@ export function parseTitleRegion(region: string): TitleParse | null {
  * name ("MUFASA:", "Vokenization:") is the head of the title and stays.
  */
 function dropLabels(text: string): string {
-  let parts = text.split(/\s*:\s+/);
+  let parts = text.split(/(?<!\s)\s*:\s+/);
   while (parts.length >= 2 && isLabel(parts[0] ?? '', wordCount(parts.slice(1).join(' ')))) parts = parts.slice(1);
   if (parts.length > 2) parts = parts.slice(-2);
   return parts.join(': ');
@@ -126,7 +126,7 @@ function trimEdges(text: string): string {
   return text
     .replace(/^[\s,;:.\-\u2013\u2014(\u0002]+/, '')
     .replace(/^(?:and|or|also)\s+/i, '')
-    .replace(/[\s,;:.\-\u2013\u2014(\u0002]+$/, '');
+    .replace(/(?<![\s,;:.\-\u2013\u2014(\u0002])[\s,;:.\-\u2013\u2014(\u0002]+$/, '');
 }
 
 /**

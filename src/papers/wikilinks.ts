@@ -11,7 +11,8 @@ export interface Wikilink {
   end: number;
 }
 
-const WIKILINK = /(!?)\[\[([^\]\n]+?)\]\]/g;
+// The inside stops at `[`, so an unclosed `[[` does not rescan the rest of the line.
+const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const MEDIA = /\.(?:png|jpe?g|gif|svg|webp|bmp|mp4|mov|mp3|wav|excalidraw|canvas)$/i;
 
 /** The wikilinks of a line, and the line with every `[[...]]` replaced by GAP. */

@@ -43,11 +43,11 @@ describe('engram import', () => {
     const file = env.write('notes/a.md', NOTE);
     const first = importJson([path.join(env.dir, 'notes')]);
     expect(first.code).toBe(0);
-    expect(first.result).toEqual({ files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], suggestions: 0 });
+    expect(first.result).toEqual({ files: 1, cards: { added: 3, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], suggestions: 0 });
     const id = cardsByFront().get('What is the first fact?')!.id;
     fs.writeFileSync(file, NOTE.replace('What is the first fact?', 'What is the frist fact?'));
     const again = importJson([file]);
-    expect(again.result).toEqual({ files: 1, cards: { added: 0, updated: 1, unchanged: 2, retired: 0 }, papers: 0, errors: [], suggestions: 0 });
+    expect(again.result).toEqual({ files: 1, cards: { added: 0, updated: 1, unchanged: 2, retired: 0 }, papers: 0, errors: [], warnings: [], suggestions: 0 });
     expect(again.stderr).toContain(`relinked card ${id}`);
   });
 
@@ -82,5 +82,26 @@ describe('bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nope');
     expect(r.stderr).toContain('no such file or folder');
+  });
+});
+
+describe('engram import warnings', () => {
+  it('an explicit card that cannot be made is a warning (human and --json), the rest import and the exit code is 0', () => {
+    const file = env.write('notes/chem.md', '# Chemistry\n\nAtomic number of carbon::6\nSymbol of tungsten :: W\n\nWhat is fusion?::\n\nH::hydrogen\nH :: hydrogen\n');
+    const r = importJson([file]);
+    expect(r.code).toBe(0);
+    expect(r.result.cards.added).toBe(3);
+    expect(r.result.errors).toEqual([]);
+    expect(r.result.warnings).toEqual([
+      { file, line: 6, message: "empty card: nothing after '::'" },
+      { file, line: 9, message: 'duplicate card: the same question and answer as line 8' },
+    ]);
+    // Reported again on the next import, until the note is fixed.
+    const human = env.run(['import', file], { now: NOW });
+    expect(human.code).toBe(0);
+    expect(human.stderr.trim().split('\n')).toEqual([
+      `engram: warning: ${file}:6: empty card: nothing after '::'`,
+      `engram: warning: ${file}:9: duplicate card: the same question and answer as line 8`,
+    ]);
   });
 });

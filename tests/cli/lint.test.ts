@@ -67,6 +67,16 @@ describe('engram lint', () => {
     expect(human.stdout.trim().split('\n').at(-1)).toBe('6 problems in 4 files, 5 cards, 1 declared paper');
   });
 
+  it('counts one-character cards and reports each card it cannot make at file:line (exit 1)', () => {
+    env.write('deck/chem.md', '# Chemistry\n\nAtomic number of carbon::6\nSymbol of tungsten :: W\n\nHow many?\n?\n7\n\n:: orphan answer\n');
+    const r = env.run(['lint', 'deck']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      "deck/chem.md:10: empty card: nothing before '::' [parse]",
+      '1 problem in 1 file, 3 cards, 0 declared papers',
+    ]);
+  });
+
   it('--ignore skips whole rules, and names the rules when given an unknown one', () => {
     writeCleanDeck();
     env.write('deck/links.md', 'What links out?::[[somewhere_else]] and [[elsewhere]].\n');

@@ -71,13 +71,13 @@ interface DeckFile {
 function loadDeck(): DeckFile[] {
   return fs.readdirSync(DECK).filter((f) => /^0\d-.+\.md$/.test(f)).sort().map((name) => {
     const text = fs.readFileSync(path.join(DECK, name), 'utf8');
-    const { note, problems } = parseNote(text, name);
+    const { note, errors, warnings } = parseNote(text, name);
     return {
       name,
       text,
       title: /^# (.+)$/m.exec(text)?.[1]?.trim() ?? '',
       cards: note?.cards ?? [],
-      problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      problems: [...errors, ...warnings].map((p) => `${p.file}:${p.line}: ${p.message}`),
     };
   });
 }

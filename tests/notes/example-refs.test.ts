@@ -37,7 +37,7 @@ describe('example: lines attach an example file to the card above', () => {
   it('warns, with the line, when the line is under no card', () => {
     const result = parseNote(note('# Fusion', '', 'example: examples/x.ts', '', 'Q one?::A one.'), 'n.md');
     expect(result.note?.cards[0]?.exampleFile).toBeUndefined();
-    expect(result.problems).toEqual([{ file: 'n.md', line: 3, message: expect.stringMatching(/not directly under a card/) }]);
+    expect(result.warnings).toEqual([{ file: 'n.md', line: 3, message: expect.stringMatching(/not directly under a card/) }]);
   });
 
   it('keeps a fenced example over a file reference and says so', () => {
@@ -45,7 +45,7 @@ describe('example: lines attach an example file to the card above', () => {
     const card = result.note?.cards[0];
     expect(card?.example?.code).toBe('console.log(1)');
     expect(card?.exampleFile).toBeUndefined();
-    expect(result.problems.map((p) => p.line)).toEqual([7]);
+    expect(result.warnings.map((p) => p.line)).toEqual([7]);
   });
 
   it('does not read example: lines inside code fences', () => {

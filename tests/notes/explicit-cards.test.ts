@@ -82,13 +82,13 @@ describe('multi-line cards', () => {
   it('a ? with nothing above it is reported, not a card', () => {
     const result = parseNote(note('', '?', 'answer'), 'n.md');
     expect(result.note?.cards).toEqual([]);
-    expect(result.problems).toEqual([{ file: 'n.md', line: 2, message: "'?' has no question above it; ignored" }]);
+    expect(result.warnings).toEqual([{ file: 'n.md', line: 2, message: "'?' has no question above it; ignored" }]);
   });
 
   it('a ? with no answer below it is reported', () => {
     const result = parseNote(note('Question', '?', '', 'Other'), 'n.md');
     expect(result.note?.cards).toEqual([]);
-    expect(result.problems[0]).toMatchObject({ line: 2 });
+    expect(result.warnings[0]).toMatchObject({ line: 2 });
   });
 });
 
@@ -101,14 +101,14 @@ describe('code and math are never split into cards', () => {
   it('? and Q: inside code are not card syntax', () => {
     const text = note('Paragraph', '```', '?', 'Q: x', 'A: y', '```');
     const result = parseNote(text, 'n.md');
-    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(result.note?.cards.filter((c) => c.kind === 'basic')).toEqual([]);
   });
 
   it('an unclosed fence is reported and swallows the rest of the note', () => {
     const result = parseNote(note('```', 'a::b'), 'n.md');
     expect(result.note?.cards).toEqual([]);
-    expect(result.problems).toEqual([{ file: 'n.md', line: 1, message: 'code fence opened here is never closed' }]);
+    expect(result.warnings).toEqual([{ file: 'n.md', line: 1, message: 'code fence opened here is never closed' }]);
   });
 });
 
@@ -124,7 +124,7 @@ describe('Q: / A: pairs', () => {
   it('a Q: without A: is reported', () => {
     const result = parseNote(note('Q: lonely question', '', 'text'), 'n.md');
     expect(result.note?.cards).toEqual([]);
-    expect(result.problems).toEqual([{ file: 'n.md', line: 1, message: "'Q:' has no 'A:' after it; no card made" }]);
+    expect(result.warnings).toEqual([{ file: 'n.md', line: 1, message: "'Q:' has no 'A:' after it; no card made" }]);
   });
 
   it('accepts **Q:** / **A:**', () => {

@@ -8,7 +8,7 @@ describe('a note written for the Spaced Repetition plugin', () => {
   const result = parseNote(readFileSync(FIXTURE, 'utf8'), 'sr-plugin-style.md');
 
   it('keeps frontmatter data and reports nothing', () => {
-    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(result.note).toMatchObject({
       deck: 'TypeScript',
       tags: ['ts', 'flashcards/programming/ts'],
@@ -16,7 +16,7 @@ describe('a note written for the Spaced Repetition plugin', () => {
     });
   });
 
-  it('gives exactly its explicit cards, at their file lines, in the tagged deck', () => {
+  it('gives exactly its explicit cards, at their file lines, in the frontmatter deck (which wins over the deck tag)', () => {
     const cards = result.note?.cards ?? [];
     expect(cards.map(({ kind, front, back, line, endLine, breadcrumb }) => ({ kind, front, back, line, endLine, breadcrumb }))).toEqual([
       { kind: 'basic', front: 'What does `unknown` mean', back: 'a type-safe `any`', line: 10, endLine: 10, breadcrumb: ['TypeScript basics', 'Types'] },
@@ -56,7 +56,7 @@ describe('a note written for the Spaced Repetition plugin', () => {
       },
     ]);
     for (const card of cards) {
-      expect(card.deckPath).toBe('programming::ts');
+      expect(card.deckPath).toBeUndefined();
       expect(card.tags).toEqual(['ts', 'flashcards/programming/ts']);
     }
     expect(cards[3]?.example).toEqual({
@@ -65,5 +65,6 @@ describe('a note written for the Spaced Repetition plugin', () => {
       line: 16,
     });
     expect(new Set(cards.map((c) => c.itemKey)).size).toBe(5);
+    expect(cards.map((c) => c.srSchedule)).toEqual(['!2024-03-01,4,270', undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -32,7 +32,7 @@ describe('frontmatter', () => {
   it('a ---js block is refused and its code is never run', () => {
     const text = note('---js', '{ deck: (globalThis.__engramPwned = "ran") }', '---', 'front::back');
     const result = parseNote(text, 'evil.md');
-    expect(result).toEqual({ note: null, problems: [{ file: 'evil.md', line: 1, message: "frontmatter language 'js' is not allowed (YAML only)" }] });
+    expect(result).toEqual({ note: null, errors: [{ file: 'evil.md', line: 1, message: "frontmatter language 'js' is not allowed (YAML only)" }], warnings: [] });
     expect(globals.__engramPwned).toBeUndefined();
   });
 
@@ -40,7 +40,7 @@ describe('frontmatter', () => {
     for (const lang of ['javascript', 'coffee', 'JS']) {
       const result = parseNote(note(`---${lang}`, '{ x: (globalThis.__engramPwned = 1) }', '---'), 'n.md');
       expect(result.note).toBeNull();
-      expect(result.problems[0]?.message).toBe(`frontmatter language '${lang}' is not allowed (YAML only)`);
+      expect(result.errors[0]?.message).toBe(`frontmatter language '${lang}' is not allowed (YAML only)`);
     }
     expect(globals.__engramPwned).toBeUndefined();
   });
@@ -48,16 +48,17 @@ describe('frontmatter', () => {
   it('invalid YAML rejects the note with the file line of the error', () => {
     const result = parseNote(note('---', 'deck: x', 'tags: a: b', '---', 'front::back'), 'bad.md');
     expect(result.note).toBeNull();
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ file: 'bad.md', line: 3 });
-    expect(result.problems[0]?.message).toMatch(/^invalid YAML in frontmatter: /);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ file: 'bad.md', line: 3 });
+    expect(result.errors[0]?.message).toMatch(/^invalid YAML in frontmatter: /);
   });
 
   it('frontmatter that is not a mapping, or is never closed, rejects the note', () => {
-    expect(parseNote(note('---', '- a', '- b', '---'), 'n.md').problems[0]?.message).toMatch(/must be a YAML mapping/);
+    expect(parseNote(note('---', '- a', '- b', '---'), 'n.md').errors[0]?.message).toMatch(/must be a YAML mapping/);
     expect(parseNote(note('---', 'deck: x', 'front::back'), 'n.md')).toEqual({
       note: null,
-      problems: [{ file: 'n.md', line: 1, message: "frontmatter is not closed by a '---' line" }],
+      errors: [{ file: 'n.md', line: 1, message: "frontmatter is not closed by a '---' line" }],
+      warnings: [],
     });
   });
 
@@ -65,7 +66,7 @@ describe('frontmatter', () => {
     const result = parseNote(note('---', 'title: t', 'deck: [a, b]', '---', 'front::back'), 'n.md');
     expect(result.note?.deck).toBeNull();
     expect(result.note?.cards).toHaveLength(1);
-    expect(result.problems).toEqual([{ file: 'n.md', line: 3, message: "'deck' must be a string; ignored" }]);
+    expect(result.warnings).toEqual([{ file: 'n.md', line: 3, message: "'deck' must be a string; ignored" }]);
   });
 
   it('CRLF line endings and a BOM are ignored', () => {

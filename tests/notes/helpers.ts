@@ -11,7 +11,7 @@ export function note(...lines: string[]): string {
 /** Parses a note that must be accepted; returns it. */
 export function parsed(text: string, file = 'note.md'): ParsedNote {
   const result = parseNote(text, file);
-  expect(result.note, JSON.stringify(result.problems)).not.toBeNull();
+  expect(result.note, JSON.stringify(result.errors)).not.toBeNull();
   return result.note as ParsedNote;
 }
 

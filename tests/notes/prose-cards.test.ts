@@ -132,14 +132,15 @@ describe('breadcrumbs, dedupe and modes', () => {
     expect(parsed(text).cards.map((c) => c.breadcrumb)).toEqual([['Note', 'Part A', 'Sub'], ['Note', 'Part B'], ['Other']]);
   });
 
-  it('duplicate and trivial cards are dropped', () => {
+  it('duplicate and trivial cards are dropped (explicit ones with a warning; one-character sides are kept)', () => {
     const text = note('front::back', 'front ::  back', 'x::y', 'same::same');
-    expect(brief(text)).toEqual([{ kind: 'basic', front: 'front', back: 'back', line: 1 }]);
+    expect(brief(text)).toEqual([{ kind: 'basic', front: 'front', back: 'back', line: 1 }, { kind: 'basic', front: 'x', back: 'y', line: 3 }]);
+    expect(parseNote(text, 'n.md').warnings.map((w) => w.line)).toEqual([2, 4]);
   });
 
   it('an empty note has no cards and no problems', () => {
     for (const text of ['', '\n\n', '---\n---\n', '# Title only']) {
-      expect(parseNote(text, 'e.md')).toEqual({ note: { file: 'e.md', deck: null, tags: [], options: {}, cards: [] }, problems: [] });
+      expect(parseNote(text, 'e.md')).toEqual({ note: { file: 'e.md', deck: null, tags: [], options: {}, cards: [] }, errors: [], warnings: [] });
     }
   });
 

@@ -15,7 +15,8 @@ const cards = result.note?.cards ?? [];
 
 describe('a GitBook-style lecture note', () => {
   it('parses without problems', () => {
-    expect(result.problems).toEqual([]);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(result.note).not.toBeNull();
   });
 

@@ -39,7 +39,7 @@ describe('the sample note (challenges-in-multimodality.md)', () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
     const again = parseNote(text, FILE);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-    expect(again.problems).toEqual([]);
+    expect(again.warnings).toEqual([]);
     expect(again.note).not.toBeNull();
     expect(again).toEqual(result);
   });

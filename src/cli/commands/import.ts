@@ -17,15 +17,15 @@ export function importCommand(col: Collection, paths: string[], opts: { deck?: s
   });
   bar?.(-1, 0);
   if (opts.json) {
+    // Warnings (an explicit card that could not be made, ...) sit beside errors but do not fail the import.
     const summary: Record<string, unknown> = {
-      files: result.files, cards: result.cards, papers: result.papers, errors: result.errors, suggestions: result.suggestions,
+      files: result.files, cards: result.cards, papers: result.papers, errors: result.errors, warnings: result.warnings, suggestions: result.suggestions,
     };
     if (opts.dryRun) {
       summary['preview'] = result.preview;
       summary['relinked'] = result.relinked;
       summary['moved'] = result.moved;
       summary['removed'] = result.removed;
-      summary['warnings'] = result.warnings;
     }
     printJson(summary);
     // Re-links and moves carry history: report them even in JSON mode, where stdout must stay exact.
@@ -112,5 +112,6 @@ export function importBundledDecks(col: Collection, dir: string): void {
     process.stdout.write(`bundled decks: ${c.added} added, ${c.updated} updated, ${c.retired} retired\n`);
   }
   for (const line of historyLines(result).filter((l) => !l.startsWith('relinked'))) process.stdout.write(`${line}\n`);
+  for (const w of result.warnings) process.stderr.write(`engram: warning: ${safeText(formatProblem(w))}\n`);
   for (const e of result.errors) process.stderr.write(`engram: ${safeText(formatProblem(e))}\n`);
 }
