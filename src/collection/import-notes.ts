@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import { isStorageError, now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, StoredExample } from '../store/index.js';
-import { parseNote } from '../notes/index.js';
+import { dropSharedFronts, parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
@@ -26,6 +26,8 @@ const BATCH_WRITES = 500;
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '3';
+/** A prose front made by more notes than this in one import is a label ("What is Description?"), not a term. */
+const MAX_SHARED_PROSE_FRONT = 3;
 
 export interface ImportOptions {
   deck?: string;
@@ -135,6 +137,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text), isPapersNote: false, declared: [] });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });
+
+  // The parser drops labels repeated within a note; across the notes read together they are dropped here.
+  const notLabels = new Set(dropSharedFronts(parsed.flatMap((p) => p.cards), MAX_SHARED_PROSE_FRONT));
+  for (const file of parsed) file.cards = file.cards.filter((card) => notLabels.has(card));
 
   // Papers are merged across all files of this import, so one paper cited by two notes is one record.
   const papers = mergePapers(parsed.flatMap((p) => p.refs.map((r) => ({ ...r, file: p.file.path }))));

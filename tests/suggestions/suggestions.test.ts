@@ -285,3 +285,17 @@ describe('migration 6 on an existing database', () => {
     }
   });
 });
+
+describe('labels shared across notes', () => {
+  it('a prose front made by more than three notes of one import is dropped; explicit cards and rarer fronts stay', () => {
+    const label = (term: string) => `# ${term}\n\n**Hyperparameters**: the learning rate and the size of each ${term.toLowerCase()} layer.\n\n**${term}**: A technique that every later chapter of these notes builds upon.\n`;
+    const terms = ['Tensor fusion', 'Gated fusion', 'Bilinear pooling', 'Low-rank fusion'];
+    terms.forEach((term, k) => writeNote(label(term), `n${k}.md`));
+    writeNote('# Extra\n\nWhat are Hyperparameters?::Settings chosen before training, not learned.\n', 'explicit.md');
+    importNotes(temp.col(), [path.join(temp.dir(), 'notes')], { proseCards: 'auto' });
+    const got = temp.col().cards({}).map((card) => card.front);
+    // Only the explicit card keeps the shared front.
+    expect(got.filter((f) => f === 'What are Hyperparameters?')).toHaveLength(1);
+    for (const term of terms) expect(got).toContain(`What is ${term}?`);
+  });
+});
