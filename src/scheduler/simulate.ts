@@ -268,8 +268,10 @@ export interface RetentionPoint {
 export const RETENTION_SWEEP: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round((0.7 + i / 100) * 100) / 100);
 
 /**
- * Runs the simulator at each desired retention. The same seed at every retention (common
- * random numbers), so the differences between points come from the retention, not the dice.
+ * Runs the simulator at each desired retention, averaged over `runs` seeds (fsrs-rs averages
+ * several runs per point too: `sample` in simulation.rs). The same seeds at every retention
+ * (common random numbers), so the differences between points come from the retention, not
+ * the dice.
  */
 export function sweepRetention(
   config: SimulatorConfig,
@@ -277,17 +279,24 @@ export function sweepRetention(
   cards: readonly SimulatedCard[],
   seed: number,
   retentions: readonly number[] = RETENTION_SWEEP,
+  runs = 1,
 ): RetentionPoint[] {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return retentions.map((desiredRetention) => {
-    const result = simulateReviews(config, weights, desiredRetention, seed, cards);
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    return {
-      desiredRetention,
-      minutesPerDay: sum(result.secondsPerDay) / 60 / config.days,
-      reviewsPerDay: sum(result.reviewsPerDay) / config.days,
-      memorized: result.memorized,
-    };
+    const point: RetentionPoint = { desiredRetention, minutesPerDay: 0, reviewsPerDay: 0, memorized: 0 };
+    for (let run = 0; run < runs; run++) {
+      const result = simulateReviews(config, weights, desiredRetention, (seed + run * 0x9e3779b1) >>> 0, cards);
+      point.minutesPerDay += sum(result.secondsPerDay) / 60 / config.days / runs;
+      point.reviewsPerDay += sum(result.reviewsPerDay) / config.days / runs;
+      point.memorized += result.memorized / runs;
+    }
+    return point;
   });
+}
+
+/** Enough runs per point that a small deck's curve is smooth, one for a deck of 20,000 cards. */
+export function runsFor(cardCount: number): number {
+  return Math.max(1, Math.min(16, Math.ceil(20_000 / Math.max(1, cardCount))));
 }
 
 /**

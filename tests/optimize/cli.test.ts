@@ -34,13 +34,13 @@ describe('engram optimize (CLI)', () => {
     expect(env.json(['config', '--deck', 'Small'])[0].options.weights).toBeNull();
   });
 
-  it('--retention says in one line that binding 0.1.2 cannot suggest one', () => {
+  it('--retention points to engram simulate in one line', () => {
     const env = newEnv();
-    const r = env.run(['optimize', '--retention']);
+    const r = env.run(['optimize', '--retention', '--deck', 'ML']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/0\.1\.2 does not include/);
-    expect(env.json(['optimize', '--retention'])).toMatchObject({ retention: null, supported: false });
+    expect(r.stdout).toContain("`engram simulate --deck 'ML'`");
+    expect(env.json(['optimize', '--retention'])).toEqual({ retention: null, command: 'engram simulate' });
   });
 
   it('--json reports the fit and, per deck, the losses before and after and whether it was stored', () => {
