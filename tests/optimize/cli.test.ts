@@ -51,7 +51,10 @@ describe('engram optimize (CLI)', () => {
     store.close();
 
     const out = env.json(['optimize'], { now: NOW });
-    expect(Object.keys(out).sort()).toEqual(['cards', 'deck', 'decks', 'reviews', 'status', 'weights']);
+    expect(Object.keys(out).sort()).toEqual(['cards', 'deck', 'decks', 'heldOut', 'reviews', 'status', 'warnings', 'weights']);
+    expect(Object.keys(out.heldOut).sort()).toEqual(['defaults', 'fitted', 'from', 'trainItems']);
+    expect(out.heldOut.fitted.logLoss).toBeLessThan(out.heldOut.defaults.logLoss);
+    expect(out.warnings.map((w: { kind: string }) => w.kind)).not.toContain('worse-than-defaults');
     expect(out.status).toBe('fitted');
     expect(out.deck).toBeNull();
     expect(out.cards).toBe(300);

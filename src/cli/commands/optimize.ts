@@ -44,8 +44,20 @@ function describe(result: OptimizeResult): string {
     `${'deck'.padEnd(width)}  reviews  log loss before → after  RMSE (bins) before → after`,
     ...result.decks.map((d) => deckLine(d, width)),
     `Fitted weights: ${result.weights.join(' ')}`,
+    ...heldOutLines(result),
+    ...result.warnings.map((w) => `warning: ${w.message}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function heldOutLines(result: Extract<OptimizeResult, { status: 'fitted' }>): string[] {
+  const check = result.heldOut;
+  if (!check) return ['Held-out check: too few reviews to hold the latest fifth out.'];
+  return [
+    `Held-out check (fitted on reviews before ${new Date(check.from).toISOString().slice(0, 10)}, scored on the ${check.fitted.count} after):`,
+    `  fitted   log loss ${check.fitted.logLoss.toFixed(4)}  RMSE (bins) ${percent(check.fitted.rmseBins)}`,
+    `  defaults log loss ${check.defaults.logLoss.toFixed(4)}  RMSE (bins) ${percent(check.defaults.rmseBins)}`,
+  ];
 }
 
 function deckLine(fit: DeckFit, width: number): string {
