@@ -7,6 +7,10 @@ import { collectionStats } from '../../src/collection/stats.js';
 import { statsJson } from '../../src/cli/commands/stats.js';
 import { setNow } from '../../src/core/index.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { calibrationOf } from '../../src/collection/calibration.js';
+import { addCalibration, calibrationBins, emptyCalibration } from '../../src/scheduler/calibration.js';
+import { cardHistories } from '../../src/scheduler/optimizer-items.js';
+import { readReviewLog } from '../../src/store/optimize.js';
 import { TRUE_WEIGHTS, simulateLog, writeLog } from '../optimize/synthetic-log.js';
 
 process.env['TZ'] = 'UTC';
@@ -40,5 +44,16 @@ describe('stats calibration', () => {
     const json = statsJson(collectionStats(col));
     expect(json.calibration.length).toBeGreaterThan(0);
     for (const bin of json.calibration) expect(Object.keys(bin).sort()).toEqual(['actual', 'count', 'predicted']);
+  });
+
+  it("counts study days as the optimizer's histories do, also across daylight-saving changes", () => {
+    const col = tc.col();
+    const deckId = writeLog(col.store, 'Lang', simulateLog(TRUE_WEIGHTS, { cards: 200, days: 365, seed: 3 }), START);
+    for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
+      process.env['TZ'] = zone;
+      const rows = readReviewLog(col.store, deckId).map((r) => ({ ...r, rolloverHour: 4 }));
+      expect(calibrationOf(col, [deckId])).toEqual(calibrationBins(addCalibration(emptyCalibration(), cardHistories(rows), null)));
+    }
+    process.env['TZ'] = 'UTC';
   });
 });
