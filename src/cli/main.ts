@@ -133,10 +133,17 @@ export function buildProgram(): Command {
 
   program.command('optimize').description('fit FSRS weights to your review log; stored on a deck only when they predict it better')
     .option('--deck <name>', 'fit and judge this deck only (default: one fit on all reviews, judged per deck)')
-    .option('--retention', 'suggest the desired retention with the least work per remembered card')
+    .option('--retention', 'how to choose a desired retention (points to engram simulate)')
     .addOption(json()).action(withCollection(program, async (col, opts: { deck?: string; json?: boolean; retention?: boolean }) => {
       const { optimizeCommand } = await import('./commands/optimize.js');
       await optimizeCommand(col, opts);
+    }));
+
+  program.command('simulate').description('workload and memory against desired retention (0.70-0.97), simulated on your deck and log')
+    .option('--deck <name>', 'only this deck').option('--days <n>', 'days to simulate (default 365)').option('--seed <n>', 'random seed (default 42)')
+    .addOption(json()).action(withCollection(program, async (col, opts: { deck?: string; days?: string; seed?: string; json?: boolean }) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      await simulateCommand(col, opts);
     }));
 
   program.command('stats').description('progress: reviews per day, due forecast, true retention, card counts, streaks')

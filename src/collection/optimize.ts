@@ -13,8 +13,7 @@ import { fitWeights, type FitProgress } from '../scheduler/fsrs-binding.js';
 import { answerCount, cardHistories, trainingItems, type CardHistory, type TrainingItem } from '../scheduler/optimizer-items.js';
 import { insertFit, readReviewLog } from '../store/optimize.js';
 import type { Collection } from './collection.js';
-
-export { SUPPORTS_OPTIMAL_RETENTION } from '../scheduler/fsrs-binding.js';
+import { fitWarnings, heldOutSplit, reviewGrades, trainingItemsBefore, type FitWarning, type HeldOutCheck } from '../scheduler/fit-health.js';
 
 /** Below this many answers a fit mostly learns noise (the figure Anki also asks for). */
 export const MIN_REVIEWS = 400;
@@ -33,7 +32,12 @@ export interface DeckFit {
 
 export type OptimizeResult =
   | { status: 'too-few-reviews'; deck: string | null; reviews: number; minimum: number; needed: number }
-  | { status: 'fitted'; deck: string | null; reviews: number; cards: number; weights: number[]; decks: DeckFit[] };
+  | {
+      status: 'fitted'; deck: string | null; reviews: number; cards: number; weights: number[]; decks: DeckFit[];
+      /** Fitted on the earlier 80 % of the log, scored with the defaults on the later 20 % (null: too few to split). */
+      heldOut: HeldOutCheck | null;
+      warnings: FitWarning[];
+    };
 
 export interface OptimizeOptions {
   deck?: string;
@@ -53,7 +57,10 @@ export async function optimizeWeights(col: Collection, options: OptimizeOptions 
     return { status: 'too-few-reviews', deck: scope, reviews, minimum: MIN_REVIEWS, needed: MIN_REVIEWS - reviews };
   }
 
-  const fitted = await (options.fit ?? fitWeights)(trainingItems(histories), options.onProgress);
+  const items = trainingItems(histories);
+  const fit = options.fit ?? fitWeights;
+  const fitted = await fit(items, options.onProgress);
+  const heldOut = await heldOutCheck(histories, fit);
   // Four decimals, as Anki shows them: what is stored is exactly what was evaluated.
   const weights = fitted.map((w) => Math.round(w * 10_000) / 10_000);
 
@@ -70,7 +77,24 @@ export async function optimizeWeights(col: Collection, options: OptimizeOptions 
       insertFit(col.store, { deckId: deck.id, weights, reviewCount: result.reviews, fittedAt: time });
     }
   });
-  return { status: 'fitted', deck: scope, reviews, cards: histories.length, weights, decks: results };
+  const warnings = fitWarnings(reviews, heldOut, reviewGrades(histories));
+  return { status: 'fitted', deck: scope, reviews, cards: histories.length, weights, decks: results, heldOut, warnings };
+}
+
+/**
+ * A second fit on the earlier reviews only, scored on the later ones against the defaults:
+ * how well a fit predicts what it has not seen (fsrs-rs's time-series evaluation, one fold).
+ */
+async function heldOutCheck(
+  histories: CardHistory[],
+  fit: NonNullable<OptimizeOptions['fit']>,
+): Promise<HeldOutCheck | null> {
+  const from = heldOutSplit(histories);
+  if (from === null) return null;
+  const train = trainingItemsBefore(histories, from);
+  if (train.length < MIN_REVIEWS / 2) return null;
+  const earlier = (await fit(train)).map((w) => Math.round(w * 10_000) / 10_000);
+  return { from, trainItems: train.length, fitted: evaluateWeights(histories, earlier, from), defaults: evaluateWeights(histories, null, from) };
 }
 
 function judge(deck: string, histories: CardHistory[], current: readonly number[] | null, fitted: number[]): DeckFit {

@@ -6,6 +6,8 @@ import { DEFAULT_DECK_OPTIONS, dayStart, nextDayStart, now, type DeckOptions } f
 import { MATURE_DAYS, RETENTION_WINDOWS, summarizeStats, type CalendarDate, type DayActivity, type StatsSummary } from '../stats/index.js';
 import { StatsQueries, type DayBounds } from '../store/stats.js';
 import type { Collection } from './collection.js';
+import { calibrationOf } from './calibration.js';
+import type { CalibrationBin } from '../scheduler/calibration.js';
 
 // What the screens and the CLI need of the stats vocabulary: they reach the domain only through here.
 export { isoDate } from '../stats/index.js';
@@ -19,6 +21,8 @@ export interface CollectionStats extends StatsSummary {
   deck: string | null;
   rolloverHour: number;
   generatedAt: number;
+  /** Predicted recall (current weights) against the observed pass rate, in bins. */
+  calibration: CalibrationBin[];
 }
 
 export function collectionStats(col: Collection, options: { deck?: string; heatmapWeeks?: number } = {}): CollectionStats {
@@ -52,7 +56,7 @@ function computeStats(col: Collection, options: { deck?: string; heatmapWeeks?: 
     { today: calendarDate(todayStart), days, forecast, counts, averageStability, averageDifficulty, desiredRetention },
     options.heatmapWeeks === undefined ? {} : { heatmapWeeks: options.heatmapWeeks },
   );
-  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time };
+  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time, calibration: calibrationOf(col, decks.map((d) => d.id)) };
 }
 
 /** Study days from the one containing `from` up to today's, oldest first, as [start, end). */

@@ -26,20 +26,28 @@ interface Bin {
 // Keeps log(0) out of the loss when a model is certain and wrong.
 const EPSILON = 1e-7;
 
-/** Scores `weights` (null: the ts-fsrs defaults) on the histories. */
-export function evaluateWeights(histories: readonly CardHistory[], weights: readonly number[] | null): Evaluation {
+/**
+ * Scores `weights` (null: the ts-fsrs defaults) on the histories. With `from`, only answers
+ * given at or after that time are scored (held-out later reviews); the earlier ones still
+ * shape the memory state.
+ */
+export function evaluateWeights(histories: readonly CardHistory[], weights: readonly number[] | null, from?: number): Evaluation {
   const algorithm = new FSRSAlgorithm(
     generatorParameters({ enable_short_term: true, ...(weights ? { w: [...weights] } : {}) }),
   );
   let lossSum = 0;
   let count = 0;
   const bins = new Map<string, Bin>();
-  for (const { steps } of histories) {
+  for (const { steps, times } of histories) {
     let state: FSRSState | null = null;
     let longTerm = 0;
     let lapses = 0;
-    for (const step of steps) {
-      if (state !== null && step.deltaT > 0) {
+    for (const [i, step] of steps.entries()) {
+      const scored = from === undefined || (times?.[i] ?? -Infinity) >= from;
+      if (state !== null && step.deltaT > 0 && !scored) {
+        longTerm++;
+        if (step.rating === 1) lapses++;
+      } else if (state !== null && step.deltaT > 0) {
         longTerm++;
         const predicted = clampProbability(algorithm.forgetting_curve(step.deltaT, state.stability));
         const recalled = step.rating > 1 ? 1 : 0;

@@ -25,9 +25,3 @@ export async function fitWeights(items: readonly TrainingItem[], onProgress?: Fi
     ...(onProgress ? { progress: (done: number, total: number) => onProgress(done, total) } : {}),
   });
 }
-
-/**
- * Whether the binding can simulate workloads to suggest an optimal desired retention.
- * Version 0.1.2 exports only the optimizer (computeParameters) and next-state preview.
- */
-export const SUPPORTS_OPTIMAL_RETENTION = false;

@@ -28,6 +28,8 @@ export interface ReviewStep {
 export interface CardHistory {
   cardId: number;
   steps: ReviewStep[];
+  /** When each step was answered (ms), for time-series splits; the optimizer does not use it. */
+  times?: number[];
 }
 
 /** A history up to one review: the optimizer predicts the last step from the ones before it. */
@@ -56,7 +58,7 @@ export function cardHistories(rows: readonly LoggedAnswer[]): CardHistory[] {
       rating: RATINGS[answer.grade]!,
       deltaT: i === 0 ? 0 : studyDaysBetween(answers[i - 1]!, answer),
     }));
-    histories.push({ cardId, steps });
+    histories.push({ cardId, steps, times: answers.map((a) => a.reviewedAt) });
   }
   return histories;
 }

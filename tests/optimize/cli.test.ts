@@ -38,13 +38,13 @@ describe('engram optimize (CLI)', () => {
     expect(weightsOf(env, 'Small')).toBeNull();
   });
 
-  it('--retention says in one line that binding 0.1.2 cannot suggest one', () => {
+  it('--retention points to engram simulate in one line', () => {
     const env = newEnv();
-    const r = env.run(['optimize', '--retention']);
+    const r = env.run(['optimize', '--retention', '--deck', 'ML']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/0\.1\.2 does not include/);
-    expect(env.json(['optimize', '--retention'])).toMatchObject({ retention: null, supported: false });
+    expect(r.stdout).toContain("`engram simulate --deck 'ML'`");
+    expect(env.json(['optimize', '--retention'])).toEqual({ retention: null, command: 'engram simulate' });
   });
 
   it('--json reports the fit and, per deck, the losses before and after and whether it was stored', () => {
@@ -55,7 +55,10 @@ describe('engram optimize (CLI)', () => {
     store.close();
 
     const out = env.json(['optimize'], { now: NOW });
-    expect(Object.keys(out).sort()).toEqual(['cards', 'deck', 'decks', 'reviews', 'status', 'weights']);
+    expect(Object.keys(out).sort()).toEqual(['cards', 'deck', 'decks', 'heldOut', 'reviews', 'status', 'warnings', 'weights']);
+    expect(Object.keys(out.heldOut).sort()).toEqual(['defaults', 'fitted', 'from', 'trainItems']);
+    expect(out.heldOut.fitted.logLoss).toBeLessThan(out.heldOut.defaults.logLoss);
+    expect(out.warnings.map((w: { kind: string }) => w.kind)).not.toContain('worse-than-defaults');
     expect(out.status).toBe('fitted');
     expect(out.deck).toBeNull();
     expect(out.cards).toBe(300);

@@ -47,7 +47,9 @@ describe('engram optimize stores weights only when they predict better', () => {
     };
 
     const result = await optimizeWeights(col, { fit });
-    expect(seen).toHaveLength(1);
+    // One fit on all reviews; the second is the held-out check's, on the earlier 80 % only.
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!).toBeLessThan(seen[0]!);
     expect(result.status).toBe('fitted');
     if (result.status !== 'fitted') return;
     expect(result.deck).toBeNull();

@@ -50,7 +50,7 @@ describe('engram stats (spawned)', () => {
   it('prints JSON with the documented shape', () => {
     const out = seeded().json(['stats'], { now: AT });
     expect(Object.keys(out).sort()).toEqual([
-      'averageDifficulty', 'averageStability', 'counts', 'deck', 'forecast', 'generatedAt', 'retention', 'reviewsPerDay',
+      'averageDifficulty', 'averageStability', 'calibration', 'counts', 'deck', 'forecast', 'generatedAt', 'retention', 'reviewsPerDay',
       'rolloverHour', 'streak', 'time', 'today', 'totalReviews',
     ]);
     expect(out.deck).toBeNull();

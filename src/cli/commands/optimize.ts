@@ -9,17 +9,19 @@ export interface OptimizeFlags {
   retention?: boolean;
 }
 
-const NO_RETENTION =
-  'Suggesting a desired retention needs the FSRS workload simulator, which @open-spaced-repetition/binding 0.1.2 does not include; desiredRetention stays as set (engram config desiredRetention).';
+/** Choosing a desired retention is a trade-off to see, not one number: the simulator shows it. */
+export function retentionPointer(deck: string | undefined): string {
+  const flag = deck ? ` --deck '${safeText(deck)}'` : '';
+  return `Desired retention is a trade-off between minutes a day and what you remember: \`engram simulate${flag}\` shows both for 0.70–0.97 on your own deck and log, and suggests the retention with the most memorized per minute.`;
+}
 
 export async function optimizeCommand(col: Collection, flags: OptimizeFlags): Promise<void> {
-  const { optimizeWeights, SUPPORTS_OPTIMAL_RETENTION } = await import('../../collection/optimize.js');
+  const { optimizeWeights } = await import('../../collection/optimize.js');
   if (flags.retention) {
-    if (!SUPPORTS_OPTIMAL_RETENTION) {
-      if (flags.json) return printJson({ retention: null, supported: false, reason: NO_RETENTION });
-      process.stdout.write(`${NO_RETENTION}\n`);
-      return;
-    }
+    const command = `engram simulate${flags.deck ? ` --deck ${flags.deck}` : ''}`;
+    if (flags.json) return printJson({ retention: null, command });
+    process.stdout.write(`${retentionPointer(flags.deck)}\n`);
+    return;
   }
   const showProgress = !flags.json && process.stderr.isTTY;
   const result = await optimizeWeights(col, {
@@ -42,8 +44,20 @@ function describe(result: OptimizeResult): string {
     `${'deck'.padEnd(width)}  reviews  log loss before → after  RMSE (bins) before → after`,
     ...result.decks.map((d) => deckLine(d, width)),
     `Fitted weights: ${result.weights.join(' ')}`,
+    ...heldOutLines(result),
+    ...result.warnings.map((w) => `warning: ${w.message}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function heldOutLines(result: Extract<OptimizeResult, { status: 'fitted' }>): string[] {
+  const check = result.heldOut;
+  if (!check) return ['Held-out check: too few reviews to hold the latest fifth out.'];
+  return [
+    `Held-out check (fitted on reviews before ${new Date(check.from).toISOString().slice(0, 10)}, scored on the ${check.fitted.count} after):`,
+    `  fitted   log loss ${check.fitted.logLoss.toFixed(4)}  RMSE (bins) ${percent(check.fitted.rmseBins)}`,
+    `  defaults log loss ${check.defaults.logLoss.toFixed(4)}  RMSE (bins) ${percent(check.defaults.rmseBins)}`,
+  ];
 }
 
 function deckLine(fit: DeckFit, width: number): string {

@@ -40,6 +40,7 @@ export function statsJson(stats: CollectionStats) {
     streak: stats.streak,
     retention: { desired: stats.desiredRetention, windows: stats.retention },
     forecast: stats.forecast.map((d) => ({ date: isoDate(d.date), inDays: d.inDays, due: d.due })),
+    calibration: stats.calibration.map((b) => ({ predicted: b.predicted, actual: b.actual, count: b.count })),
     reviewsPerDay: stats.heatmap.weeks.flat().flatMap((cell) => (cell && cell.reviews > 0 ? [{ date: isoDate(cell.date), reviews: cell.reviews, level: cell.level }] : [])),
   };
 }

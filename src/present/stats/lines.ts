@@ -15,6 +15,8 @@ export type Line = Segment[];
 
 export interface StatsView extends StatsSummary {
   deck: string | null;
+  /** Predicted recall against observed pass rate, in bins (engram stats; absent in older callers). */
+  calibration?: ReadonlyArray<{ predicted: number; actual: number; count: number }>;
 }
 
 /** Cell characters by heat level: none, then quarters of the busiest day. */
@@ -44,6 +46,7 @@ export function statsLines(stats: StatsView): Line[] {
     [],
     ...retentionLines(stats),
     [],
+    ...calibrationLines(stats),
     ...forecastLines(stats),
   );
   return lines;
@@ -124,6 +127,29 @@ function retentionLines(stats: StatsView): Line[] {
     const label = window.days === 1 ? 'today' : `${window.days} days`;
     lines.push([seg(label.padEnd(LABEL), 'dim'), rate(window.young, desired, RATE), rate(window.mature, desired, RATE), rate(window.all, desired, 0)]);
   }
+  return lines;
+}
+
+/** Predicted recall against what happened, one row per filled bin. */
+function calibrationLines(stats: StatsView): Line[] {
+  const bins = stats.calibration ?? [];
+  if (bins.length === 0) return [];
+  const lines: Line[] = [
+    [seg('Calibration', 'title'), seg(' · recall FSRS predicted (current weights) vs your pass rate', 'dim')],
+    [seg(`${'predicted'.padEnd(LABEL)}${'actual'.padEnd(RATE)}${'answers'.padEnd(RATE)}actual − predicted`, 'dim')],
+  ];
+  for (const b of bins) {
+    const gap = (b.actual - b.predicted) * 100;
+    // A bin more than 5 points off, and big enough to mean it, is where the model misleads.
+    const off = b.count >= 50 && Math.abs(gap) > 5;
+    lines.push([
+      seg(percent(b.predicted).padEnd(LABEL)),
+      seg(percent(b.actual).padEnd(RATE), off ? 'warn' : 'good'),
+      seg(`${b.count}`.padEnd(RATE), 'dim'),
+      seg(`${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(1)} points`, off ? 'warn' : 'dim'),
+    ]);
+  }
+  lines.push([]);
   return lines;
 }
 
