@@ -21,6 +21,8 @@ import { learnerProfile, type LearnerProfile } from '../scheduler/simulate-input
 import { answerTimes, simulationCards, type SimulationCardRow } from '../store/simulate.js';
 import type { Collection } from './collection.js';
 
+export type { RetentionPoint } from '../scheduler/simulate.js';
+
 export const DEFAULT_SIMULATION_DAYS = 365;
 export const DEFAULT_SIMULATION_SEED = 42;
 export const MAX_SIMULATION_DAYS = 3650;

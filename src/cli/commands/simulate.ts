@@ -5,7 +5,7 @@
  */
 import type { Collection } from '../../collection/index.js';
 import type { SimulationReport } from '../../collection/simulate.js';
-import type { RetentionPoint } from '../../scheduler/simulate.js';
+import type { RetentionPoint } from '../../collection/simulate.js';
 import { UsageError } from '../../core/index.js';
 import { printJson, safeText } from '../format.js';
 
