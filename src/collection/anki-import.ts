@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { EngramError, now, type Memory } from '../core/index.js';
-import { convertAnkiCollection, readAnkiPackage, MAX_COLLECTION_BYTES, type ForeignCard } from '../interop/index.js';
+import { convertAnkiCollection, readAnkiPackage, MAX_COLLECTION_BYTES, type AnkiSchedulerVersion, type ForeignCard } from '../interop/index.js';
 import { ClozeCounter, findClozes, renderCloze, type ClozeSpan } from '../notes/cloze.js';
 import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
 import { readAnkiCollection } from '../store/anki-collection.js';
@@ -22,6 +22,8 @@ export interface AnkiImportResult {
   reviews: number;
   skipped: Array<{ noteId: number; ord: number; reason: string }>;
   decks: string[];
+  /** Anki's scheduler that gave the answers (1: learning cards had three buttons), as the package says. */
+  scheduler: AnkiSchedulerVersion;
   /** Media files in the package; Engram does not import media. */
   media: number;
 }
@@ -38,7 +40,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
   const converted = namingPackage(label, () => convertAnkiCollection(rows, { ...(deck ? { deck } : {}), fallbackTime: time }));
   const store = new InteropStore(col.store);
   const result: AnkiImportResult = {
-    file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], media: pkg.mediaCount,
+    file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], scheduler: converted.schedulerVersion, media: pkg.mediaCount,
   };
   col.store.transaction(() => {
     const decks = new Set<string>();

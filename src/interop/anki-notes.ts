@@ -54,12 +54,21 @@ export interface ForeignCard {
 
 export interface ConvertResult {
   cards: ForeignCard[];
+  /** Which Anki scheduler answered the log: 1 (three buttons while learning) or 2. */
+  schedulerVersion: AnkiSchedulerVersion;
   skipped: Array<{ noteId: number; ord: number; reason: string }>;
 }
 
+export type AnkiSchedulerVersion = 1 | 2;
+
 const GRADES_4: Grade[] = ['again', 'hard', 'good', 'easy'];
-// Anki's v1 scheduler showed three buttons to learning cards: again, good, easy.
+// Anki's v1 scheduler showed three buttons to cards answered on its learning path: again, good, easy.
 const GRADES_V1_LEARNING: Grade[] = ['again', 'good', 'easy'];
+/**
+ * Revlog types v1 logged from its learning path (`_answerLrnCard`: learn 0, relearn 2, and cram 3
+ * for a filtered-deck card that was not new); review answers (1) always had four buttons.
+ */
+const V1_THREE_BUTTON_TYPES = new Set([0, 2, 3]);
 
 export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?: string; fallbackTime: number }): ConvertResult {
   const models = parseModels(rows.models);
@@ -72,7 +81,7 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
     list.push(r);
     logs.set(r.cid, list);
   }
-  const result: ConvertResult = { cards: [], skipped: [] };
+  const result: ConvertResult = { cards: [], skipped: [], schedulerVersion: schedVer };
   for (const card of [...rows.cards].sort((a, b) => a.nid - b.nid || a.ord - b.ord)) {
     const skip = (reason: string) => result.skipped.push({ noteId: card.nid, ord: card.ord, reason });
     const note = notes.get(card.nid);
@@ -110,11 +119,14 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
   return result;
 }
 
-/** Ease 1–4 → grade; manual entries (ease 0: reschedule, forget) are not answers and are left out. */
-export function revlogGrade(row: Pick<AnkiRevlogRow, 'ease' | 'type'>, schedVer: number): Grade | null {
-  if (row.ease < 1 || row.ease > 4 || row.type >= 4) return null;
-  const learning = row.type === 0 || row.type === 2;
-  const scale = schedVer === 1 && learning ? GRADES_V1_LEARNING : GRADES_4;
+/**
+ * Ease → grade for the scheduler that logged it. Manual entries (type 4 and up: reschedule,
+ * forget) are not answers and are left out, and so is an ease the card's buttons could not give
+ * (4 on a v1 learning card).
+ */
+export function revlogGrade(row: Pick<AnkiRevlogRow, 'ease' | 'type'>, schedVer: AnkiSchedulerVersion): Grade | null {
+  if (row.ease < 1 || row.ease > 4 || row.type < 0 || row.type >= 4) return null;
+  const scale = schedVer === 1 && V1_THREE_BUTTON_TYPES.has(row.type) ? GRADES_V1_LEARNING : GRADES_4;
   return scale[row.ease - 1] ?? null;
 }
 
@@ -212,11 +224,15 @@ function parseDeckNames(json: string): Map<string, string> {
   return names;
 }
 
-function parseSchedVer(json: string): number {
+/**
+ * The collection's scheduler. As in Anki (`scheduler_version()` in rslib/src/config/mod.rs), a
+ * collection without `schedVer` is on v1: collections older than the v2 scheduler never wrote it.
+ */
+export function parseSchedVer(json: string): AnkiSchedulerVersion {
   try {
-    const conf = JSON.parse(json) as { schedVer?: unknown };
-    return typeof conf.schedVer === 'number' ? conf.schedVer : 2;
+    const conf = JSON.parse(json) as { schedVer?: unknown } | null;
+    return typeof conf?.schedVer === 'number' && conf.schedVer >= 2 ? 2 : 1;
   } catch {
-    return 2;
+    return 1;
   }
 }

@@ -4,6 +4,7 @@ export { csvField, toCsv, type CsvValue } from './csv.js';
 export { htmlToText, decodeEntities } from './anki-html.js';
 export { readAnkiPackage, MAX_COLLECTION_BYTES, type AnkiPackage } from './anki-package.js';
 export {
-  convertAnkiCollection, renderTemplate, revlogGrade,
+  convertAnkiCollection, renderTemplate, revlogGrade, parseSchedVer,
+  type AnkiSchedulerVersion,
   type AnkiCollectionRows, type AnkiNoteRow, type AnkiCardRow, type AnkiRevlogRow, type ForeignCard, type ForeignContent, type ForeignReview,
 } from './anki-notes.js';

@@ -59,7 +59,7 @@ export const IDS = {
   clozeTwo: T0 - 1999,
 };
 
-/** [card id, at, ease, type, time ms]; type 0 learn, 1 review, 4 manual. */
+/** [card id, at, ease, type, time ms]; type 0 learn, 1 review, 2 relearn, 3 cram, 4 manual. */
 export const REVLOG: Array<[number, number, number, number, number]> = [
   [IDS.basicForward, T0, 3, 0, 6000],
   [IDS.basicForward, T0 + 10 * 60_000, 3, 0, 4000],
@@ -69,11 +69,15 @@ export const REVLOG: Array<[number, number, number, number, number]> = [
   [IDS.clozeOne, T0 + 2 * 60_000, 3, 0, 3000],
 ];
 
-export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG): void {
+/** The collection's `conf` JSON; `{}` is an old collection without `schedVer` (Anki's v1 scheduler). */
+export type CollectionConf = Record<string, unknown>;
+const V2_CONF: CollectionConf = { schedVer: 2 };
+
+export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG, conf: CollectionConf = V2_CONF): void {
   const db = new Database(file);
   db.exec(SCHEMA);
   db.prepare(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')`).run(
-    Math.floor(T0 / 1000), T0, T0, JSON.stringify({ schedVer: 2 }), JSON.stringify(MODELS), JSON.stringify(DECKS),
+    Math.floor(T0 / 1000), T0, T0, JSON.stringify(conf), JSON.stringify(MODELS), JSON.stringify(DECKS),
   );
   const note = db.prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, '', 0, 0, '')`);
   note.run(IDS.basicNote, 'guid-basic', BASIC_REVERSED_MID, T0, ' math arithmetic ', 'What is <b>2 &amp; 2</b>?<br>Think&nbsp;hard\x1f<div>4</div>');
@@ -95,11 +99,13 @@ export function writeZip(file: string, entries: Record<string, Uint8Array>): str
 }
 
 /** The standard fixture package: one Basic-and-reversed note, one Cloze note with two deletions, a review log. */
-export function buildApkg(dir: string, name = 'deck.apkg', entry = 'collection.anki2', revlog: typeof REVLOG = REVLOG): string {
+export function buildApkg(
+  dir: string, name = 'deck.apkg', entry = 'collection.anki2', revlog: typeof REVLOG = REVLOG, conf: CollectionConf = V2_CONF,
+): string {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-apkg-'));
   try {
     const collection = path.join(tmp, 'collection.sqlite');
-    buildCollection(collection, revlog);
+    buildCollection(collection, revlog, conf);
     return writeZip(path.join(dir, name), {
       [entry]: new Uint8Array(fs.readFileSync(collection)),
       media: new TextEncoder().encode(JSON.stringify({ 0: 'map.png' })),

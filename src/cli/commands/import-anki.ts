@@ -8,7 +8,7 @@ export function importAnkiCommand(col: Collection, file: string, opts: { deck?: 
   if (opts.json) return printJson(result);
   const c = result.cards;
   process.stdout.write(
-    `imported ${file}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ${result.reviews} reviews; decks: ${result.decks.map(safeText).join(', ') || 'none'}\n`,
+    `imported ${file}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ${result.reviews} reviews (Anki v${result.scheduler} scheduler); decks: ${result.decks.map(safeText).join(', ') || 'none'}\n`,
   );
   for (const s of result.skipped) process.stdout.write(`skipped Anki note ${s.noteId} card ${s.ord + 1}: ${safeText(s.reason)}\n`);
   if (result.media > 0) process.stdout.write(`${result.media} media file${result.media === 1 ? '' : 's'} not imported (Engram cards are text)\n`);
