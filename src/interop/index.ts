@@ -8,3 +8,7 @@ export {
   type AnkiSchedulerVersion,
   type AnkiCollectionRows, type AnkiNoteRow, type AnkiCardRow, type AnkiRevlogRow, type ForeignCard, type ForeignContent, type ForeignReview,
 } from './anki-notes.js';
+export {
+  readCsvCards, splitDelimited, guessDelimiter, readFileHeaders, parseColumns, looksLikeHeaderRow, fieldText, csvIdentities, CSV_COLUMNS,
+  type CsvCardRow, type CsvColumn, type CsvReadOptions, type CsvReadResult, type CsvProblem, type DelimitedRow,
+} from './csv-read.js';
