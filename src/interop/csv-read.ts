@@ -174,8 +174,8 @@ const COLUMN_HEADERS: Record<string, 'tagsColumn' | 'guidColumn' | 'deckColumn' 
 };
 
 const ALIASES: Record<string, CsvColumn> = {
-  front: 'front', question: 'front', q: 'front', term: 'front', word: 'front',
-  back: 'back', answer: 'back', a: 'back', definition: 'back', meaning: 'back',
+  front: 'front', question: 'front', term: 'front', word: 'front',
+  back: 'back', answer: 'back', definition: 'back', meaning: 'back',
   tags: 'tags', tag: 'tags', guid: 'guid', id: 'guid', deck: 'deck',
   ignore: 'ignore', '-': 'ignore', _: 'ignore', '': 'ignore',
 };
@@ -261,7 +261,7 @@ export function readCsvCards(text: string, options: CsvReadOptions): Result<CsvR
   if (!names) {
     names = headers.guidColumn || headers.tagsColumn || headers.deckColumn || headers.notetypeColumn
       ? columnsFromHeaders(headers, width)
-      : ['front', 'back', 'tags', ...Array<string>(Math.max(0, width - 3)).fill('ignore')].slice(0, Math.max(2, width));
+      : ['front', 'back', 'tags'].slice(0, Math.max(2, width));
   }
   const parsed = parseColumns(names);
   if (!parsed.ok) return { ok: false, problem: { line: header && first ? first.line : Math.max(1, lines), message: parsed.message } };
