@@ -22,6 +22,8 @@ export interface AnkiCollectionRows {
 interface AnkiModel {
   name: string;
   cloze: boolean;
+  /** A template asks to type the answer (`{{type:Back}}`, Anki's "Basic (type in the answer)"). */
+  typeIn: boolean;
   fields: string[];
   templates: Array<{ ord: number; qfmt: string; afmt: string }>;
 }
@@ -47,6 +49,8 @@ export interface ForeignCard {
   content: ForeignContent;
   tags: string[];
   suspended: boolean;
+  /** Its note type asks to type the answer; Engram has no typed-answer cards yet, so it is basic. */
+  typeIn: boolean;
   /** When Anki created the card (its id is a millisecond timestamp). */
   createdAt: number;
   reviews: ForeignReview[];
@@ -112,6 +116,7 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
       content,
       tags: note.tags.split(/\s+/).filter(Boolean),
       suspended: card.queue === -1,
+      typeIn: model.typeIn && !model.cloze,
       createdAt: Math.min(plausible, reviews[0]?.time ?? plausible),
       reviews,
     });
@@ -134,7 +139,7 @@ function basicContent(model: AnkiModel, fields: Map<string, string>, ord: number
   const template = model.templates.find((t) => t.ord === ord);
   if (!template) return `note type '${model.name}' has no card template ${ord}`;
   const frontHtml = renderTemplate(template.qfmt, fields);
-  const answer = renderTemplate(template.afmt, fields);
+  const answer = renderTemplate(template.afmt, fields, 'answer');
   // The answer side normally repeats the question above <hr id=answer>; keep what follows it.
   const split = answer.split(/<hr[^>]*id\s*=\s*["']?answer["']?[^>]*>/i);
   const backHtml = split.length > 1 ? split.slice(1).join('') : answer.replace(/\{\{FrontSide\}\}/g, '');
@@ -159,9 +164,10 @@ function clozeContent(model: AnkiModel, fields: Map<string, string>, ord: number
 
 /**
  * A small Mustache subset, enough for Anki's stock note types: `{{Field}}`, filters
- * (`{{text:Field}}`; `type:` and `tts` drop out), `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`.
+ * (`{{text:Field}}`; `tts` drops out, `type:` too on the question, while on the answer it is the
+ * field, as Anki shows the expected answer there), `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`.
  */
-export function renderTemplate(template: string, fields: Map<string, string>): string {
+export function renderTemplate(template: string, fields: Map<string, string>, side: 'question' | 'answer' = 'question'): string {
   const value = (name: string) => fields.get(name.trim()) ?? '';
   let out = template;
   // Innermost sections first, until none are left.
@@ -176,7 +182,9 @@ export function renderTemplate(template: string, fields: Map<string, string>): s
     const parts = inner.split(':');
     const name = parts[parts.length - 1]!.trim();
     if (name === 'FrontSide') return whole;
-    if (parts.slice(0, -1).some((f) => f.trim() === 'type' || f.trim().startsWith('tts'))) return '';
+    const filters = parts.slice(0, -1).map((f) => f.trim());
+    if (filters.some((f) => f.startsWith('tts'))) return '';
+    if (filters.includes('type')) return side === 'answer' ? value(name) : '';
     return value(name);
   });
 }
@@ -209,7 +217,8 @@ function parseModels(json: string): Map<string, AnkiModel> {
     const templates = (m.tmpls as Array<{ ord?: unknown; qfmt?: unknown; afmt?: unknown } | null>).map((t, i) => ({
       ord: typeof t?.ord === 'number' ? t.ord : i, qfmt: String(t?.qfmt ?? ''), afmt: String(t?.afmt ?? ''),
     }));
-    models.set(id, { name: String(m.name ?? id), cloze: m.type === 1, fields, templates });
+    const typeIn = templates.some((t) => /\{\{\s*type:/.test(t.qfmt) || /\{\{\s*type:/.test(t.afmt));
+    models.set(id, { name: String(m.name ?? id), cloze: m.type === 1, typeIn, fields, templates });
   }
   return models;
 }

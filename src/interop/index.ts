@@ -12,3 +12,4 @@ export {
   readCsvCards, splitDelimited, guessDelimiter, readFileHeaders, parseColumns, looksLikeHeaderRow, fieldText, csvIdentities, CSV_COLUMNS,
   type CsvCardRow, type CsvColumn, type CsvReadOptions, type CsvReadResult, type CsvProblem, type DelimitedRow,
 } from './csv-read.js';
+export { imageRefs, linkImages, sanitizeMediaName, readPackageMedia, MEDIA_LIMITS, type MediaLimits, type PackageMedia } from './anki-media.js';
