@@ -28,6 +28,15 @@ describe('importCsv', () => {
     expect(cards().map((c) => c.deck).slice(2)).toEqual(['Chosen', 'From Header']);
   });
 
+  it("puts each new card in its row's deck column, unless --deck names one", () => {
+    const file = write('mixed.csv', 'deck,front,back\nGeo,Capital of Peru?,Lima\n,Two plus two?,4\n');
+    expect(importCsv(t.col(), file).decks).toEqual(['Geo', 'mixed']);
+    const anki = write('anki-export.txt', '#separator:tab\n#guid column:1\n#deck column:2\nk9\tHistory::Rome\tFounded?\t753 BC\n');
+    importCsv(t.col(), anki);
+    expect(cards().map((c) => [c.deck, c.front])).toEqual([['Geo', 'Capital of Peru?'], ['mixed', 'Two plus two?'], ['History::Rome', 'Founded?']]);
+    expect(importCsv(t.col(), write('again.csv', 'deck,front,back\nGeo,Q,A\n'), { deck: 'Forced' }).decks).toEqual(['Forced']);
+  });
+
   it('re-importing the edited file updates cards by front and keeps their schedule; a changed front is a new card', () => {
     const file = write('deck.csv', 'capital of France,Paris,geo\ncapital of Peru,Lima,geo\n');
     importCsv(t.col(), file);
