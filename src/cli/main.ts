@@ -194,6 +194,17 @@ export function buildProgram(): Command {
       const { importAnkiCommand } = await import('./commands/import-anki.js');
       importAnkiCommand(col, file, opts);
     }));
+  program.command('import-csv').description('import basic cards from a CSV/TSV file (re-importing it updates them)').argument('<file>')
+    .option('--deck <name>', 'put new cards in this deck (default: #deck: in the file, else the file name)')
+    .option('--columns <list>', 'what each column is: front,back,tags,guid,deck,ignore (default: a header row, else front,back,tags)')
+    .option('--delimiter <char>', 'field separator: one character or tab, comma, semicolon, pipe (default: guessed)')
+    .option('--header', 'the first row names the columns').option('--no-header', 'the first row is a card (default: detected)')
+    .addOption(new Option('--html', 'fields are HTML (default: #html: in the file, else detected per field)').conflicts('markdown'))
+    .option('--markdown', 'fields are Markdown, kept as written').addOption(json())
+    .action(withCollection(program, async (col, file: string, opts: import('./commands/import-csv.js').ImportCsvFlags) => {
+      const { importCsvCommand } = await import('./commands/import-csv.js');
+      importCsvCommand(col, file, opts);
+    }));
   program.command('run').description("run a card's example in the sandbox and print its output").argument('<card-id>')
     .addOption(json()).action(withCollection(program, async (col, id: string, opts: { json?: boolean }) => {
       const { runCommand } = await import('./commands/run.js');

@@ -8,7 +8,10 @@
  */
 import path from 'node:path';
 import { EngramError, now, type Memory } from '../core/index.js';
-import { convertAnkiCollection, readAnkiPackage, MAX_COLLECTION_BYTES, type ForeignCard } from '../interop/index.js';
+import {
+  convertAnkiCollection, imageRefs, linkImages, readAnkiPackage, readPackageMedia, MAX_COLLECTION_BYTES, type AnkiSchedulerVersion, type ForeignCard,
+} from '../interop/index.js';
+import { storeMediaFiles } from './media-files.js';
 import { ClozeCounter, findClozes, renderCloze, type ClozeSpan } from '../notes/cloze.js';
 import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
 import { readAnkiCollection } from '../store/anki-collection.js';
@@ -22,8 +25,16 @@ export interface AnkiImportResult {
   reviews: number;
   skipped: Array<{ noteId: number; ord: number; reason: string }>;
   decks: string[];
-  /** Media files in the package; Engram does not import media. */
+  /** Anki's scheduler that gave the answers (1: learning cards had three buttons), as the package says. */
+  scheduler: AnkiSchedulerVersion;
+  /** Media files in the package. */
   media: number;
+  /** Pictures the cards show, stored in `media/` beside the database and linked from the card text. */
+  mediaImported: number;
+  /** Pictures the cards show that were not stored, with the reason. */
+  mediaSkipped: Array<{ name: string; reason: string }>;
+  /** Cards of a type-in note type ("Basic (type in the answer)"), imported as basic cards. */
+  typeIn: number;
 }
 
 const MAX_PACKAGE_BYTES = MAX_COLLECTION_BYTES;
@@ -38,13 +49,24 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
   const converted = namingPackage(label, () => convertAnkiCollection(rows, { ...(deck ? { deck } : {}), fallbackTime: time }));
   const store = new InteropStore(col.store);
   const result: AnkiImportResult = {
-    file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], media: pkg.mediaCount,
+    file, cards: { added: 0, updated: 0, unchanged: 0 }, reviews: 0, skipped: converted.skipped, decks: [], scheduler: converted.schedulerVersion, media: pkg.mediaCount,
+    typeIn: converted.cards.filter((c) => c.typeIn).length, mediaImported: 0, mediaSkipped: [],
   };
+  // Pictures first (outside the transaction: files are not rolled back, but they are content-addressed
+  // and harmless if the cards are not written); the cards then link the stored files.
+  const plainSides = new Map(converted.cards.map((card) => [card.itemKey, sides(card)]));
+  const wanted = [...new Set([...plainSides.values()].flatMap((s) => [...imageRefs(s.front), ...imageRefs(s.back)]))];
+  const media = col.store.path === ':memory:' ? { files: new Map<string, Uint8Array>(), skipped: [] } : readPackageMedia(bytes, wanted);
+  const stored = storeMediaFiles(col.store.path, media.files);
+  result.mediaImported = stored.size;
+  result.mediaSkipped = media.skipped;
   col.store.transaction(() => {
     const decks = new Set<string>();
     const known = store.cardIdsByItemKeyPrefix('anki:');
     for (const card of converted.cards) {
-      const { front, back } = sides(card);
+      const plain = plainSides.get(card.itemKey)!;
+      const front = linkImages(plain.front, stored);
+      const back = linkImages(plain.back, stored);
       const deckId = col.ensureDeck(card.deck);
       decks.add(card.deck);
       const existing = known.get(card.itemKey);

@@ -22,6 +22,8 @@ export interface AnkiCollectionRows {
 interface AnkiModel {
   name: string;
   cloze: boolean;
+  /** A template asks to type the answer (`{{type:Back}}`, Anki's "Basic (type in the answer)"). */
+  typeIn: boolean;
   fields: string[];
   templates: Array<{ ord: number; qfmt: string; afmt: string }>;
 }
@@ -47,6 +49,8 @@ export interface ForeignCard {
   content: ForeignContent;
   tags: string[];
   suspended: boolean;
+  /** Its note type asks to type the answer; Engram has no typed-answer cards yet, so it is basic. */
+  typeIn: boolean;
   /** When Anki created the card (its id is a millisecond timestamp). */
   createdAt: number;
   reviews: ForeignReview[];
@@ -54,12 +58,21 @@ export interface ForeignCard {
 
 export interface ConvertResult {
   cards: ForeignCard[];
+  /** Which Anki scheduler answered the log: 1 (three buttons while learning) or 2. */
+  schedulerVersion: AnkiSchedulerVersion;
   skipped: Array<{ noteId: number; ord: number; reason: string }>;
 }
 
+export type AnkiSchedulerVersion = 1 | 2;
+
 const GRADES_4: Grade[] = ['again', 'hard', 'good', 'easy'];
-// Anki's v1 scheduler showed three buttons to learning cards: again, good, easy.
+// Anki's v1 scheduler showed three buttons to cards answered on its learning path: again, good, easy.
 const GRADES_V1_LEARNING: Grade[] = ['again', 'good', 'easy'];
+/**
+ * Revlog types v1 logged from its learning path (`_answerLrnCard`: learn 0, relearn 2, and cram 3
+ * for a filtered-deck card that was not new); review answers (1) always had four buttons.
+ */
+const V1_THREE_BUTTON_TYPES = new Set([0, 2, 3]);
 
 export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?: string; fallbackTime: number }): ConvertResult {
   const models = parseModels(rows.models);
@@ -72,7 +85,7 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
     list.push(r);
     logs.set(r.cid, list);
   }
-  const result: ConvertResult = { cards: [], skipped: [] };
+  const result: ConvertResult = { cards: [], skipped: [], schedulerVersion: schedVer };
   for (const card of [...rows.cards].sort((a, b) => a.nid - b.nid || a.ord - b.ord)) {
     const skip = (reason: string) => result.skipped.push({ noteId: card.nid, ord: card.ord, reason });
     const note = notes.get(card.nid);
@@ -103,6 +116,7 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
       content,
       tags: note.tags.split(/\s+/).filter(Boolean),
       suspended: card.queue === -1,
+      typeIn: model.typeIn && !model.cloze,
       createdAt: Math.min(plausible, reviews[0]?.time ?? plausible),
       reviews,
     });
@@ -110,11 +124,14 @@ export function convertAnkiCollection(rows: AnkiCollectionRows, options: { deck?
   return result;
 }
 
-/** Ease 1–4 → grade; manual entries (ease 0: reschedule, forget) are not answers and are left out. */
-export function revlogGrade(row: Pick<AnkiRevlogRow, 'ease' | 'type'>, schedVer: number): Grade | null {
-  if (row.ease < 1 || row.ease > 4 || row.type >= 4) return null;
-  const learning = row.type === 0 || row.type === 2;
-  const scale = schedVer === 1 && learning ? GRADES_V1_LEARNING : GRADES_4;
+/**
+ * Ease → grade for the scheduler that logged it. Manual entries (type 4 and up: reschedule,
+ * forget) are not answers and are left out, and so is an ease the card's buttons could not give
+ * (4 on a v1 learning card).
+ */
+export function revlogGrade(row: Pick<AnkiRevlogRow, 'ease' | 'type'>, schedVer: AnkiSchedulerVersion): Grade | null {
+  if (row.ease < 1 || row.ease > 4 || row.type < 0 || row.type >= 4) return null;
+  const scale = schedVer === 1 && V1_THREE_BUTTON_TYPES.has(row.type) ? GRADES_V1_LEARNING : GRADES_4;
   return scale[row.ease - 1] ?? null;
 }
 
@@ -122,7 +139,7 @@ function basicContent(model: AnkiModel, fields: Map<string, string>, ord: number
   const template = model.templates.find((t) => t.ord === ord);
   if (!template) return `note type '${model.name}' has no card template ${ord}`;
   const frontHtml = renderTemplate(template.qfmt, fields);
-  const answer = renderTemplate(template.afmt, fields);
+  const answer = renderTemplate(template.afmt, fields, 'answer');
   // The answer side normally repeats the question above <hr id=answer>; keep what follows it.
   const split = answer.split(/<hr[^>]*id\s*=\s*["']?answer["']?[^>]*>/i);
   const backHtml = split.length > 1 ? split.slice(1).join('') : answer.replace(/\{\{FrontSide\}\}/g, '');
@@ -147,9 +164,10 @@ function clozeContent(model: AnkiModel, fields: Map<string, string>, ord: number
 
 /**
  * A small Mustache subset, enough for Anki's stock note types: `{{Field}}`, filters
- * (`{{text:Field}}`; `type:` and `tts` drop out), `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`.
+ * (`{{text:Field}}`; `tts` drops out, `type:` too on the question, while on the answer it is the
+ * field, as Anki shows the expected answer there), `{{#Field}}…{{/Field}}` and `{{^Field}}…{{/Field}}`.
  */
-export function renderTemplate(template: string, fields: Map<string, string>): string {
+export function renderTemplate(template: string, fields: Map<string, string>, side: 'question' | 'answer' = 'question'): string {
   const value = (name: string) => fields.get(name.trim()) ?? '';
   let out = template;
   // Innermost sections first, until none are left.
@@ -164,7 +182,9 @@ export function renderTemplate(template: string, fields: Map<string, string>): s
     const parts = inner.split(':');
     const name = parts[parts.length - 1]!.trim();
     if (name === 'FrontSide') return whole;
-    if (parts.slice(0, -1).some((f) => f.trim() === 'type' || f.trim().startsWith('tts'))) return '';
+    const filters = parts.slice(0, -1).map((f) => f.trim());
+    if (filters.some((f) => f.startsWith('tts'))) return '';
+    if (filters.includes('type')) return side === 'answer' ? value(name) : '';
     return value(name);
   });
 }
@@ -197,7 +217,8 @@ function parseModels(json: string): Map<string, AnkiModel> {
     const templates = (m.tmpls as Array<{ ord?: unknown; qfmt?: unknown; afmt?: unknown } | null>).map((t, i) => ({
       ord: typeof t?.ord === 'number' ? t.ord : i, qfmt: String(t?.qfmt ?? ''), afmt: String(t?.afmt ?? ''),
     }));
-    models.set(id, { name: String(m.name ?? id), cloze: m.type === 1, fields, templates });
+    const typeIn = templates.some((t) => /\{\{\s*type:/.test(t.qfmt) || /\{\{\s*type:/.test(t.afmt));
+    models.set(id, { name: String(m.name ?? id), cloze: m.type === 1, typeIn, fields, templates });
   }
   return models;
 }
@@ -212,11 +233,15 @@ function parseDeckNames(json: string): Map<string, string> {
   return names;
 }
 
-function parseSchedVer(json: string): number {
+/**
+ * The collection's scheduler. As in Anki (`scheduler_version()` in rslib/src/config/mod.rs), a
+ * collection without `schedVer` is on v1: collections older than the v2 scheduler never wrote it.
+ */
+export function parseSchedVer(json: string): AnkiSchedulerVersion {
   try {
-    const conf = JSON.parse(json) as { schedVer?: unknown };
-    return typeof conf.schedVer === 'number' ? conf.schedVer : 2;
+    const conf = JSON.parse(json) as { schedVer?: unknown } | null;
+    return typeof conf?.schedVer === 'number' && conf.schedVer >= 2 ? 2 : 1;
   } catch {
-    return 2;
+    return 1;
   }
 }

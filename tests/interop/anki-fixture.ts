@@ -27,6 +27,7 @@ CREATE TABLE graves (usn integer not null, oid integer not null, type integer no
 
 export const BASIC_REVERSED_MID = 1342697561419;
 export const CLOZE_MID = 1342697561420;
+export const TYPE_IN_MID = 1342697561421;
 
 const MODELS = {
   [BASIC_REVERSED_MID]: {
@@ -41,6 +42,12 @@ const MODELS = {
     id: CLOZE_MID, name: 'Cloze', type: 1,
     flds: [{ name: 'Text', ord: 0 }, { name: 'Back Extra', ord: 1 }],
     tmpls: [{ name: 'Cloze', ord: 0, qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>\n{{Back Extra}}' }],
+  },
+  [TYPE_IN_MID]: {
+    id: TYPE_IN_MID, name: 'Basic (type in the answer)', type: 0,
+    flds: [{ name: 'Front', ord: 0 }, { name: 'Back', ord: 1 }],
+    // Anki's stock type-in template (rslib/src/notetype/stock.rs, basic_typing).
+    tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' }],
   },
 };
 
@@ -59,7 +66,7 @@ export const IDS = {
   clozeTwo: T0 - 1999,
 };
 
-/** [card id, at, ease, type, time ms]; type 0 learn, 1 review, 4 manual. */
+/** [card id, at, ease, type, time ms]; type 0 learn, 1 review, 2 relearn, 3 cram, 4 manual. */
 export const REVLOG: Array<[number, number, number, number, number]> = [
   [IDS.basicForward, T0, 3, 0, 6000],
   [IDS.basicForward, T0 + 10 * 60_000, 3, 0, 4000],
@@ -69,11 +76,22 @@ export const REVLOG: Array<[number, number, number, number, number]> = [
   [IDS.clozeOne, T0 + 2 * 60_000, 3, 0, 3000],
 ];
 
-export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG): void {
+/** The collection's `conf` JSON; `{}` is an old collection without `schedVer` (Anki's v1 scheduler). */
+export type CollectionConf = Record<string, unknown>;
+const V2_CONF: CollectionConf = { schedVer: 2 };
+
+/** More notes and media for one test: notes as [id, note type id, fields joined by \x1f], one card (ord 0) each. */
+export interface FixtureExtras {
+  notes?: Array<[number, number, string]>;
+  /** Media files by name, stored as Anki does: numbered entries and a `media` map. */
+  media?: Record<string, Uint8Array>;
+}
+
+export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG, conf: CollectionConf = V2_CONF, extras: FixtureExtras = {}): void {
   const db = new Database(file);
   db.exec(SCHEMA);
   db.prepare(`INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, '{}', '{}')`).run(
-    Math.floor(T0 / 1000), T0, T0, JSON.stringify({ schedVer: 2 }), JSON.stringify(MODELS), JSON.stringify(DECKS),
+    Math.floor(T0 / 1000), T0, T0, JSON.stringify(conf), JSON.stringify(MODELS), JSON.stringify(DECKS),
   );
   const note = db.prepare(`INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, '', 0, 0, '')`);
   note.run(IDS.basicNote, 'guid-basic', BASIC_REVERSED_MID, T0, ' math arithmetic ', 'What is <b>2 &amp; 2</b>?<br>Think&nbsp;hard\x1f<div>4</div>');
@@ -83,6 +101,10 @@ export function buildCollection(file: string, revlog: typeof REVLOG = REVLOG): v
   card.run(IDS.basicReverse, IDS.basicNote, 1, 1, T0, 0, -1);
   card.run(IDS.clozeOne, IDS.clozeNote, 2000, 0, T0, 1, 1);
   card.run(IDS.clozeTwo, IDS.clozeNote, 2000, 1, T0, 0, 0);
+  for (const [nid, mid, flds] of extras.notes ?? []) {
+    note.run(nid, `guid-${nid}`, mid, T0, '', flds);
+    card.run(nid + 1, nid, 1, 0, T0, 0, 0);
+  }
   const log = db.prepare(`INSERT INTO revlog VALUES (?, ?, -1, ?, 0, 0, 2500, ?, ?)`);
   for (const [cid, at, ease, type, time] of revlog) log.run(at, cid, ease, time, type);
   db.close();
@@ -95,15 +117,20 @@ export function writeZip(file: string, entries: Record<string, Uint8Array>): str
 }
 
 /** The standard fixture package: one Basic-and-reversed note, one Cloze note with two deletions, a review log. */
-export function buildApkg(dir: string, name = 'deck.apkg', entry = 'collection.anki2', revlog: typeof REVLOG = REVLOG): string {
+export function buildApkg(
+  dir: string, name = 'deck.apkg', entry = 'collection.anki2', revlog: typeof REVLOG = REVLOG, conf: CollectionConf = V2_CONF,
+  extras: FixtureExtras = {},
+): string {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-apkg-'));
   try {
     const collection = path.join(tmp, 'collection.sqlite');
-    buildCollection(collection, revlog);
+    buildCollection(collection, revlog, conf, extras);
+    const media: Record<string, Uint8Array> = { 'map.png': new Uint8Array([137, 80, 78, 71]), ...extras.media };
+    const names = Object.keys(media);
     return writeZip(path.join(dir, name), {
       [entry]: new Uint8Array(fs.readFileSync(collection)),
-      media: new TextEncoder().encode(JSON.stringify({ 0: 'map.png' })),
-      '0': new Uint8Array([137, 80, 78, 71]),
+      media: new TextEncoder().encode(JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), n])))),
+      ...Object.fromEntries(names.map((n, i) => [String(i), media[n]!])),
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -8,8 +8,12 @@ export function importAnkiCommand(col: Collection, file: string, opts: { deck?: 
   if (opts.json) return printJson(result);
   const c = result.cards;
   process.stdout.write(
-    `imported ${file}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ${result.reviews} reviews; decks: ${result.decks.map(safeText).join(', ') || 'none'}\n`,
+    `imported ${file}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged; ${result.reviews} reviews (Anki v${result.scheduler} scheduler); decks: ${result.decks.map(safeText).join(', ') || 'none'}\n`,
   );
   for (const s of result.skipped) process.stdout.write(`skipped Anki note ${s.noteId} card ${s.ord + 1}: ${safeText(s.reason)}\n`);
-  if (result.media > 0) process.stdout.write(`${result.media} media file${result.media === 1 ? '' : 's'} not imported (Engram cards are text)\n`);
+  if (result.typeIn > 0) {
+    process.stdout.write(`${result.typeIn} type-in card${result.typeIn === 1 ? '' : 's'} imported as basic (Engram has no typed-answer cards yet)\n`);
+  }
+  if (result.mediaImported > 0) process.stdout.write(`${result.mediaImported} picture${result.mediaImported === 1 ? '' : 's'} stored in media/ beside the database\n`);
+  for (const m of result.mediaSkipped) process.stdout.write(`picture ${safeText(m.name)} not imported: ${safeText(m.reason)}\n`);
 }
