@@ -4,11 +4,11 @@
  * transaction.
  */
 import {
-  DAY, EngramError, GRADES, UsageError, dayStart, nextDayStart, now, parseOptionValue, readDeckOptions, sanitizeText,
-  type Card, type DeckOptions, type Grade, type Memory, type Review,
+  DAY, EngramError, GRADES, UsageError, dayStart, decodeUndoSnapshot, encodeUndoSnapshot, nextDayStart, now, parseOptionValue,
+  readDeckOptions, sanitizeText, type UndoSnapshot, type Card, type DeckOptions, type Grade, type Memory, type Review,
 } from '../core/index.js';
 import { answerMemory, elapsedDaysAt, newMemory, previewAnswers, formatInterval, type SchedulerOptions } from '../scheduler/index.js';
-import { Store, type CardScheduleUpdate, type DeckStats, type StoredExample, type StoredPaper } from '../store/index.js';
+import { Store, type DeckStats, type StoredExample, type StoredPaper } from '../store/index.js';
 import { buildQueue, interleave, onePerItem } from './queue.js';
 
 export interface DeckSummary {
@@ -44,11 +44,6 @@ export interface IntervalPreview {
   grade: Grade;
   due: number;
   label: string;
-}
-
-/** What undo restores: the card as it was before the answer, and siblings it buried. */
-interface UndoSnapshot extends CardScheduleUpdate {
-  siblings: Array<{ id: number; buriedUntil: number }>;
 }
 
 export function schedulerOptions(options: DeckOptions): SchedulerOptions {
@@ -292,7 +287,7 @@ export class Collection {
         durationMs,
         stateBefore: card.memory.state,
         stateAfter: memory.state,
-        before: JSON.stringify(snapshot),
+        before: encodeUndoSnapshot(snapshot),
       });
       return {
         card: this.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId,
@@ -313,7 +308,7 @@ export class Collection {
       if (expectedReviewId !== undefined && last.id !== expectedReviewId) {
         throw new EngramError('the last answer was given elsewhere since; not undoing it');
       }
-      const snapshot = JSON.parse(last.before) as UndoSnapshot;
+      const snapshot = decodeUndoSnapshot(last.before);
       const time = now();
       const { siblings, ...restored } = snapshot;
       this.store.updateCardSchedule(last.cardId, restored, time);

@@ -4,7 +4,7 @@
  * for one command costs only the statements that command runs.
  */
 import type { Statement } from 'better-sqlite3';
-import { siblingKeyOf, type Card, type CardStatus, type Deck, type Memory, type Review } from '../core/index.js';
+import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Deck, type Memory, type Review } from '../core/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { memoryToParams, rowToCard, rowToDeck, rowToReview, type CardRow, type DeckRow, type ReviewRow } from './rows.js';
 
@@ -149,14 +149,8 @@ export interface NewCard extends CardContent {
   status?: CardStatus;
 }
 
-export interface CardScheduleUpdate {
-  memory: Memory;
-  suspended: boolean;
-  tags: string[];
-  buriedUntil: number;
-  seenFront: string | null;
-  seenBack: string | null;
-}
+/** The name the store's callers knew before the schedule became core's type. */
+export type CardScheduleUpdate = CardSchedule;
 
 export interface DeckStats {
   id: number;
@@ -374,7 +368,7 @@ export class Store {
     this.stmt('updateCardContent').run({ ...contentParams(content), id, modified_at: modifiedAt });
   }
 
-  updateCardSchedule(id: number, update: CardScheduleUpdate, modifiedAt: number): void {
+  updateCardSchedule(id: number, update: CardSchedule, modifiedAt: number): void {
     this.stmt('updateCardMemory').run({
       ...memoryToParams(update.memory),
       id,
