@@ -18,13 +18,13 @@ import * as reviews from './tables/reviews.js';
 import type { CardContent, NewCard } from './tables/cards.js';
 import type { DeckStats } from './tables/decks.js';
 import type { StoredExample } from './tables/examples.js';
-import type { DeclaredPaper, StoredPaper } from './tables/papers.js';
+import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
 export type { DeckStats } from './tables/decks.js';
 export type { StoredExample } from './tables/examples.js';
-export type { DeclaredPaper, StoredPaper } from './tables/papers.js';
+export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
 
 const SQL = {
@@ -291,8 +291,8 @@ export class Store {
 
   // papers (tables/papers.ts)
 
-  upsertPaper(paper: { key: string; title: string; authors: string[]; venue: string | null; year: number | null; slugs: string[] }): number {
-    return papers.upsertPaper(this.statements, paper);
+  upsertPaper(paper: CitedPaper, merge: (stored: CitedPaper, cited: CitedPaper) => CitedPaper): number {
+    return papers.upsertPaper(this.statements, paper, merge);
   }
 
   replaceCitationsOfNote(noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>): void {

@@ -66,7 +66,21 @@ export const PAPERS_SQL = {
 
 type Statements = Prepared<keyof typeof PAPERS_SQL>;
 
-export function upsertPaper(s: Statements, paper: { key: string; title: string; authors: string[]; venue: string | null; year: number | null; slugs: string[] }): number {
+/** A paper as prose citations describe it (no papers-note facts). */
+export interface CitedPaper {
+  key: string;
+  title: string;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  slugs: string[];
+}
+
+/**
+ * Inserts a cited paper, or updates the one stored under its key with what `merge` keeps of
+ * both: the policy is the caller's (src/papers), the store only reads and writes.
+ */
+export function upsertPaper(s: Statements, paper: CitedPaper, merge: (stored: CitedPaper, cited: CitedPaper) => CitedPaper): number {
   const existing = s.stmt('paperByKey').get(paper.key) as { id: number; title: string; authors: string; venue: string | null; year: number | null; slugs: string } | undefined;
   if (!existing) {
     return Number(s.stmt('insertPaper').run({
@@ -74,15 +88,18 @@ export function upsertPaper(s: Statements, paper: { key: string; title: string; 
       venue: paper.venue, year: paper.year, slugs: JSON.stringify(paper.slugs),
     }).lastInsertRowid);
   }
-  const authors = union(JSON.parse(existing.authors) as string[], paper.authors);
-  const slugs = union(JSON.parse(existing.slugs) as string[], paper.slugs);
+  const stored: CitedPaper = {
+    key: paper.key, title: existing.title, authors: JSON.parse(existing.authors) as string[],
+    venue: existing.venue, year: existing.year, slugs: JSON.parse(existing.slugs) as string[],
+  };
+  const merged = merge(stored, paper);
   s.stmt('updatePaper').run({
     id: existing.id,
-    title: paper.title.length >= existing.title.length ? paper.title : existing.title,
-    authors: JSON.stringify(authors),
-    venue: existing.venue ?? paper.venue,
-    year: existing.year ?? paper.year,
-    slugs: JSON.stringify(slugs),
+    title: merged.title,
+    authors: JSON.stringify(merged.authors),
+    venue: merged.venue,
+    year: merged.year,
+    slugs: JSON.stringify(merged.slugs),
   });
   return existing.id;
 }
@@ -147,8 +164,4 @@ export function paperIdsOfNote(s: Statements, noteId: number): Map<number, numbe
     else links.set(r.card_id, [r.paper_id]);
   }
   return links;
-}
-
-function union(a: string[], b: string[]): string[] {
-  return [...new Set([...a, ...b])];
 }
