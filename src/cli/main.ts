@@ -7,7 +7,7 @@ import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
 import { EngramError, storageErrorMessage, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';
-import * as study from './commands/study.js';
+import * as study from './commands/study/index.js';
 import { errorLine, safeText } from './format.js';
 
 interface GlobalOptions {

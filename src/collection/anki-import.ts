@@ -7,7 +7,7 @@
  * Anki since are appended to the log.
  */
 import path from 'node:path';
-import { EngramError, now, type Memory } from '../core/index.js';
+import { EngramError, encodeUndoSnapshot, now, type Memory } from '../core/index.js';
 import {
   convertAnkiCollection, imageRefs, linkImages, readAnkiPackage, readPackageMedia, MAX_COLLECTION_BYTES, type AnkiSchedulerVersion, type ForeignCard,
 } from '../interop/index.js';
@@ -97,7 +97,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
           cardId: id, grade: step.grade, reviewedAt: step.time, elapsedDays: elapsedDaysAt(step.before, step.time),
           durationMs: step.durationMs, stateBefore: step.before.state, stateAfter: step.after.state,
           // The same snapshot an answer in Engram leaves, so undo works on imported history too.
-          before: JSON.stringify({
+          before: encodeUndoSnapshot({
             memory: step.before, suspended: false, tags: card.tags, buriedUntil: 0,
             seenFront: step === history[0] ? null : front, seenBack: step === history[0] ? null : back, siblings: [],
           }),
@@ -128,7 +128,7 @@ function appendNewAnswers(col: Collection, cardId: number, card: ForeignCard, de
     col.store.insertReview({
       cardId, grade: review.grade, reviewedAt: review.time, elapsedDays: elapsedDaysAt(before, review.time),
       durationMs: review.durationMs, stateBefore: before.state, stateAfter: memory.state,
-      before: JSON.stringify({
+      before: encodeUndoSnapshot({
         memory: before, suspended: stored.suspended, tags: stored.tags, buriedUntil: stored.buriedUntil,
         seenFront: stored.front, seenBack: stored.back, siblings: [],
       }),

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { isStorageError, now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
-import { extractPaperRefs, findDeclared, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
+import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
@@ -204,7 +204,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       const declaredId = match ? declaredIds.get(match) : undefined;
       paperIds.set(paper.key, declaredId ?? store.upsertPaper({
         key: paper.key, title: paper.title, authors: paper.authors, venue: paper.venue, year: paper.year, slugs: paper.slugs,
-      }));
+      }, mergeCitedPaper));
     }
   });
   for (const { note } of gone) {

@@ -3,7 +3,7 @@
  * A database that already has decks or cards is refused: merging two histories of the same
  * cards has no single right answer, so restoring is kept exact and predictable.
  */
-import { EngramError } from '../core/index.js';
+import { EngramError, encodeUndoSnapshot, readUndoSnapshot, type UndoSnapshot } from '../core/index.js';
 import { parseBackup, type BackupDocument } from '../interop/index.js';
 import { InteropStore } from '../store/interop.js';
 import type { Collection } from './collection.js';
@@ -68,23 +68,29 @@ export function restoreBackup(col: Collection, file: string): RestoreResult {
       col.store.insertReview({
         cardId: cardIds.get(r.card)!, grade: r.grade, reviewedAt: r.reviewedAt, elapsedDays: r.elapsedDays,
         durationMs: r.durationMs, stateBefore: r.stateBefore, stateAfter: r.stateAfter,
-        before: JSON.stringify(remapSnapshot(r.before, cardIds)),
+        before: encodeRestoredSnapshot(r.before, cardIds),
       });
     }
     return { decks: doc.decks.length, notes: doc.notes.length, cards: doc.cards.length, reviews: doc.reviews.length, papers: doc.papers.length };
   });
 }
 
-/** Undo snapshots name the siblings an answer buried by card id; those ids change on restore. */
-function remapSnapshot(before: unknown, cardIds: Map<number, number>): unknown {
-  if (typeof before !== 'object' || before === null || !('siblings' in before)) return before;
-  const snapshot = before as { siblings: unknown };
-  if (!Array.isArray(snapshot.siblings)) return before;
+/**
+ * Undo snapshots name the siblings an answer buried by card id; those ids change on restore.
+ * A snapshot that undo could not read is kept as it was: the restore does not judge history.
+ */
+function encodeRestoredSnapshot(before: unknown, cardIds: Map<number, number>): string {
+  const snapshot = readUndoSnapshot(before);
+  if (!snapshot) return JSON.stringify(before);
+  return encodeUndoSnapshot(remapSiblings(snapshot, cardIds));
+}
+
+function remapSiblings(snapshot: UndoSnapshot, cardIds: Map<number, number>): UndoSnapshot {
   return {
     ...snapshot,
     siblings: snapshot.siblings.flatMap((s: { id?: unknown }) => {
       const id = typeof s?.id === 'number' ? cardIds.get(s.id) : undefined;
-      return id === undefined ? [] : [{ ...s, id }];
+      return id === undefined ? [] : [{ ...s, id } as UndoSnapshot['siblings'][number]];
     }),
   };
 }

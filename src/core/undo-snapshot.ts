@@ -45,9 +45,16 @@ export function decodeUndoSnapshot(text: string): UndoSnapshot {
   } catch {
     throw new EngramError('the undo snapshot of the last answer is not JSON; cannot undo it');
   }
+  const snapshot = readUndoSnapshot(value);
+  if (!snapshot) throw new EngramError('the undo snapshot of the last answer is incomplete; cannot undo it');
+  return snapshot;
+}
+
+/** An already parsed value (from a backup) as a snapshot, or null when it lacks what undo needs. */
+export function readUndoSnapshot(value: unknown): UndoSnapshot | null {
   const v = value as Partial<UndoSnapshot> | null;
   if (!v || typeof v !== 'object' || !v.memory || typeof v.memory !== 'object' || typeof v.suspended !== 'boolean' || !Array.isArray(v.tags)) {
-    throw new EngramError('the undo snapshot of the last answer is incomplete; cannot undo it');
+    return null;
   }
   return {
     memory: v.memory,

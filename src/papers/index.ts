@@ -1,6 +1,7 @@
 /** Papers cited by notes: extraction from Markdown and merging across notes. Pure functions. */
 export { extractPaperRefs } from './extract.js';
 export { mergePapers, paperKeyOf, type Paper } from './merge.js';
+export { mergeCitedPaper, type CitedPaperFacts } from './merge-cited.js';
 export { keysMatch } from './match.js';
 export { normalizeKey } from './normalize.js';
 export { humanizeSlug } from './humanize.js';

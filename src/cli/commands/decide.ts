@@ -3,7 +3,7 @@ import { UsageError } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
 import { decide, listSuggestions, suggestionsWaiting, type Decision } from '../../collection/suggestions.js';
 import { printJson } from '../format.js';
-import { parseCardId } from './study.js';
+import { parseCardId } from './args.js';
 
 export function decideCommand(col: Collection, decision: Decision, ids: string[], opts: { note?: string; json?: boolean }): void {
   if (ids.length === 0 && opts.note === undefined) throw new UsageError(`${decision}: give card ids or --note FILE`);

@@ -4,7 +4,7 @@ import type { Collection } from '../../collection/index.js';
 import { ADD_PAPERS_HINT, answerQuizQuestion, citationLine, paperQuiz } from '../../collection/quiz.js';
 import type { Question, QuizPaper } from '../../core/index.js';
 import { printJson, safeText, shortDate } from '../format.js';
-import { parseGrade } from './study.js';
+import { parseGrade } from './args.js';
 
 export interface QuizPapersOptions {
   deck?: string;

@@ -2,7 +2,7 @@
 import type { Collection } from '../../collection/index.js';
 import { runCardExample, type RunResult } from '../../collection/examples.js';
 import { printJson, safeText } from '../format.js';
-import { parseCardId } from './study.js';
+import { parseCardId } from './args.js';
 
 export async function runCommand(col: Collection, id: string, opts: { json?: boolean }): Promise<void> {
   const result = await runCardExample(col, parseCardId(id));

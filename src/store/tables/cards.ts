@@ -1,0 +1,168 @@
+/** The cards table: one card's content, schedule and status, and lookups by note, sibling and search. */
+import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory } from '../../core/index.js';
+import { memoryToParams, rowToCard, type CardRow } from '../rows.js';
+import type { Prepared } from '../statements.js';
+
+/** What import and `add` write about a card's content: the Card fields that come from the note. */
+export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
+
+export interface NewCard extends CardContent {
+  memory: Memory;
+  createdAt: number;
+  /** Default 'accepted': only prose cards start as suggestions. */
+  status?: CardStatus;
+}
+
+/** The name the store's callers knew before the schedule became core's type. */
+export type CardScheduleUpdate = CardSchedule;
+
+export const CARD_SELECT = `SELECT c.*, d.name AS deck_name, EXISTS (SELECT 1 FROM examples e WHERE e.card_id = c.id) AS has_example
+  FROM cards c JOIN decks d ON d.id = c.deck_id`;
+
+/** The table's named statements; the store prepares each on first use. */
+export const CARDS_SQL = {
+  cardById: `${CARD_SELECT} WHERE c.id = ?`,
+  insertCard: `
+    INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
+      state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
+      new_position, created_at, modified_at, status)
+    VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
+      @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at, @status)`,
+  updateCardContent: `
+    UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
+      source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
+      tags = @tags, retired = 0, modified_at = @modified_at
+    WHERE id = @id`,
+  updateCardMemory: `
+    UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+      elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps,
+      reps = @reps, lapses = @lapses, last_review = @last_review, suspended = @suspended, tags = @tags,
+      buried_until = @buried_until, seen_front = @seen_front, seen_back = @seen_back, modified_at = @modified_at
+    WHERE id = @id`,
+  setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
+  setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
+  retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
+  setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
+  suggestions: `
+    ${CARD_SELECT} WHERE c.status = 'suggested' AND c.retired = 0 AND (@deck IS NULL OR c.deck_id = @deck)
+      AND (@note IS NULL OR c.note_id = @note)
+    ORDER BY c.source_file, c.source_line, c.id`,
+  suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@deck IS NULL OR deck_id = @deck)`,
+  cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
+  liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
+  siblingIds: `
+    SELECT id, buried_until FROM cards
+    WHERE deck_id = ? AND (item_key = ? OR item_key GLOB ?) AND id != ? AND retired = 0 AND suspended = 0
+      AND state IN ('new', 'review') AND buried_until < ? AND status = 'accepted'`,
+} as const;
+
+type Statements = Prepared<keyof typeof CARDS_SQL>;
+
+export function getCard(s: Statements, id: number): Card | null {
+  const row = s.stmt('cardById').get(id) as CardRow | undefined;
+  return row ? rowToCard(row) : null;
+}
+
+export function insertCard(s: Statements, card: NewCard): number {
+  const result = s.stmt('insertCard').run({
+    ...contentParams(card),
+    ...memoryToParams(card.memory),
+    created_at: card.createdAt,
+    status: card.status ?? 'accepted',
+  });
+  return Number(result.lastInsertRowid);
+}
+
+export function updateCardContent(s: Statements, id: number, content: CardContent, modifiedAt: number): void {
+  s.stmt('updateCardContent').run({ ...contentParams(content), id, modified_at: modifiedAt });
+}
+
+export function updateCardSchedule(s: Statements, id: number, update: CardSchedule, modifiedAt: number): void {
+  s.stmt('updateCardMemory').run({
+    ...memoryToParams(update.memory),
+    id,
+    suspended: update.suspended ? 1 : 0,
+    tags: JSON.stringify(update.tags),
+    buried_until: update.buriedUntil,
+    seen_front: update.seenFront,
+    seen_back: update.seenBack,
+    modified_at: modifiedAt,
+  });
+}
+
+export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
+  s.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
+}
+
+export function setBuriedUntil(s: Statements, id: number, until: number, modifiedAt: number): void {
+  s.stmt('setBuriedUntil').run(until, modifiedAt, id);
+}
+
+export function retireCard(s: Statements, id: number, modifiedAt: number): void {
+  s.stmt('retireCard').run(modifiedAt, id);
+}
+
+export function setCardStatus(s: Statements, id: number, status: CardStatus, modifiedAt: number): void {
+  s.stmt('setCardStatus').run(status, modifiedAt, id);
+}
+
+/** Live suggestions in note order (file, line), optionally of one deck or one note. */
+export function suggestions(s: Statements, filter: { deckId?: number; noteId?: number } = {}): Card[] {
+  const rows = s.stmt('suggestions').all({ deck: filter.deckId ?? null, note: filter.noteId ?? null }) as CardRow[];
+  return rows.map(rowToCard);
+}
+
+export function suggestionCount(s: Statements, deckId?: number): number {
+  return (s.stmt('suggestionCount').get({ deck: deckId ?? null }) as { n: number }).n;
+}
+
+export function cardsOfNote(s: Statements, noteId: number): Card[] {
+  return (s.stmt('cardsOfNote').all(noteId) as CardRow[]).map(rowToCard);
+}
+
+export function liveCardCountOfNote(s: Statements, noteId: number): number {
+  return (s.stmt('liveCardCountOfNote').get(noteId) as { n: number }).n;
+}
+
+/** Unburied new/review siblings of a card (same deck and note item). */
+export function siblingsToBury(s: Statements, card: Card, until: number): Array<{ id: number; buriedUntil: number }> {
+  const group = siblingKeyOf(card.itemKey);
+  // An Anki card's siblings share its note id: `anki:<nid>:*`; other keys match exactly.
+  const pattern = group === card.itemKey ? '' : `${group}:*`;
+  const rows = s.stmt('siblingIds').all(card.deckId, card.itemKey, pattern, card.id, until) as Array<{ id: number; buried_until: number }>;
+  return rows.map((r) => ({ id: r.id, buriedUntil: r.buried_until }));
+}
+
+/** Cards matching a filter, for `engram cards`. Built here so the SQL stays in the store. */
+export function findCards(s: Statements, filter: { deckId?: number; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!filter.includeRetired) where.push("c.retired = 0 AND c.status != 'rejected'");
+  if (filter.deckId !== undefined) {
+    where.push('c.deck_id = ?');
+    params.push(filter.deckId);
+  }
+  if (filter.search) {
+    where.push(`(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')`);
+    const like = `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.push(like, like);
+  }
+  const sql = `${CARD_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id${filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''}`;
+  return (s.db.prepare(sql).all(...params) as CardRow[]).map(rowToCard);
+}
+
+function contentParams(card: CardContent) {
+  return {
+    deck_id: card.deckId,
+    note_id: card.noteId,
+    kind: card.kind,
+    front: card.front,
+    back: card.back,
+    source_file: card.source?.file ?? null,
+    source_line: card.source?.line ?? null,
+    breadcrumb: JSON.stringify(card.breadcrumb),
+    item_key: card.itemKey,
+    tags: JSON.stringify(card.tags),
+  };
+}

@@ -1,0 +1,59 @@
+/** The review queue's reads: which cards are due, new or learning, and what was answered since a time. */
+import type { Card } from '../../core/index.js';
+import { rowToCard, type CardRow } from '../rows.js';
+import type { Prepared } from '../statements.js';
+import { CARD_SELECT } from './cards.js';
+
+/** The table's named statements; the store prepares each on first use. */
+export const QUEUE_SQL = {
+  // Paper quiz cards (kind 'paper') are asked only by `engram quiz papers`: the review queue skips them.
+  // Suggestions and rejected prose cards (status other than 'accepted') are never in the queue.
+  learningDue: `
+    ${CARD_SELECT} WHERE c.state IN ('learning','relearning') AND c.retired = 0 AND c.suspended = 0
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.due, c.id`,
+  reviewDue: `
+    ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'review' AND c.retired = 0 AND c.suspended = 0
+      AND c.due < ? AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.due, c.id LIMIT ?`,
+  newCards: `
+    ${CARD_SELECT} WHERE c.deck_id = ? AND c.state = 'new' AND c.retired = 0 AND c.suspended = 0
+      AND c.buried_until <= ? AND c.kind != 'paper' AND c.status = 'accepted' ORDER BY c.new_position LIMIT ?`,
+  reviewDueCount: `
+    SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
+  nextDue: `
+    SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper' AND status = 'accepted'`,
+  answeredToday: `
+    SELECT c.deck_id, r.state_before, COUNT(DISTINCT r.card_id) AS n FROM reviews r JOIN cards c ON c.id = r.card_id
+    WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state_before`,
+} as const;
+
+type Statements = Prepared<keyof typeof QUEUE_SQL>;
+
+export function learningDue(s: Statements, before: number, now: number): Card[] {
+  return (s.stmt('learningDue').all(before, now) as CardRow[]).map(rowToCard);
+}
+
+export function reviewDue(s: Statements, deckId: number, before: number, now: number, limit: number): Card[] {
+  if (limit <= 0) return [];
+  return (s.stmt('reviewDue').all(deckId, before, now, limit) as CardRow[]).map(rowToCard);
+}
+
+export function newCards(s: Statements, deckId: number, now: number, limit: number): Card[] {
+  if (limit <= 0) return [];
+  return (s.stmt('newCards').all(deckId, now, limit) as CardRow[]).map(rowToCard);
+}
+
+export function reviewDueCount(s: Statements, deckId: number, before: number, now: number): number {
+  return (s.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
+}
+
+/** Earliest due time at or after `after` of a studied, active card. */
+export function nextDue(s: Statements, after: number): number | null {
+  return (s.stmt('nextDue').get(after) as { due: number | null }).due;
+}
+
+/** Distinct cards answered since `since`, per deck, split by their state before the answer. */
+export function answeredSince(s: Statements, since: number): Array<{ deckId: number; stateBefore: string; count: number }> {
+  const rows = s.stmt('answeredToday').all(since) as Array<{ deck_id: number; state_before: string; n: number }>;
+  return rows.map((r) => ({ deckId: r.deck_id, stateBefore: r.state_before, count: r.n }));
+}

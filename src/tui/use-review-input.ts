@@ -1,0 +1,90 @@
+/** The review screen's input hook: a key becomes a command (review-keys.ts), carried out here with the controller. */
+import { useApp, useInput } from 'ink';
+import type { RefObject } from 'react';
+import type { ReviewController } from './controller.js';
+import { reviewCommandFor, type ReviewCommand, type ScrollLimits } from './review-keys.js';
+import type { SessionAction, SessionState } from './session-reducer.js';
+
+export interface ReviewInput {
+  controller: ReviewController;
+  /** The state after every action so far: keys can arrive faster than React re-renders. */
+  latest: () => SessionState;
+  dispatch: (action: SessionAction) => void;
+  /** How far the body scrolls, for the state a key arrives in. */
+  limits: (state: SessionState) => ScrollLimits;
+  /** When the current card was shown, for the answer's duration. */
+  shownAt: RefObject<number>;
+  onExit?: (state: SessionState) => void;
+}
+
+export function useReviewInput({ controller, latest, dispatch, limits, shownAt, onExit }: ReviewInput): void {
+  const { exit } = useApp();
+
+  const act = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      dispatch({ type: 'notice', text: (error as Error).message });
+    }
+  };
+
+  const perform = (command: ReviewCommand, state: SessionState) => {
+    const current = state.current;
+    switch (command.type) {
+      case 'toggle-help':
+      case 'reveal':
+        return dispatch({ type: command.type });
+      case 'notice':
+        return dispatch({ type: 'notice', text: command.text });
+      case 'scroll':
+        return dispatch({ type: 'scroll', to: command.to });
+      case 'quit':
+        onExit?.(state);
+        return exit();
+      case 'undo':
+        return act(() => dispatch({ type: 'undone', now: controller.now(), ...controller.undo(command.reviewId) }));
+    }
+    if (!current) return;
+    switch (command.type) {
+      case 'grade':
+        return act(() => {
+          const result = controller.answer(current.id, command.grade, controller.now() - shownAt.current);
+          dispatch({ type: 'graded', grade: command.grade, now: controller.now(), ...result });
+        });
+      case 'suspend':
+        return act(() => {
+          controller.suspend(current.id);
+          dispatch({ type: 'removed', reason: 'suspended', now: controller.now() });
+        });
+      case 'bury':
+        return act(() => {
+          controller.bury(current.id);
+          dispatch({ type: 'removed', reason: 'buried', now: controller.now() });
+        });
+      case 'run-example': {
+        dispatch({ type: 'example-started', cardId: current.id });
+        const cardId = current.id;
+        controller.runExample(cardId).then(
+          (result) => dispatch({ type: 'example-finished', cardId, ...result }),
+          (error: Error) => dispatch({ type: 'example-finished', cardId, text: error.message, ok: false }),
+        );
+        return;
+      }
+      case 'open-source':
+        controller.edit(current.id).then(
+          (result) => {
+            dispatch({ type: 'refreshed', now: controller.now(), card: result.card });
+            dispatch({ type: 'notice', text: result.message });
+          },
+          (error: Error) => dispatch({ type: 'notice', text: error.message }),
+        );
+        return;
+    }
+  };
+
+  useInput((input, key) => {
+    const state = latest();
+    const command = reviewCommandFor(state, input, key, limits(state));
+    if (command) perform(command, state);
+  });
+}
