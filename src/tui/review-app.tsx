@@ -9,6 +9,7 @@ import { ReviewScreen, bodyHeightFor, maxScrollFor } from './review-screen.js';
 import { sessionReducer, type SessionAction, type SessionState } from './session-reducer.js';
 import { useLatestReducer } from './use-latest-reducer.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { confirmedGrade, predictionKey } from './prediction-keys.js';
 
 export interface ReviewAppProps {
   controller: ReviewController;
@@ -39,6 +40,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
   useEffect(() => {
     shownAt.current = controller.now();
     if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });
+    if (current?.predict) dispatch({ type: 'predict-code', cardId: current.id, code: controller.exampleCode?.(current.id) ?? null });
   }, [current, controller]);
 
   // The first card with an example warms the sandbox in the background, off the first frame,
@@ -76,7 +78,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
 
   const body = useMemo(
     () => bodyLines(state, Math.max(20, width - 1), color),
-    [state.current, state.phase, state.example, width, color, renderers],
+    [state.current, state.phase, state.example, state.prediction, width, color, renderers],
   );
 
   const maxScroll = current ? maxScrollFor(body.length, bodyHeightFor(height, current.edited)) : 0;
@@ -102,6 +104,22 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
       if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggle-help' });
       return;
     }
+    const typing = predictionKey(state, input, key);
+    if (typing === 'submit') {
+      if (!current) return;
+      const cardId = current.id;
+      dispatch({ type: 'predict-submitted', cardId });
+      const typed = state.prediction?.typed ?? '';
+      const predicted = controller.predict
+        ? controller.predict(cardId, typed, controller.now() - shownAt.current)
+        : Promise.reject(new Error('this session cannot run examples'));
+      predicted.then(
+        (outcome) => dispatch({ type: 'predict-checked', cardId, outcome }),
+        (error: Error) => dispatch({ type: 'predict-checked', cardId, outcome: { correct: false, suggested: 'again', diff: [], output: error.message, ok: false } }),
+      );
+      return;
+    }
+    if (typing) return dispatch(typing);
     if (input === 'q' || key.escape) {
       onExit?.(state);
       exit();
@@ -121,8 +139,8 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
     if (key.pageUp) return scrollTo(scroll - page);
     if (key.pageDown) return scrollTo(scroll + page);
     if (state.phase === 'question' && (input === ' ' || key.return)) return dispatch({ type: 'reveal' });
-    if (state.phase === 'answer' && GRADE_BY_KEY[input]) {
-      const grade = GRADE_BY_KEY[input]!;
+    const grade = GRADE_BY_KEY[input] ?? confirmedGrade(state, key, input);
+    if (state.phase === 'answer' && grade) {
       return act(() => {
         const result = controller.answer(current.id, grade, controller.now() - shownAt.current);
         dispatch({ type: 'graded', grade, now: controller.now(), ...result });
