@@ -141,6 +141,16 @@ describe('the bundled multimodality deck', () => {
     }
   });
 
+  it('has at least ten predict-the-output cards, each on an existing example file', () => {
+    const predict = allCards.filter(({ card }) => card.kind === 'output');
+    expect(predict.length).toBeGreaterThanOrEqual(10);
+    for (const { file, card } of predict) {
+      expect(card.exampleFile?.predict, where(file, card)).toBe(true);
+      expect(card.exampleFile?.path, where(file, card)).toMatch(/^examples\/predict-[a-z0-9-]+\.ts$/);
+      expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), where(file, card)).toBe(true);
+    }
+  });
+
   it('attaches each example file to at least one card', () => {
     const used = new Set(allCards.map(({ card }) => card.exampleFile?.path).filter(Boolean));
     for (const file of EXAMPLE_FILES) expect(used.has(`examples/${file}`), file).toBe(true);
