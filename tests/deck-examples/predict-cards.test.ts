@@ -14,6 +14,7 @@ import { lowRankParams, tensorParams } from '../../decks/multimodality/examples/
 import { tensorFusionParams } from '../../decks/multimodality/examples/tensor-fusion.js';
 import { productLogic } from '../../decks/multimodality/examples/soft-logic.js';
 import { infoNCE } from '../../decks/multimodality/examples/predict-infonce.js';
+import { dtwTable } from '../../decks/multimodality/examples/predict-dtw-table.js';
 import { collapse } from '../../decks/multimodality/examples/predict-ctc-collapse.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../decks/multimodality/examples');
@@ -42,6 +43,7 @@ const CASES: Array<{ file: string; printed: string; typed: string }> = [
   { file: 'predict-soft-logic.ts', printed: 'NOT shoes: 0.10\nNOT shoes AND beer: 0.05\nshoes OR beer: 0.95', typed: 'NOT shoes: 0.1\nNOT shoes AND beer: 0.05\nshoes OR beer: 0.95' },
   { file: 'predict-m2lens.ts', printed: 'complement\nconflict\ndominance A', typed: 'complement\nconflict\ndominance A' },
   { file: 'predict-ctc-collapse.ts', printed: 'hello\nhelo', typed: 'hello\nhelo' },
+  { file: 'predict-dtw-table.ts', printed: '0 2 4\n1 1 2\n3 1 1', typed: '0 2 4\n1 1 2\n3 1 1' },
 ];
 
 describe('predict-the-output examples', () => {
@@ -54,6 +56,7 @@ describe('predict-the-output examples', () => {
   it('agree with the full examples they shrink', () => {
     expect(dtwCost([0, 1, 2], [0, 0, 1, 2])).toBe(dtw([0, 1, 2], [0, 0, 1, 2]).cost);
     expect(dtwCost([0, 2], [1])).toBe(dtw([0, 2], [1]).cost);
+    expect(dtwTable([1, 2, 3], [1, 3, 3])[2]![2]).toBe(dtw([1, 2, 3], [1, 3, 3]).cost);
     expect(dtwCost([0, 1, 2, 3, 2, 0], [0, 0, 1, 3, 3, 3, 2, 1, 0])).toBe(dtw([0, 1, 2, 3, 2, 0], [0, 0, 1, 3, 3, 3, 2, 1, 0]).cost);
     expect([classifyInteraction([1, 2], [2, 1]), classifyInteraction([1, 2], [-2, -1]), classifyInteraction([6, 8], [1, 0])])
       .toEqual(['complement', 'conflict', 'dominance A']);

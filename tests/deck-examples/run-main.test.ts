@@ -17,7 +17,7 @@ const EXPECTED = [
   // Predict-the-output cards (issue 19): tiny examples a learner works out by hand.
   'predict-additive.ts', 'predict-elementwise.ts', 'predict-tensor-size.ts', 'predict-lowrank-count.ts',
   'predict-rank-one.ts', 'predict-gate.ts', 'predict-dtw.ts', 'predict-cosine.ts', 'predict-infonce.ts',
-  'predict-soft-logic.ts', 'predict-m2lens.ts', 'predict-ctc-collapse.ts',
+  'predict-soft-logic.ts', 'predict-m2lens.ts', 'predict-ctc-collapse.ts', 'predict-dtw-table.ts',
 ];
 const MAX_LINES = 25;
 const MAX_COLUMNS = 80;
