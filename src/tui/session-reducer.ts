@@ -119,6 +119,8 @@ export function sessionCounts(state: SessionState): { new: number; learning: num
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'reveal':
+      // A predict card reveals its answer only through the check (predict-checked).
+      if (state.prediction && state.prediction.status !== 'checked') return state;
       return state.phase === 'question' && state.current ? { ...state, phase: 'answer', scroll: 0 } : state;
     case 'graded': {
       if (!state.current || state.current.id !== action.card.id) return state;

@@ -99,7 +99,9 @@ describe('the prediction state in the reducer', () => {
     expect(s.prediction?.typed).toBe('ab\nc\nd');
     s = sessionReducer(s, { type: 'predict-erase' });
     expect(s.prediction?.typed).toBe('ab\nc\n');
+    expect(sessionReducer(s, { type: 'reveal' }).phase).toBe('question');
     s = sessionReducer(s, { type: 'predict-submitted', cardId: 7 });
+    expect(sessionReducer(s, { type: 'reveal' }).phase).toBe('question');
     s = sessionReducer(s, { type: 'predict-type', text: 'late' });
     expect(s.prediction?.typed).toBe('ab\nc\n');
     s = sessionReducer(s, { type: 'predict-checked', cardId: 7, outcome: { correct: true, suggested: 'good', diff: [], output: '', ok: true } });
