@@ -5,6 +5,7 @@
  * - A number matches when the real one agrees with it to the precision typed: `0.73` matches
  *   0.7310585786 (it rounds to 0.73), `3` matches 3.2 but not 3.7. Typing more digits than the
  *   output has asks for more than it says, so `0.7311` does not match a printed `0.73`.
+ * - A line may leave out the printed line's label: `3` predicts `logit 0: 3.00`.
  * - Output of several lines compares line by line; the diff lists every line with its verdict.
  */
 import type { Grade } from '../core/index.js';
@@ -60,7 +61,23 @@ function numberMatches(typed: { value: number; decimals: number }, actual: { val
   return Math.abs(actual.value - typed.value) <= tolerance * (1 + 1e-9) + 1e-12;
 }
 
+/**
+ * A line matches when it agrees with the whole printed line, or with what follows the printed
+ * line's label (the text after its last `:` or `=`): typing `3` for `logit 0: 3.00` is right.
+ */
 export function lineMatches(predicted: string, expected: string): boolean {
+  if (piecesMatch(predicted, expected)) return true;
+  const tail = labelTail(expected);
+  return tail !== null && piecesMatch(predicted, tail);
+}
+
+function labelTail(line: string): string | null {
+  const at = Math.max(line.lastIndexOf(':'), line.lastIndexOf('='));
+  const tail = at >= 0 ? line.slice(at + 1).trim() : '';
+  return tail === '' ? null : tail;
+}
+
+function piecesMatch(predicted: string, expected: string): boolean {
   const p = pieces(predicted);
   const e = pieces(expected);
   if (p.length !== e.length) return false;

@@ -53,6 +53,12 @@ describe('predict-the-output examples', () => {
     expect(checkPrediction(typed, out).correct).toBe(true);
   });
 
+  it('accept the values alone, without the printed labels', async () => {
+    expect(checkPrediction('3\n4\n2', await output('predict-gate.ts')).correct).toBe(true);
+    expect(checkPrediction('0\n2', await output('predict-dtw.ts')).correct).toBe(true);
+    expect(checkPrediction('0\n1', await output('predict-dtw.ts')).correct).toBe(false);
+  });
+
   it('agree with the full examples they shrink', () => {
     expect(dtwCost([0, 1, 2], [0, 0, 1, 2])).toBe(dtw([0, 1, 2], [0, 0, 1, 2]).cost);
     expect(dtwCost([0, 2], [1])).toBe(dtw([0, 2], [1]).cost);

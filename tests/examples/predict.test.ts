@@ -25,6 +25,13 @@ describe('a prediction of one line', () => {
     ['cost = 2', 'loss = 2', false],
     ['true', 'false', false],
     ['NaN', 'NaN', true],
+    // the label before the last ':' or '=' of the printed line may be left out
+    ['3', 'logit 0: 3.00', true],
+    ['3', 'logit 0: 4.00', false],
+    ['0', 'DTW([0,1,2], [0,0,1,2]) = 0', true],
+    ['logit 0', 'logit 0: 3.00', false],
+    ['[1,2,3]', 'unchanged where xB is 1: [1,2,3]', true],
+    ['hello', 'hello:', false],
   ])('%j against printed %j → %s', (typed, printed, match) => {
     expect(lineMatches(typed, printed)).toBe(match);
   });
