@@ -206,7 +206,8 @@ export function buildProgram(): Command {
       importCsvCommand(col, file, opts);
     }));
   program.command('run').description("run a card's example in the sandbox and print its output").argument('<card-id>')
-    .addOption(json()).action(withCollection(program, async (col, id: string, opts: { json?: boolean }) => {
+    .option('--predict <text>', 'check this prediction of the output (whitespace-insensitive; numbers to the precision typed)')
+    .addOption(json()).action(withCollection(program, async (col, id: string, opts: { json?: boolean; predict?: string }) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(col, id, opts);
     }));

@@ -1,8 +1,9 @@
-import { EngramError } from '../core/index.js';
+import { EngramError, type Grade } from '../core/index.js';
+import type { PredictionLine } from '../examples/predict.js';
 import type { RunOptions, RunResult } from '../examples/index.js';
 import type { Collection } from './collection.js';
 
-export type { RunOptions, RunResult };
+export type { RunOptions, RunResult, PredictionLine };
 
 /** Set once the sandbox may have started its worker; until then there is nothing to stop. */
 let runnerLoaded = false;
@@ -31,4 +32,28 @@ export async function runCardExample(col: Collection, cardId: number, options?: 
   const { runExample } = await import('../examples/index.js');
   runnerLoaded = true;
   return runExample({ lang: example.lang, code: example.code, line: example.line }, options);
+}
+
+export interface PredictionResult {
+  correct: boolean;
+  suggestedGrade: Grade;
+  diff: PredictionLine[];
+}
+
+/**
+ * Runs the card's example and checks the learner's prediction of what it prints (stdout only:
+ * a failed run never counts as right). `durationMs` is the time the learner took, null from a script.
+ */
+export async function predictCardExample(
+  col: Collection,
+  cardId: number,
+  predicted: string,
+  durationMs: number | null,
+  options?: RunOptions,
+): Promise<{ run: RunResult; prediction: PredictionResult }> {
+  const run = await runCardExample(col, cardId, options);
+  const { checkPrediction, suggestPredictionGrade } = await import('../examples/predict.js');
+  const check = checkPrediction(predicted, run.ok ? run.stdout : '');
+  const correct = run.ok && check.correct;
+  return { run, prediction: { correct, suggestedGrade: suggestPredictionGrade(correct, durationMs), diff: check.diff } };
 }

@@ -11,7 +11,7 @@ export type CardState = 'new' | 'learning' | 'review' | 'relearning';
  * a term and its definition; `heading`: "What is <heading>?"; `manual`: `engram add`; `paper`: a paper
  * quiz card (asked by `engram quiz papers`, never in the ordinary review).
  */
-export const CARD_KINDS = ['basic', 'reversed', 'cloze', 'qa', 'definition', 'heading', 'manual', 'paper'] as const;
+export const CARD_KINDS = ['basic', 'reversed', 'cloze', 'qa', 'definition', 'heading', 'manual', 'paper', 'output'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
 /** A place in a source file; line is 1-based. */
@@ -56,6 +56,8 @@ export interface ExampleFileRef {
   path: string;
   /** The line of the `example:` line or of the frontmatter key. */
   line: number;
+  /** Written as `predict:`: the card asks what the example prints (kind `output`). */
+  predict?: boolean;
 }
 
 /** A card as the notes parser sees it: no identity, no schedule. */

@@ -4,6 +4,10 @@
  * none of its own. The parser only records the reference with its line: reading the file, and
  * refusing paths that leave the deck, is the collection's job (it is I/O).
  *
+ * `predict: examples/x.ts` in the same place makes the card a predict-the-output card (kind
+ * `output`): its front shows the example's code, the learner types what it prints, Engram runs it
+ * and compares. The card's own answer is the explanation shown after the check.
+ *
  * The line is taken out of the text before cards are built (it becomes a blank line), so it never
  * shows up in an answer and it ends the card above it, whatever syntax that card used.
  */
@@ -11,6 +15,7 @@ import type { ExampleFileRef, ParsedCard, Problem } from '../core/index.js';
 import type { Token } from './classify-lines.js';
 
 const EXAMPLE_LINE = /^ {0,3}example:[ \t]*(\S.*?)[ \t]*$/i;
+const PREDICT_LINE = /^ {0,3}predict:[ \t]*(\S.*?)[ \t]*$/i;
 
 /** `examples/x.ts`, `` `examples/x.ts` `` and `"examples/x.ts"` all name the same file. */
 function unquote(raw: string): string {
@@ -23,14 +28,21 @@ export function readExampleLine(raw: string): string | null {
   return m ? unquote(m[1] ?? '') || null : null;
 }
 
-/** Turns `example:` text lines into blank tokens and returns what they pointed to. */
+export function readPredictLine(raw: string): string | null {
+  const m = PREDICT_LINE.exec(raw);
+  return m ? unquote(m[1] ?? '') || null : null;
+}
+
+/** Turns `example:` and `predict:` text lines into blank tokens and returns what they pointed to. */
 export function takeExampleRefs(tokens: readonly Token[]): { tokens: Token[]; refs: ExampleFileRef[] } {
   const refs: ExampleFileRef[] = [];
   const out = tokens.map((token): Token => {
     if (token.kind !== 'text') return token;
-    const path = readExampleLine(token.raw);
+    const example = readExampleLine(token.raw);
+    const predict = example === null ? readPredictLine(token.raw) : null;
+    const path = example ?? predict;
     if (path === null) return token;
-    refs.push({ path, line: token.line });
+    refs.push(predict !== null ? { path, line: token.line, predict: true } : { path, line: token.line });
     return { kind: 'blank', index: token.index, line: token.line, endLine: token.endLine, breadcrumb: token.breadcrumb };
   });
   return { tokens: out, refs };
@@ -67,7 +79,8 @@ export function attachExampleRefs(
   for (const ref of refs) {
     const owners = cards.filter((c) => c.endLine === ref.line - 1);
     if (owners.length === 0) {
-      problems.push({ file, line: ref.line, message: "'example:' line is not directly under a card: put it on the line after the card's answer, with no blank line between" });
+      const word = ref.predict ? 'predict' : 'example';
+      problems.push({ file, line: ref.line, message: `'${word}:' line is not directly under a card: put it on the line after the card's answer, with no blank line between` });
       continue;
     }
     for (const card of owners) {
@@ -75,6 +88,7 @@ export function attachExampleRefs(
         problems.push({ file, line: ref.line, message: "this card already runs the example fenced in its answer; the 'example:' line is ignored" });
       } else {
         card.exampleFile = ref;
+        if (ref.predict) card.kind = 'output';
       }
     }
   }

@@ -1,13 +1,18 @@
 /** The scrollable middle of the review screen, as terminal lines. */
 import { renderCardText, sanitizeText } from './render/index.js';
 import { wrapAnsi } from './render/text-width.js';
-import type { SessionState } from './session-reducer.js';
+import type { PredictionState, SessionState } from './session-reducer.js';
 
 export function bodyLines(state: SessionState, width: number, color: boolean): string[] {
   const card = state.current;
   if (!card) return [];
   const md = (text: string) => renderCardText(text, { width, color }).split('\n');
   const lines = md(card.front);
+  const prediction = state.prediction;
+  if (prediction && prediction.cardId === card.id) {
+    lines.push(...predictionLines(prediction, md, width));
+    if (state.phase !== 'answer') return lines;
+  }
   if (state.phase === 'answer') {
     lines.push('', '─'.repeat(Math.min(width, 40)), '');
     lines.push(...md(card.back));
@@ -19,6 +24,26 @@ export function bodyLines(state: SessionState, width: number, color: boolean): s
         const output = sanitizeText(state.example.text).replace(/\s+$/, '');
         for (const line of (output || '(no output)').split('\n')) lines.push(...wrapAnsi(`  ${line}`, width, { mode: 'hard' }));
       }
+    }
+  }
+  return lines;
+}
+
+/** The example's code, then (once checked) the prediction, the verdict and the diff. */
+function predictionLines(p: PredictionState, md: (text: string) => string[], width: number): string[] {
+  const lines: string[] = [''];
+  if (p.code === null) lines.push('(loading the example…)');
+  else lines.push(...md(`\`\`\`ts\n${p.code.replace(/\s+$/, '')}\n\`\`\``));
+  if (p.status === 'checking') lines.push('', '▶ running the example…');
+  const r = p.result;
+  if (p.status === 'checked' && r) {
+    lines.push('');
+    lines.push(r.correct ? `✓ right: suggested grade ${r.suggested} (enter accepts, 1-4 to choose)` : `✗ not quite: suggested grade ${r.suggested} (enter accepts, 1-4 to choose)`);
+    if (!r.ok) {
+      lines.push('▶ example failed');
+      for (const line of sanitizeText(r.output).replace(/\s+$/, '').split('\n')) lines.push(...wrapAnsi(`  ${line}`, width, { mode: 'hard' }));
+    } else {
+      for (const line of r.diff) lines.push(...wrapAnsi(sanitizeText(line), width, { mode: 'hard' }));
     }
   }
   return lines;

@@ -1,5 +1,5 @@
 import type { Grade } from '../core/index.js';
-import type { SessionCard } from './session-reducer.js';
+import type { PredictionOutcome, SessionCard } from './session-reducer.js';
 
 /**
  * Everything the review screen asks of the outside world. The real one (index.ts) talks to a
@@ -14,6 +14,10 @@ export interface ReviewController {
   bury(cardId: number): void;
   intervals(cardId: number): Record<Grade, string>;
   runExample(cardId: number): Promise<{ text: string; ok: boolean }>;
+  /** The code of the card's example, shown on the front of a predict-the-output card. */
+  exampleCode?(cardId: number): string | null;
+  /** Runs the card's example and checks the prediction; `durationMs` is the learner's time to predict. */
+  predict?(cardId: number, typed: string, durationMs: number): Promise<PredictionOutcome>;
   /** Loads the example sandbox ahead of a first run; optional, the run works without it. */
   prepareExamples?(): void;
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */

@@ -7,6 +7,7 @@ const KEYS: Array<[string, string]> = [
   ['s', 'suspend the card (engram unsuspend ID brings it back)'],
   ['b', 'bury the card until tomorrow'],
   ['r', "run the card's example in the sandbox"],
+  ['(predict card)', 'type the output (tab: new line), enter checks it, enter again accepts the suggested grade'],
   ['o', 'edit the note in $EDITOR at this card, then re-import it'],
   ['up down, j k', 'scroll a long card; PgUp PgDn by page'],
   ['?', 'this help'],

@@ -6,7 +6,8 @@ import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
-import { prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
+import { predictCardExample, prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
+import { predictionDiffLines } from './prediction-lines.js';
 import { colorEnabled } from '../present/color.js';
 import type { ReviewController } from './controller.js';
 import { openEditor } from './editor.js';
@@ -26,6 +27,7 @@ export function toSessionCard(card: Card): SessionCard {
     source: card.source,
     edited: card.seenFront !== null && (card.seenFront !== card.front || card.seenBack !== card.back),
     hasExample: card.hasExample,
+    predict: card.kind === 'output' && card.hasExample,
   };
 }
 
@@ -55,6 +57,13 @@ export function createController(col: Collection, deck?: string): ReviewControll
       const text = [r.stdout, r.stderr, r.error ?? '', r.timedOut ? '(stopped: took too long)' : '', r.truncated ? '(output cut)' : '']
         .filter(Boolean).join('\n');
       return { text: `${text}\n(${r.ms} ms)`, ok: r.ok };
+    },
+    exampleCode: (cardId) => col.exampleOf(cardId)?.code ?? null,
+    async predict(cardId, typed, durationMs) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const { run: r, prediction } = await predictCardExample(col, cardId, typed, durationMs);
+      const output = [r.stdout, r.stderr, r.error ?? '', r.timedOut ? '(stopped: took too long)' : ''].filter(Boolean).join('\n');
+      return { correct: prediction.correct, suggested: prediction.suggestedGrade, diff: predictionDiffLines(prediction.diff), output, ok: r.ok };
     },
     async edit(cardId) {
       const card = col.getCard(cardId);

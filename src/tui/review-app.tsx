@@ -29,7 +29,7 @@ export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps
 
   const body = useMemo(
     () => bodyLines(state, Math.max(20, width - 1), color),
-    [state.current, state.phase, state.example, width, color, renderers],
+    [state.current, state.phase, state.example, state.prediction, width, color, renderers],
   );
   const maxScroll = current ? maxScrollFor(body.length, bodyHeightFor(height, current.edited)) : 0;
 

@@ -4,6 +4,7 @@
  * (use-review-input.ts) carries the commands out.
  */
 import type { Grade } from '../core/index.js';
+import { confirmedGrade } from './prediction-keys.js';
 import type { SessionState } from './session-reducer.js';
 
 /** The parts of Ink's key object the map reads. */
@@ -56,7 +57,8 @@ export function reviewCommandFor(state: SessionState, input: string, key: KeyPre
   if (key.pageUp) return scrollTo(scroll - limits.page);
   if (key.pageDown) return scrollTo(scroll + limits.page);
   if (state.phase === 'question' && (input === ' ' || key.return)) return { type: 'reveal' };
-  const grade = GRADE_BY_KEY[input];
+  // On a checked prediction, enter or space confirms the suggested grade.
+  const grade = GRADE_BY_KEY[input] ?? confirmedGrade(state, key, input);
   if (state.phase === 'answer' && grade) return { type: 'grade', grade };
   if (input === 's') return { type: 'suspend' };
   if (input === 'b') return { type: 'bury' };

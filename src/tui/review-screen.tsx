@@ -5,6 +5,7 @@ import { sanitizeText } from './render/index.js';
 import { sessionCounts, type SessionState } from './session-reducer.js';
 import { clockTime, duration, until } from '../present/format-time.js';
 import { HelpOverlay } from './help-overlay.js';
+import { PredictionInput } from './prediction-input.js';
 
 export interface ScreenProps {
   state: SessionState;
@@ -61,7 +62,9 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
         ) : null}
       </Box>
       <Text dimColor wrap="truncate-end">{state.notice ? `> ${state.notice}` : ' '}</Text>
-      {state.phase === 'question' ? (
+      {state.phase === 'question' && state.prediction?.cardId === card.id ? (
+        <PredictionInput typed={state.prediction.typed} checking={state.prediction.status === 'checking'} />
+      ) : state.phase === 'question' ? (
         <Text wrap="truncate-end">
           <Text bold>space</Text> show answer   <Text dimColor>? help   q quit</Text>
         </Text>
@@ -78,7 +81,9 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
         </Text>
       )}
       <Text dimColor wrap="truncate-end">
-        {state.phase === 'answer'
+        {state.phase === 'question' && state.prediction?.cardId === card.id
+          ? 'what does it print? type it   enter check   tab new line   esc quit'
+          : state.phase === 'answer'
           ? `u undo  s suspend  b bury${card.hasExample ? '  r run' : ''}${card.source ? '  o edit' : ''}  ? help  q quit`
           : `u undo  s suspend  b bury${card.source ? '  o edit' : ''}`}
       </Text>

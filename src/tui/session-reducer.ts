@@ -17,7 +17,33 @@ export interface SessionCard {
   /** The card's text changed since it was last answered. */
   edited: boolean;
   hasExample: boolean;
+  /** A predict-the-output card (kind `output`): the learner types what its example prints before seeing the answer. */
+  predict?: boolean;
 }
+
+/** The prediction typed for a predict-the-output card, and the check once the example ran. */
+export interface PredictionState {
+  cardId: number;
+  /** The example's code, shown on the front (null until the controller supplies it). */
+  code: string | null;
+  /** Lines typed so far, joined by newlines; control characters never get in. */
+  typed: string;
+  status: 'typing' | 'checking' | 'checked';
+  result: PredictionOutcome | null;
+}
+
+export interface PredictionOutcome {
+  correct: boolean;
+  suggested: Grade;
+  /** The comparison as text lines (`  ` same, `- ` real output, `+ ` prediction). */
+  diff: string[];
+  /** What the run printed, errors included. */
+  output: string;
+  ok: boolean;
+}
+
+/** Longest prediction kept: a paste cannot grow the screen without bound. */
+export const MAX_PREDICTION_CHARS = 400;
 
 export type Phase = 'question' | 'answer' | 'done';
 
@@ -48,6 +74,8 @@ export interface SessionState {
   intervals: Record<Grade, string> | null;
   example: ExampleOutput | null;
   notice: string | null;
+  /** Set while the current card is a predict-the-output card. */
+  prediction?: PredictionState | null;
 }
 
 export type SessionAction =
@@ -62,6 +90,11 @@ export type SessionAction =
   | { type: 'example-started'; cardId: number }
   | { type: 'example-finished'; cardId: number; text: string; ok: boolean }
   | { type: 'notice'; text: string | null }
+  | { type: 'predict-code'; cardId: number; code: string | null }
+  | { type: 'predict-type'; text: string }
+  | { type: 'predict-erase' }
+  | { type: 'predict-submitted'; cardId: number }
+  | { type: 'predict-checked'; cardId: number; outcome: PredictionOutcome }
   | { type: 'tick'; now: number };
 
 export function initialSession(input: { main: SessionCard[]; learning: SessionCard[]; now: number; learnAheadMs: number }): SessionState {
@@ -86,6 +119,8 @@ export function sessionCounts(state: SessionState): { new: number; learning: num
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'reveal':
+      // A predict card reveals its answer only through the check (predict-checked).
+      if (state.prediction && state.prediction.status !== 'checked') return state;
       return state.phase === 'question' && state.current ? { ...state, phase: 'answer', scroll: 0 } : state;
     case 'graded': {
       if (!state.current || state.current.id !== action.card.id) return state;
@@ -122,6 +157,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         scroll: 0,
         intervals: null,
         example: null,
+        prediction: freshPrediction(action.card),
         notice: 'undone',
       };
     }
@@ -131,7 +167,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'refreshed':
       // The source note was edited and re-imported: show the new text, or move on if the card is gone.
       if (!action.card) return advance({ ...state, current: null, notice: 'card removed from the note' }, action.now);
-      return { ...state, current: action.card, intervals: null, example: null, scroll: 0, notice: 'reloaded from the note' };
+      return { ...state, current: action.card, intervals: null, example: null, prediction: freshPrediction(action.card), phase: state.current?.predict && action.card.predict ? 'question' : state.phase, scroll: 0, notice: 'reloaded from the note' };
     case 'intervals':
       return state.current?.id === action.cardId ? { ...state, intervals: action.intervals } : state;
     case 'toggle-help':
@@ -146,6 +182,29 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         : state;
     case 'notice':
       return { ...state, notice: action.text };
+    case 'predict-code':
+      return state.prediction && state.prediction.cardId === action.cardId ? { ...state, prediction: { ...state.prediction, code: action.code } } : state;
+    case 'predict-type': {
+      const p = state.prediction;
+      if (!p || p.status !== 'typing' || state.phase !== 'question') return state;
+      const typed = (p.typed + cleanTyped(action.text)).slice(0, MAX_PREDICTION_CHARS);
+      return { ...state, prediction: { ...p, typed } };
+    }
+    case 'predict-erase': {
+      const p = state.prediction;
+      if (!p || p.status !== 'typing') return state;
+      return { ...state, prediction: { ...p, typed: [...p.typed].slice(0, -1).join('') } };
+    }
+    case 'predict-submitted': {
+      const p = state.prediction;
+      if (!p || p.cardId !== action.cardId || p.status !== 'typing') return state;
+      return { ...state, prediction: { ...p, status: 'checking' } };
+    }
+    case 'predict-checked': {
+      const p = state.prediction;
+      if (!p || p.cardId !== action.cardId || p.status !== 'checking') return state;
+      return { ...state, phase: 'answer', scroll: 0, prediction: { ...p, status: 'checked', result: action.outcome } };
+    }
     case 'tick':
       return state.current ? { ...state, now: action.now } : advance(state, action.now);
     default: {
@@ -161,14 +220,24 @@ function advance(state: SessionState, now: number): SessionState {
   const fresh = { ...state, now, scroll: 0, intervals: null, example: null };
   const [firstLearning, ...restLearning] = state.learning;
   if (firstLearning && firstLearning.due <= now) {
-    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning };
+    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning, prediction: freshPrediction(firstLearning) };
   }
   const [firstMain, ...restMain] = state.main;
-  if (firstMain) return { ...fresh, phase: 'question', current: firstMain, main: restMain };
+  if (firstMain) return { ...fresh, phase: 'question', current: firstMain, main: restMain, prediction: freshPrediction(firstMain) };
   if (firstLearning && firstLearning.due <= now + state.learnAheadMs) {
-    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning };
+    return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning, prediction: freshPrediction(firstLearning) };
   }
-  return { ...fresh, phase: 'done', current: null };
+  return { ...fresh, phase: 'done', current: null, prediction: null };
+}
+
+function freshPrediction(card: SessionCard): PredictionState | null {
+  return card.predict ? { cardId: card.id, code: null, typed: '', status: 'typing', result: null } : null;
+}
+
+/** Typed or pasted text: tabs and line breaks become new lines, every other control character is dropped. */
+function cleanTyped(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?|\t/g, '\n').replace(/\x1b\[[0-9;?]*[ -\/]*[@-~]/g, '').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
 function sortByDue(cards: SessionCard[]): SessionCard[] {

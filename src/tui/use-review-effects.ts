@@ -37,6 +37,7 @@ export function useReviewEffects(
   useEffect(() => {
     shownAt.current = controller.now();
     if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });
+    if (current?.predict) dispatch({ type: 'predict-code', cardId: current.id, code: controller.exampleCode?.(current.id) ?? null });
   }, [current, controller]);
 
   // The first card with an example warms the sandbox in the background, off the first frame,

@@ -2,6 +2,7 @@
 import { useApp, useInput } from 'ink';
 import type { RefObject } from 'react';
 import type { ReviewController } from './controller.js';
+import { predictionKey } from './prediction-keys.js';
 import { reviewCommandFor, type ReviewCommand, type ScrollLimits } from './review-keys.js';
 import type { SessionAction, SessionState } from './session-reducer.js';
 
@@ -82,8 +83,28 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
     }
   };
 
+  /** Checks a typed prediction: the example runs in the sandbox, then the reducer shows the verdict. */
+  const submitPrediction = (state: SessionState) => {
+    const current = state.current;
+    if (!current) return;
+    const cardId = current.id;
+    dispatch({ type: 'predict-submitted', cardId });
+    const typed = state.prediction?.typed ?? '';
+    const predicted = controller.predict
+      ? controller.predict(cardId, typed, controller.now() - shownAt.current)
+      : Promise.reject(new Error('this session cannot run examples'));
+    predicted.then(
+      (outcome) => dispatch({ type: 'predict-checked', cardId, outcome }),
+      (error: Error) => dispatch({ type: 'predict-checked', cardId, outcome: { correct: false, suggested: 'again', diff: [], output: error.message, ok: false } }),
+    );
+  };
+
   useInput((input, key) => {
     const state = latest();
+    // While a prediction is typed, letters are text, not commands.
+    const typing = state.help ? null : predictionKey(state, input, key);
+    if (typing === 'submit') return submitPrediction(state);
+    if (typing) return dispatch(typing);
     const command = reviewCommandFor(state, input, key, limits(state));
     if (command) perform(command, state);
   });

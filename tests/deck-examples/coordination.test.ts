@@ -4,6 +4,7 @@ import {
   diagonalCrossEntropy,
   infoNCE,
   logSumExp,
+  scoreGradients,
   similarityLogits,
   transpose,
 } from '../../decks/multimodality/examples/infonce-loss.js';
@@ -74,6 +75,21 @@ describe('InfoNCE (CLIP-style)', () => {
   it('a lower temperature sharpens the loss when every matched pair is its row and column maximum', () => {
     const losses = [1, 0.5, 0.1, 0.05].map((tau) => infoNCE(img, txt, tau));
     for (let k = 1; k < losses.length; k++) expect(losses[k]!).toBeLessThan(losses[k - 1]!);
+  });
+
+  it('a lower temperature pushes harder on a hard negative, and on easy ones less relative to it', () => {
+    const row = [0.9, 0.8, 0.1, 0.0];
+    const grads = [1, 0.5, 0.1].map((tau) => scoreGradients(row, 0, tau));
+    for (const g of grads) expect(g.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
+    const hard = grads.map((g) => g[1]!), easy = grads.map((g) => g[3]!);
+    for (let k = 1; k < grads.length; k++) {
+      expect(hard[k]!).toBeGreaterThan(hard[k - 1]!);
+      expect(easy[k]! / hard[k]!).toBeLessThan(easy[k - 1]! / hard[k - 1]!);
+    }
+    expect(easy[2]!).toBeLessThan(easy[0]! / 10);
+    // at tau = 1 the hard negative's push is e^0.8 / sum_j e^s_j
+    const z = [0.9, 0.8, 0.1, 0].reduce((s, x) => s + Math.exp(x), 0);
+    expect(hard[0]!).toBeCloseTo(Math.exp(0.8) / z, 12);
   });
 
   it('logSumExp does not overflow on large logits', () => {

@@ -17,7 +17,7 @@ import {
   tensorParams,
   weightTensor,
 } from '../../decks/multimodality/examples/low-rank-fusion.js';
-import { gate, gatedFusion, mix, sigmoid } from '../../decks/multimodality/examples/gated-fusion.js';
+import { gate, gatedFusion, mix, project, sigmoid } from '../../decks/multimodality/examples/gated-fusion.js';
 import {
   additiveProjection,
   residual,
@@ -149,36 +149,44 @@ describe('low-rank fusion', () => {
   });
 });
 
-describe('gated fusion', () => {
-  const xA = [1, 2, -3], xB = [-1, 4, 0.5];
+describe('gated fusion (Gated Multimodal Unit)', () => {
+  const xA = [1, 2, -3], xB = [-1, 4, 0.5, 2];
+  const weights = (bg: number[]) => ({ WA: randomMat(3, 3), WB: randomMat(3, 4), Wg: randomMat(3, 7), bg });
 
-  it('gate 1 returns xA, gate 0 returns xB', () => {
-    expect(mix([1, 1, 1], xA, xB)).toEqual(xA);
-    expect(mix([0, 0, 0], xA, xB)).toEqual(xB);
+  it('gate 1 returns the projection of xA, gate 0 that of xB', () => {
+    const hA = [0.1, -0.2, 0.3], hB = [0.5, 0.6, -0.7];
+    expect(mix([1, 1, 1], hA, hB)).toEqual(hA);
+    expect(mix([0, 0, 0], hA, hB)).toEqual(hB);
   });
 
-  it('a saturated gate (huge bias) approaches xA or xB', () => {
-    const Wg = randomMat(3, 6);
-    gatedFusion(xA, xB, Wg, [50, 50, 50]).z.forEach((z, k) => expect(z).toBeCloseTo(xA[k]!, 6));
-    gatedFusion(xA, xB, Wg, [-50, -50, -50]).z.forEach((z, k) => expect(z).toBeCloseTo(xB[k]!, 6));
+  it('mixes tanh projections, not the raw inputs: a saturated gate gives tanh(WA xA) or tanh(WB xB)', () => {
+    const wUp = weights([50, 50, 50]);
+    const up = gatedFusion(xA, xB, wUp);
+    expect(up.hA).toEqual(project(wUp.WA, xA));
+    up.z.forEach((z, k) => expect(z).toBeCloseTo(up.hA[k]!, 6));
+    up.z.forEach((z) => expect(Math.abs(z)).toBeLessThan(1)); // xA[2] = -3 itself never comes through
+    const w = weights([-50, -50, -50]);
+    const down = gatedFusion(xA, xB, w);
+    down.z.forEach((z, k) => expect(z).toBeCloseTo(Math.tanh(w.WB[k]!.reduce((s, wk, i) => s + wk * xB[i]!, 0)), 6));
   });
 
-  it('the gate lies in (0, 1) and each fused feature lies between the two inputs', () => {
+  it('the gate lies in (0, 1) and each fused feature lies in (-1, 1), between the two projections', () => {
     for (let t = 0; t < 10; t++) {
-      const { g, z } = gatedFusion(xA, xB, randomMat(3, 6), randomVec(3));
+      const { hA, hB, g, z } = gatedFusion(xA, xB, weights(randomVec(3)));
       g.forEach((gk) => {
         expect(gk).toBeGreaterThan(0);
         expect(gk).toBeLessThan(1);
       });
       z.forEach((zk, k) => {
-        expect(zk).toBeGreaterThanOrEqual(Math.min(xA[k]!, xB[k]!));
-        expect(zk).toBeLessThanOrEqual(Math.max(xA[k]!, xB[k]!));
+        expect(Math.abs(zk)).toBeLessThan(1);
+        expect(zk).toBeGreaterThanOrEqual(Math.min(hA[k]!, hB[k]!));
+        expect(zk).toBeLessThanOrEqual(Math.max(hA[k]!, hB[k]!));
       });
     }
   });
 
   it('the gate reads both modalities: sigmoid(Wg [xA; xB] + bg)', () => {
-    const Wg = [[0, 0, 0, 1, 0, 0]]; // looks only at xB[0]
+    const Wg = [[0, 0, 0, 1, 0, 0, 0]]; // looks only at xB[0]
     expect(gate(xA, xB, Wg, [0])[0]).toBeCloseTo(sigmoid(xB[0]!), 12);
     expect(sigmoid(0)).toBe(0.5);
   });

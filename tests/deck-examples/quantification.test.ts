@@ -11,6 +11,7 @@ import {
   deltaG,
   deltaO,
   EXAMPLE_HEADS,
+  head as ogrHead,
   ogr,
   overfitting,
   type Head,
@@ -101,10 +102,16 @@ describe('OGR and Gradient-Blending weights', () => {
     expect(c).toBe(0);
   });
 
-  it('in the bundled example, the head with the lowest OGR gets the largest weight', () => {
+  it('weights each head by dG / dO^2, not by OGR alone: the lowest OGR need not get the largest weight', () => {
     const w = blendWeights(EXAMPLE_HEADS);
-    const byOgr = EXAMPLE_HEADS.map((h, k) => ({ ogr: ogr(h), w: w[k]! })).sort((p, q) => p.ogr - q.ogr);
-    for (let k = 1; k < byOgr.length; k++) expect(byOgr[k]!.w).toBeLessThan(byOgr[k - 1]!.w);
+    const raw = EXAMPLE_HEADS.map((h) => deltaG(h) / deltaO(h) ** 2);
+    const total = raw.reduce((a, b) => a + b, 0);
+    raw.forEach((r, k) => expect(w[k]!).toBeCloseTo(r / total, 6));
+    const lowOgr = ogrHead('x', 0.2, 0.1); // OGR 0.5
+    const highOgr = ogrHead('y', 0.02, 0.015); // OGR 0.75, but a much smaller gap growth
+    expect(ogr(lowOgr)).toBeLessThan(ogr(highOgr));
+    const [wx, wy] = blendWeights([lowOgr, highOgr]);
+    expect(wy!).toBeGreaterThan(wx!);
     expect(blendedLoss([0.25, 0.75], [2, 4])).toBeCloseTo(3.5, 12);
   });
 });

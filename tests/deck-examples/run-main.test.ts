@@ -14,6 +14,10 @@ const EXPECTED = [
   'additive-fusion.ts', 'bilinear-fusion.ts', 'tensor-fusion.ts', 'low-rank-fusion.ts', 'gated-fusion.ts',
   'additive-projection.ts', 'cosine-coordination.ts', 'infonce-loss.ts', 'cca.ts', 'dtw.ts', 'soft-logic.ts',
   'm2lens-interactions.ts', 'ogr-reweighting.ts',
+  // Predict-the-output cards (issue 19): tiny examples a learner works out by hand.
+  'predict-additive.ts', 'predict-elementwise.ts', 'predict-tensor-size.ts', 'predict-lowrank-count.ts',
+  'predict-rank-one.ts', 'predict-gate.ts', 'predict-dtw.ts', 'predict-cosine.ts', 'predict-infonce.ts',
+  'predict-soft-logic.ts', 'predict-m2lens.ts', 'predict-ctc-collapse.ts', 'predict-dtw-table.ts',
 ];
 const MAX_LINES = 25;
 const MAX_COLUMNS = 80;

@@ -15,16 +15,20 @@ import { importNotes } from '../../src/collection/import-notes.js';
 const DECK = path.join(ROOT, 'decks', 'multimodality');
 const EXAMPLES = path.join(DECK, 'examples');
 
-/** Minimum cards per challenge file, a little below the current counts so a lost section shows. */
+/**
+ * Minimum cards per challenge file, a little below the current counts so a lost section shows.
+ * Raised in issue 19: predict-the-output cards (fusion, coordination, alignment, reasoning,
+ * quantification), split cards (fission, transference) and new coverage cards.
+ */
 const MIN_CARDS: Record<string, number> = {
-  '01-fusion.md': 55,
-  '02-coordination.md': 26,
-  '03-fission.md': 19,
-  '04-alignment.md': 30,
-  '05-reasoning.md': 38,
+  '01-fusion.md': 61,
+  '02-coordination.md': 30,
+  '03-fission.md': 22,
+  '04-alignment.md': 38,
+  '05-reasoning.md': 42,
   '06-generation.md': 26,
-  '07-transference.md': 32,
-  '08-quantification.md': 42,
+  '07-transference.md': 44,
+  '08-quantification.md': 45,
 };
 
 /** One screen: the review shows the answer under the question, so keep it short. */
@@ -46,10 +50,10 @@ const TOPICS: Record<string, RegExp[]> = {
   '01-fusion.md': [/additive fusion/i, /multiplicative/i, /bilinear/i, /tensor fusion/i, /low-rank/i, /gated fusion/i, /nonlinear fusion/i, /additive projection/i, /early fusion/i],
   '02-coordination.md': [/cosine/i, /\bCCA\b/, /DCCAE/, /gated coordination/i, /contrastive/i, /\bCLIP\b/],
   '03-fission.md': [/modality-level fission/i, /fine-grained fission/i],
-  '04-alignment.md': [/connection/i, /cross-modal attention/i, /graph network/i, /segmentation/i, /dynamic time warping/i, /\bCTC\b/, /HuBERT/],
-  '05-reasoning.md': [/temporal/i, /memory/i, /hierarchical/i, /reinforcement learning/i, /architecture search/i, /neuro-symbolic/i, /logic/i, /causal/i, /external knowledge/i],
+  '04-alignment.md': [/connection/i, /cross-modal attention/i, /graph network/i, /segmentation/i, /dynamic time warping/i, /\bCTC\b/, /HuBERT/, /scaled dot-product/i, /3×3 DTW table/],
+  '05-reasoning.md': [/temporal/i, /memory/i, /hierarchical/i, /reinforcement learning/i, /architecture search/i, /neuro-symbolic/i, /logic/i, /causal/i, /external knowledge/i, /open challenges/i, /backdoor/i],
   '06-generation.md': [/summari[sz]ation/i, /translation/i, /creation/i],
-  '07-transference.md': [/pretrained/i, /prefix/i, /HighMMT/, /co-learning via representation/i, /co-learning via generation/i],
+  '07-transference.md': [/pretrained/i, /prefix/i, /HighMMT/, /co-learning via representation/i, /co-learning via generation/i, /\bUniT\b/, /VL-BERT/, /VL-T5/],
   '08-quantification.md': [/modality collapse/i, /unimodal bias/i, /social bias|stereotype/i, /robust/i, /cross-modal interaction/i, /M2Lens/, /\bOGR\b/],
 };
 
@@ -120,6 +124,11 @@ describe('the bundled multimodality deck', () => {
     }
   });
 
+  it('shows no wikilink slugs on card backs: papers are cited by their declared titles', () => {
+    const withSlug = allCards.filter(({ card }) => /\[\[/.test(card.back)).map(({ file, card }) => where(file, card));
+    expect(withSlug).toEqual([]);
+  });
+
   it('has no inline example fences left: examples live in files', () => {
     for (const file of deck) expect(file.text, file.name).not.toMatch(/^\s*```\s*(ts|typescript|js|javascript)\s+example/im);
   });
@@ -138,6 +147,16 @@ describe('the bundled multimodality deck', () => {
           expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), `${at} ${card.exampleFile!.path}`).toBe(true);
         }
       });
+    }
+  });
+
+  it('has at least ten predict-the-output cards, each on an existing example file', () => {
+    const predict = allCards.filter(({ card }) => card.kind === 'output');
+    expect(predict.length).toBeGreaterThanOrEqual(10);
+    for (const { file, card } of predict) {
+      expect(card.exampleFile?.predict, where(file, card)).toBe(true);
+      expect(card.exampleFile?.path, where(file, card)).toMatch(/^examples\/predict-[a-z0-9-]+\.ts$/);
+      expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), where(file, card)).toBe(true);
     }
   });
 

@@ -5,7 +5,9 @@
 //   generalization gain                                dG = valLoss(N) - valLoss(N+n)
 //   OGR = |dO / dG|            (lower is better: more generalization per unit of overfitting)
 // Gradient-Blending weights each head's loss by   w_k = (dG_k / dO_k^2) / Z,  Z = sum of those,
-// so a head that generalizes more and overfits less gets a larger share of the loss.
+// so a head that generalizes more and overfits less gets a larger share of the loss. The weight
+// is not a function of OGR alone: dG / dO^2 = 1 / (OGR * |dO|), so of two heads with the same
+// OGR the one whose gap grew less gets more, and the lowest OGR need not get the largest weight.
 
 export interface Checkpoint {
   trainLoss: number;
@@ -45,6 +47,13 @@ export const EXAMPLE_HEADS: Head[] = [
   { name: 'fused', before: { trainLoss: 1.0, valLoss: 1.3 }, after: { trainLoss: 0.4, valLoss: 1.2 } },
 ];
 
+/** A head whose validation loss fell by dG while the train/validation gap grew by dO. */
+export const head = (name: string, dG: number, dO: number): Head => ({
+  name,
+  before: { trainLoss: 1, valLoss: 1.5 },
+  after: { trainLoss: 1 - dG - dO, valLoss: 1.5 - dG },
+});
+
 const fmt = (x: number, d = 3): string => (Math.abs(x) < 0.5 / 10 ** d ? 0 : x).toFixed(d);
 
 export function main(): void {
@@ -55,5 +64,8 @@ export function main(): void {
     console.log(`${h.name.padEnd(6)} ${cols[0]}      ${cols[1]}      ${cols[2]}    ${cols[3]}`);
   });
   const losses = EXAMPLE_HEADS.map((h) => h.after.trainLoss);
-  console.log('lowest OGR -> largest weight; blended loss sum_k w_k L_k =', fmt(blendedLoss(weights, losses)));
+  console.log('weight ~ dG / dO^2; blended loss sum_k w_k L_k =', fmt(blendedLoss(weights, losses)));
+  const same = [head('A', 0.2, 0.1), head('B', 0.02, 0.01)]; // both OGR 0.5
+  const [wA, wB] = blendWeights(same);
+  console.log(`same OGR 0.5: A (dG 0.2, dO 0.1) w = ${fmt(wA!)}, B (dG 0.02, dO 0.01) w = ${fmt(wB!)}`);
 }

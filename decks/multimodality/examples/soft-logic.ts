@@ -1,4 +1,6 @@
-// Soft (fuzzy) logic over VQA premise probabilities, as in VQA-LOL-style composed questions.
+// Soft (fuzzy) logic over VQA premise probabilities, for composed questions like VQA-LOL's.
+// (VQA-LOL's own model does not use these operators: it answers the composed question directly
+// and is trained with a loss that keeps that answer consistent with the premises' answers.)
 // A VQA model gives P(yes) for simple premises; soft connectives combine them differentiably:
 //   product logic:  AND(a, b) = a * b        OR(a, b) = a + b - a * b    NOT(a) = 1 - a
 //   min/max logic:  AND(a, b) = min(a, b)    OR(a, b) = max(a, b)        NOT(a) = 1 - a
