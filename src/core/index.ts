@@ -8,3 +8,4 @@ export * from './trace.js';
 export * from './time-range.js';
 export * from './source-path.js';
 export * from './sanitize.js';
+export * from './random.js';

@@ -2,19 +2,9 @@
  * A small seeded random source, so a question (its form, its choices and their order) is the
  * same every time it is rebuilt from its seed: the `--json` round trip and the tests rely on it.
  */
-export type Random = () => number;
+import { seededRandom, type Random } from '../core/index.js';
 
-/** mulberry32: fast, 32-bit state, good enough to shuffle four choices. Returns values in [0, 1). */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom, type Random };
 
 /** A per-card seed from a session seed, so two cards of one session get unrelated questions. */
 export function mixSeed(seed: number, salt: number): number {

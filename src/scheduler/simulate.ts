@@ -19,6 +19,7 @@
  * the scheduler. A per-day loop replaces fsrs-rs's priority queue with the same order.
  */
 import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs';
+import { seededRandom } from '../core/index.js';
 
 /** Seconds per answer, by grade: again, hard, good, easy. */
 export type GradeSeconds = [number, number, number, number];
@@ -99,17 +100,8 @@ export const FSRS_RS_DEFAULTS = {
 /** fsrs-rs caps a learning or relearning walk at this many extra answers (MAX_STEPS). */
 const MAX_STEPS = 5;
 
-/** mulberry32: a fast seeded source in [0, 1); the simulation is a function of its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The simulation is a function of its seed. */
+export { seededRandom };
 
 /** An index drawn with the given (not necessarily normalised) weights. */
 function draw(weights: readonly number[], random: () => number): number {
