@@ -8,7 +8,7 @@
  * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { isStorageError, now, type Card, type CardStatus, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import { isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
@@ -19,6 +19,7 @@ import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './e
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './import-plan.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readNote, scanPaths } from './scan-files.js';
+import { seedFromSrSchedule } from './sr-schedules.js';
 import { proseModeFor } from './suggestions.js';
 
 /** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
@@ -83,12 +84,14 @@ export interface ImportResult {
   preview: PreviewCard[];
   /** Suggestions (prose cards) waiting for `engram triage` in the whole collection after this import. */
   suggestions: number;
+  /** New cards whose first memory came from an Obsidian SR schedule comment (review continues where the plugin left off). */
+  srSchedules: number;
 }
 
 
 export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
   const result: ImportResult = {
-    files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0,
+    files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0, srSchedules: 0,
   };
   const scan = scanPaths(inputs);
   result.errors.push(...scan.errors);
@@ -214,6 +217,16 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       for (const card of store.cardsOfNote(note.id)) if (!card.retired) store.retireCard(card.id, now());
     });
   }
+  // Obsidian SR schedule comments seed the memory of cards not stored yet.
+  let scheduled = 0;
+  const seed = (card: ParsedCard, deckName: string, file: string): Memory | null => {
+    const seeded = seedFromSrSchedule(col, card, deckName);
+    if (seeded && 'problem' in seeded) {
+      result.warnings.push({ file, line: card.line, message: seeded.problem });
+      return null;
+    }
+    return seeded?.memory ?? null;
+  };
   const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
   const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
   const writeFile = (prepared: PreparedFile, written: number) => {
@@ -224,8 +237,9 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         // Another process may have imported this note since it was planned: plan again, under the lock.
         const current = planIsCurrent(store, prepared.plan)
           ? prepared
-          : prepareFile(store, planFile(store, prepared.plan.file, planOptions, prepared.plan.movedFrom), paperIdOf, mentioned);
+          : prepareFile(store, planFile(store, prepared.plan.file, planOptions, prepared.plan.movedFrom), paperIdOf, mentioned, seed);
         applyFile(col, current);
+        scheduled += current.writes.filter((write) => write.id === null && write.memory !== null).length;
         return current.plan;
       });
       addPlan(result, plan, false);
@@ -245,7 +259,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     const batch: PreparedFile[] = [];
     let size = 0;
     do {
-      const prepared = prepareFile(store, plans[next]!, paperIdOf, mentioned);
+      const prepared = prepareFile(store, plans[next]!, paperIdOf, mentioned, seed);
       batch.push(prepared);
       size += prepared.writes.length + prepared.plan.retire.length + 1;
       next++;
@@ -257,6 +271,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // Papers lose their last citation or card only when a note was read again or went away.
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
   result.suggestions = store.suggestionCount();
+  result.srSchedules = scheduled;
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
 }
@@ -291,6 +306,8 @@ interface CardWrite {
   writeExample: boolean;
   writePapers: boolean;
   writeStatus: boolean;
+  /** A new card's first memory, from an Obsidian SR schedule comment; null: new. */
+  memory: Memory | null;
 }
 
 /** A planned file and the writes it needs, worked out before the write lock is taken. */
@@ -310,6 +327,7 @@ function prepareFile(
   plan: FilePlan,
   paperIdOf: (ref: PaperRef) => number | undefined,
   mentionedPaperIds: (text: string) => number[],
+  seed: (card: ParsedCard, deckName: string, file: string) => Memory | null,
 ): PreparedFile {
   const file = plan.file;
   const citations = file.refs.flatMap((ref) => {
@@ -332,7 +350,10 @@ function prepareFile(
       .filter((pid): pid is number => pid !== undefined);
     const paperIds = [...new Set([...refPaperIds, ...mentionedPaperIds(`${card.front}\n${card.back}`)])].sort((a, b) => a - b);
     if (!match) {
-      writes.push({ id: null, deckName, status, content, example, paperIds, writeContent: true, writeExample: example !== null, writePapers: paperIds.length > 0, writeStatus: false });
+      writes.push({
+        id: null, deckName, status, content, example, paperIds, writeContent: true, writeExample: example !== null, writePapers: paperIds.length > 0, writeStatus: false,
+        memory: seed(card, deckName, file.file.path),
+      });
       continue;
     }
     const id = match.card.id;
@@ -342,6 +363,7 @@ function prepareFile(
       writeExample: !sameExample(plan.storedExamples.get(id) ?? null, example),
       writePapers: (plan.storedPaperIds.get(id) ?? []).join(',') !== paperIds.join(','),
       writeStatus: match.card.status !== status,
+      memory: null,
     };
     if (write.writeContent || write.writeExample || write.writePapers || write.writeStatus) writes.push(write);
   }
@@ -369,7 +391,7 @@ function applyFile(col: Collection, prepared: PreparedFile): void {
     }
     const content = { ...write.content, deckId, noteId };
     let id = write.id;
-    if (id === null) id = store.insertCard({ ...content, memory: newMemory(time), createdAt: time, status: write.status });
+    if (id === null) id = store.insertCard({ ...content, memory: write.memory ?? newMemory(time), createdAt: time, status: write.status });
     else if (write.writeContent) store.updateCardContent(id, content, time);
     if (write.id !== null && write.writeStatus) store.setCardStatus(id, write.status, time);
     if (write.writeExample) store.setExample(id, write.example);

@@ -110,7 +110,8 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
       const deckPath = context.deckTags === false ? null : itemDeckPath(item) ?? context.deckPath;
       if (deckPath !== null) card.deckPath = deckPath;
       const schedule = context.srSchedules?.get(item);
-      if (schedule !== undefined) card.srSchedule = schedule;
+      const own = schedule === undefined ? undefined : scheduleOfCard(schedule, item.cards.indexOf(draft));
+      if (own !== undefined) card.srSchedule = own;
       const [example, ...extra] = draft.back.examples;
       if (example) card.example = example;
       if (extra.length > 0) {
@@ -128,4 +129,15 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
     cards.push(...kept);
   }
   return cards;
+}
+
+/**
+ * The plugin writes one `!date,interval,ease` per card of an item, in the item's order (the
+ * forward card, then the reversed one; one per cloze deletion); the older form without `!` is
+ * the first card's.
+ */
+function scheduleOfCard(schedule: string, index: number): string | undefined {
+  const text = schedule.trim();
+  if (!text.startsWith('!')) return index === 0 ? text : undefined;
+  return text.split('!').map((part) => part.trim()).filter(Boolean).map((part) => `!${part}`)[index];
 }

@@ -82,10 +82,14 @@ describe('another program\'s SQLite file', () => {
   });
 });
 
-/** Runs as an unprivileged user when the tests run as root (root may write a read-only file). */
+/**
+ * Runs as an unprivileged user when the tests run as root (root may write a read-only file).
+ * Skipped when that user cannot run the CLI at all: a checkout under a private folder (mktemp -d
+ * makes them 0700) is out of its reach.
+ */
+const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
 const asUser: string[] | null = process.getuid?.() === 0
-  ? (spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0
-    ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : null)
+  ? (spawnSync(NOBODY[0]!, [...NOBODY.slice(1), process.execPath, CLI, '--help']).status === 0 ? NOBODY : null)
   : [];
 
 describe.skipIf(asUser === null)('a read-only database', () => {

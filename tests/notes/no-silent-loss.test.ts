@@ -94,10 +94,11 @@ describe('Obsidian SR conventions', () => {
     const cards = parsed(text).cards;
     expect(cards.map((c) => [c.front, c.back, c.srSchedule])).toEqual([
       ['a', 'b', '!2026-01-01,1,230'],
-      ['c', 'd', '!2026-01-02,2,250!2026-01-03,3,270'],
-      ['d', 'c', '!2026-01-02,2,250!2026-01-03,3,270'],
-      ['The [...] and y.', 'The **x** and y.', '!2026-01-04,4,250!2026-01-05,5,250'],
-      ['The x and [...].', 'The x and **y**.', '!2026-01-04,4,250!2026-01-05,5,250'],
+      // Each card keeps its own triple: forward then reversed, one per cloze deletion in order.
+      ['c', 'd', '!2026-01-02,2,250'],
+      ['d', 'c', '!2026-01-03,3,270'],
+      ['The [...] and y.', 'The **x** and y.', '!2026-01-04,4,250'],
+      ['The x and [...].', 'The x and **y**.', '!2026-01-05,5,250'],
       ['e', 'f', '!2026-01-06,6,290'],
     ]);
     for (const card of cards) expect(`${card.front}${card.back}`).not.toContain('SR:');

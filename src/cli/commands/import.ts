@@ -43,6 +43,9 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
     `${verb} ${result.files} file${result.files === 1 ? '' : 's'}${result.skipped > 0 ? ` (${result.skipped} skipped)` : ''}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired; ${result.papers} paper${result.papers === 1 ? '' : 's'}\n`,
   );
   if (result.suggestions > 0) process.stdout.write(`${suggestionsLine(result.suggestions)}\n`);
+  if (result.srSchedules > 0) {
+    process.stdout.write(`took over ${result.srSchedules} Obsidian spaced-repetition schedule${result.srSchedules === 1 ? '' : 's'}: those cards continue where the plugin left off\n`);
+  }
   for (const m of result.moved) process.stdout.write(`${moveLine(m)}\n`);
   for (const gone of result.removed) process.stdout.write(`${removedLine(gone)}\n`);
   for (const r of result.relinked) {
