@@ -2,7 +2,7 @@
  * The SQL of `engram optimize`: the review log it trains on, and the record of fits
  * (table fsrs_fits, migration 2). Statements are prepared once per database.
  */
-import type { Statement } from 'better-sqlite3';
+import { statementsOf } from './statements.js';
 import type { Store } from './store.js';
 
 const SQL = {
@@ -36,15 +36,7 @@ export interface StoredFit {
   fittedAt: number;
 }
 
-const prepared = new WeakMap<Store, Map<keyof typeof SQL, Statement>>();
-
-function stmt(store: Store, name: keyof typeof SQL): Statement {
-  let statements = prepared.get(store);
-  if (!statements) prepared.set(store, (statements = new Map()));
-  let statement = statements.get(name);
-  if (!statement) statements.set(name, (statement = store.db.prepare(SQL[name])));
-  return statement;
-}
+const stmt = statementsOf(SQL);
 
 /** Every answer in the log (of one deck, or all), per card in time order. */
 export function readReviewLog(store: Store, deckId?: number): LogRow[] {

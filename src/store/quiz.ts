@@ -2,9 +2,9 @@
  * SQL of the paper quiz: its cards (kind 'paper') and which papers belong to a deck. Named
  * statements over the Store's connection, prepared once per connection.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Card } from '../core/index.js';
 import { rowToCard, type CardRow } from './rows.js';
+import { statementsOf } from './statements.js';
 import type { Store } from './store.js';
 
 const PAPER_CARD = `SELECT c.*, d.name AS deck_name, 0 AS has_example FROM cards c JOIN decks d ON d.id = c.deck_id`;
@@ -31,22 +31,7 @@ const SQL = {
                AND substr(p.declared_in, 1, length(c.source_file) + 1) = c.source_file || ':'))`,
 } as const;
 
-type Name = keyof typeof SQL;
-const prepared = new WeakMap<object, Map<Name, Statement>>();
-
-function stmt(store: Store, name: Name): Statement {
-  let statements = prepared.get(store.db);
-  if (!statements) {
-    statements = new Map();
-    prepared.set(store.db, statements);
-  }
-  let statement = statements.get(name);
-  if (!statement) {
-    statement = store.db.prepare(SQL[name]);
-    statements.set(name, statement);
-  }
-  return statement;
-}
+const stmt = statementsOf(SQL);
 
 /** Every paper card of the deck, retired ones included (so a returning paper gets its card back). */
 export function paperCardsOfDeck(store: Store, deckId: number): Card[] {

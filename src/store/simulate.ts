@@ -2,7 +2,7 @@
  * The SQL of `engram simulate`: the studied cards' memory, and the review log summed up per
  * (state before, grade) for the user's answer times and grade distribution.
  */
-import type { Statement } from 'better-sqlite3';
+import { statementsOf } from './statements.js';
 import type { Store } from './store.js';
 
 // Longer answers are a card left on screen, not thinking time; fsrs-rs / Anki cap them too.
@@ -39,15 +39,7 @@ export interface AnswerTimeRow {
   meanMs: number | null;
 }
 
-const prepared = new WeakMap<Store, Map<keyof typeof SQL, Statement>>();
-
-function stmt(store: Store, name: keyof typeof SQL): Statement {
-  let statements = prepared.get(store);
-  if (!statements) prepared.set(store, (statements = new Map()));
-  let statement = statements.get(name);
-  if (!statement) statements.set(name, (statement = store.db.prepare(SQL[name])));
-  return statement;
-}
+const stmt = statementsOf(SQL);
 
 /** Cards in the queue's reach (not suspended, retired or waiting as suggestions), of one deck or all. */
 export function simulationCards(store: Store, deckId: number | null): SimulationCardRow[] {

@@ -27,3 +27,19 @@ export class PreparedStatements<Name extends string> implements Prepared<Name> {
     return statement;
   }
 }
+
+/**
+ * For a store module with statements of its own (quiz, optimize, simulate): a function that
+ * returns one of them by name, prepared the first time per connection.
+ */
+export function statementsOf<Name extends string>(sql: Record<Name, string>): (store: { readonly db: Db }, name: Name) => Statement {
+  const prepared = new WeakMap<Db, PreparedStatements<Name>>();
+  return (store, name) => {
+    let statements = prepared.get(store.db);
+    if (!statements) {
+      statements = new PreparedStatements(store.db, sql);
+      prepared.set(store.db, statements);
+    }
+    return statements.stmt(name);
+  };
+}
