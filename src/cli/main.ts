@@ -5,7 +5,7 @@
  */
 import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
-import { EngramError, storageErrorMessage, trace } from '../core/index.js';
+import { EngramError, now, storageErrorMessage, trace } from '../core/index.js';
 import { Collection, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study/index.js';
 import { errorLine, safeText } from './format.js';
@@ -232,6 +232,8 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', onOutputError);
   const program = buildProgram();
   try {
+    // A bad ENGRAM_NOW is refused up front, also by commands that never read the clock (lint, decks on an empty database).
+    now();
     await program.parseAsync(argv, { from: 'user' });
     // A command that partly failed (import with a bad file) sets process.exitCode itself.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

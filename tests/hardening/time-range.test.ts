@@ -88,6 +88,15 @@ describe('ENGRAM_NOW', () => {
     });
   }
 
+  it('is refused up front, also by commands that never read the clock (lint, decks on an empty database)', () => {
+    const note = env.write('notes/a.md', 'Question::Answer\n');
+    for (const args of [['lint', note], ['decks']]) {
+      const r = env.run(args, { now: '0' });
+      expect(r.stderr, args.join(' ')).toBe('engram: ENGRAM_NOW is not an ISO time: 0\n');
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+  });
+
   for (const value of ['2026-12-01T09:00:00Z', '2026-12-01T09:00:00.250+01:00', '2026-12-01']) {
     it(`${value} is accepted`, () => {
       expect(env.run(['decks'], { now: value }).code).toBe(0);
