@@ -15,12 +15,17 @@ const KEYS: Array<[string, string]> = [
 ];
 
 export function HelpOverlay({ color }: { color: boolean }) {
+  return <KeyHelp title="Keys" keys={KEYS} keyWidth={14} color={color} />;
+}
+
+/** A screen's keys in a framed table: the review's help and the triage's share it. */
+export function KeyHelp({ title, keys, keyWidth, color }: { title: string; keys: ReadonlyArray<readonly [string, string]>; keyWidth: number; color: boolean }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} paddingX={1}>
-      <Text bold>Keys</Text>
-      {KEYS.map(([key, what]) => (
+      <Text bold>{title}</Text>
+      {keys.map(([key, what]) => (
         <Box key={key}>
-          <Box width={14} flexShrink={0}>
+          <Box width={keyWidth} flexShrink={0}>
             <Text bold>{key}</Text>
           </Box>
           <Text>{what}</Text>

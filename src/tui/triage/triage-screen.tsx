@@ -1,6 +1,7 @@
 /** Display only: the triage screen for a state, the note context of the item on screen and a terminal size. */
 import { Box, Text } from 'ink';
 import type { NoteContext } from '../../collection/note-context.js';
+import { KeyHelp } from '../help-overlay.js';
 import { sanitizeText } from '../render/index.js';
 import { currentItem, skippedCount, type TriageState } from './triage-reducer.js';
 
@@ -27,7 +28,7 @@ export const TRIAGE_KEYS: Array<[string, string]> = [
 ];
 
 export function TriageScreen({ state, context, width, height, color, waiting }: TriageScreenProps) {
-  if (state.help) return <TriageHelp color={color} />;
+  if (state.help) return <KeyHelp title="Triage keys" keys={TRIAGE_KEYS} keyWidth={10} color={color} />;
   const item = currentItem(state);
   const tally = `${state.accepted} accepted  ${state.rejected} rejected`;
   if (!item) {
@@ -94,21 +95,4 @@ export function wrapLines(text: string, width: number): string[] {
     out.push(rest);
   }
   return out;
-}
-
-function TriageHelp({ color }: { color: boolean }) {
-  return (
-    <Box flexDirection="column" borderStyle="round" borderColor={color ? 'cyan' : undefined} paddingX={1}>
-      <Text bold>Triage keys</Text>
-      {TRIAGE_KEYS.map(([key, what]) => (
-        <Box key={key}>
-          <Box width={10} flexShrink={0}>
-            <Text bold>{key}</Text>
-          </Box>
-          <Text>{what}</Text>
-        </Box>
-      ))}
-      <Text dimColor>? or esc closes this help</Text>
-    </Box>
-  );
 }
