@@ -142,6 +142,8 @@ export interface Card {
   /** A runnable example is attached. */
   hasExample: boolean;
   status: CardStatus;
+  /** 0: no flag; 1–4: red, orange, green, blue (Anki's colours). */
+  flag: number;
 }
 
 /** One row of the append-only review log. */

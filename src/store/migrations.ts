@@ -143,6 +143,11 @@ export const MIGRATIONS: readonly string[] = [
       AND (kind IN ('qa', 'definition', 'heading') OR (kind = 'reversed' AND item_key LIKE '%#definition:%'));
   CREATE INDEX cards_suggested ON cards(note_id, source_line) WHERE status = 'suggested';
   `,
+  // 7: a card can carry one of four coloured flags (0: none), as in Anki; searched with flag:N
+  `
+  ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX cards_flag ON cards(flag) WHERE flag <> 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -34,6 +34,7 @@ export interface CardRow {
   seen_back: string | null;
   has_example: number;
   status: string;
+  flag: number;
 }
 
 export function rowToCard(row: CardRow): Card {
@@ -59,6 +60,7 @@ export function rowToCard(row: CardRow): Card {
     seenFront: row.seen_front,
     seenBack: row.seen_back,
     hasExample: row.has_example === 1,
+    flag: row.flag ?? 0,
     status: row.status as CardStatus,
   };
 }
