@@ -268,5 +268,3 @@ function onOutputError(error: Error): void {
   process.exit(1);
 }
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;

@@ -1,12 +1,56 @@
-/** Runs the built CLI (dist/engram.js) as a subprocess on a temporary database. */
+/**
+ * Runs the built CLI on a temporary database. `run` calls the bundle's main() in a worker thread
+ * (dist/cli-main.js: the code dist/engram.js runs, without Node's start-up per command); a run
+ * with its own environment variables, `subprocess: true`, or ENGRAM_TEST_SUBPROCESS=1 spawns
+ * dist/engram.js instead, as `runAsync` always does.
+ */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = path.join(ROOT, 'dist', 'engram.js');
+const CLI_MAIN = path.join(ROOT, 'dist', 'cli-main.js');
+const CLI_WORKER = fileURLToPath(new URL('./cli-worker.mjs', import.meta.url));
+
+let inProcess: { worker: Worker; port: MessagePort } | null = null;
+
+/** One worker per test worker, started on first use; unref'd so it never keeps vitest alive. */
+function cliWorker(): { worker: Worker; port: MessagePort } {
+  if (inProcess) return inProcess;
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(CLI_WORKER, {
+    workerData: { cliMain: pathToFileURL(CLI_MAIN).href, port: port2 },
+    transferList: [port2],
+    env: { ...process.env, TZ: 'UTC' },
+    stdout: true,
+    stderr: true,
+  });
+  worker.unref();
+  port1.unref();
+  worker.on('error', () => {
+    inProcess = null;
+  });
+  inProcess = { worker, port: port1 };
+  return inProcess;
+}
+
+function runInProcess(args: string[], env: Record<string, string>, cwd: string): RunResult {
+  const { port } = cliWorker();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  port.postMessage({ args, env, cwd, flag });
+  if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') {
+    inProcess?.worker.terminate();
+    inProcess = null;
+    throw new Error(`engram ${args.join(' ')}: no answer from the in-process CLI within 60 s`);
+  }
+  const reply = receiveMessageOnPort(port);
+  if (!reply) throw new Error(`engram ${args.join(' ')}: the in-process CLI posted no result`);
+  return reply.message as RunResult;
+}
 
 export interface RunResult {
   code: number;
@@ -17,7 +61,7 @@ export interface RunResult {
 export interface TempEnv {
   dir: string;
   db: string;
-  run(args: string[], options?: { now?: string; env?: Record<string, string>; cwd?: string }): RunResult;
+  run(args: string[], options?: { now?: string; env?: Record<string, string>; cwd?: string; subprocess?: boolean }): RunResult;
   runAsync(args: string[], options?: { now?: string }): Promise<RunResult>;
   json<T = any>(args: string[], options?: { now?: string }): T;
   write(rel: string, text: string | Buffer): string;
@@ -37,6 +81,9 @@ export function tempEnv(): TempEnv {
     dir,
     db,
     run(args, options = {}) {
+      if (!options.env && !options.subprocess && !process.env['ENGRAM_TEST_SUBPROCESS']) {
+        return runInProcess(args, baseEnv(options.now), options.cwd ?? dir);
+      }
       const r = spawnSync(process.execPath, [CLI, ...args], {
         env: baseEnv(options.now, options.env), cwd: options.cwd ?? dir, encoding: 'utf8',
       });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../src/interop/index.js';
 import { tempEnv, type TempEnv } from '../helpers/cli.js';
@@ -89,6 +91,7 @@ describe('engram export --format csv', () => {
     const r = env.run(['export', '--format', 'csv', '--out', 'cards.csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/exported 1 card row to cards\.csv/);
+    expect(fs.readFileSync(path.join(env.dir, 'cards.csv'), 'utf8')).toMatch(/^id,deck,kind,front,back/);
     const bad = env.run(['export', '--reviews']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--reviews goes with --format csv/);

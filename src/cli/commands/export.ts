@@ -33,7 +33,7 @@ export function exportCommand(col: Collection, opts: ExportOptions): void {
     process.stdout.write(process.stdout.isTTY ? forTerminal(text, format) : text);
     return;
   }
-  writeWhole(opts.out, text);
+  writeWhole(path.resolve(opts.out), text);
   process.stdout.write(`exported ${summary} to ${opts.out}\n`);
 }
 

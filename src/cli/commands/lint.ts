@@ -35,7 +35,8 @@ export function lintCommand(paths: string[], opts: LintFlags): void {
   const maxLines = positive('--max-lines', opts.maxLines);
   const maxChars = positive('--max-chars', opts.maxChars);
   const ignored = ignoredRules(opts.ignore);
-  const full = lintDecks(paths, {
+  // Resolved here, so the linter never depends on the process's working folder.
+  const full = lintDecks(paths.map((p) => path.resolve(p)), {
     ...(maxLines !== undefined ? { maxLines } : {}),
     ...(maxChars !== undefined ? { maxChars } : {}),
   });
