@@ -28,7 +28,8 @@ describe('import-anki temp files', () => {
       fs.writeFileSync(path.join(dir, 'collection.sqlite'), 'x'.repeat(1000));
     }
     const pkg = buildApkg(env.dir);
-    const r = env.run(['import-anki', pkg], { now: '2026-12-01T09:00:00Z', env: { TMPDIR: tmp } });
+    // A process of its own: the folder named after this test's pid must count as another live import.
+    const r = env.run(['import-anki', pkg], { now: '2026-12-01T09:00:00Z', env: { TMPDIR: tmp }, subprocess: true });
     expect(r.code).toBe(0);
     expect(fs.readdirSync(tmp).sort()).toEqual([path.basename(unrelated), path.basename(running)].sort());
   });

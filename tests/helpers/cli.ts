@@ -1,8 +1,8 @@
 /**
  * Runs the built CLI on a temporary database. `run` calls the bundle's main() in a worker thread
- * (dist/cli-main.js: the code dist/engram.js runs, without Node's start-up per command); a run
- * with its own environment variables, `subprocess: true`, or ENGRAM_TEST_SUBPROCESS=1 spawns
- * dist/engram.js instead, as `runAsync` always does.
+ * (dist/cli-main.js: the code dist/engram.js runs, without Node's start-up per command), with the
+ * run's environment variables set in that worker; a run with its own TZ, `subprocess: true`, or
+ * ENGRAM_TEST_SUBPROCESS=1 spawns dist/engram.js instead, as `runAsync` always does.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,7 +81,7 @@ export function tempEnv(): TempEnv {
     dir,
     db,
     run(args, options = {}) {
-      if (!options.env && !options.subprocess && !process.env['ENGRAM_TEST_SUBPROCESS']) {
+      if (!options.subprocess && !options.env?.['TZ'] && !process.env['ENGRAM_TEST_SUBPROCESS']) {
         return runInProcess(args, baseEnv(options.now), options.cwd ?? dir);
       }
       const r = spawnSync(process.execPath, [CLI, ...args], {
