@@ -87,29 +87,35 @@ export function codeLines(code: string): string[] {
   return lines;
 }
 
+/** Lines that say nothing on their own: blank, or only closing brackets (`}`, `});`). */
+const TRIVIAL_LINE = /^[\s)\]};,]*$/;
+
+/** Removes the indentation that every non-blank line of `lines` shares. */
+function dedent(lines: string[]): string[] {
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)?.[0].length ?? 0)));
+}
+
 /**
  * The shown part of an example: the lines of each range, with a `// …` line wherever lines are
- * left out between or around them, so the learner sees that something is hidden. The common
- * indentation of the shown lines is removed, so a function body does not start far to the right.
+ * left out between or around them, so the learner sees that something is hidden (a stretch of
+ * only blank lines and closing brackets is left out silently). Each stretch loses the indentation
+ * its lines share, so a function body does not start far to the right.
  */
 export function excerptLines(code: string, ranges: readonly LineRange[]): string {
   const lines = codeLines(code);
-  const chunks: string[][] = [];
-  const gaps: boolean[] = [];
+  const out: string[] = [];
+  const leftOut = (from: number, to: number) => {
+    if (lines.slice(from - 1, to).some((l) => !TRIVIAL_LINE.test(l))) out.push('// …');
+  };
   let next = 1;
   for (const r of ranges) {
-    gaps.push(r.from > next);
-    chunks.push(lines.slice(r.from - 1, Math.min(r.to, lines.length)));
+    leftOut(next, r.from - 1);
+    out.push(...dedent(lines.slice(r.from - 1, Math.min(r.to, lines.length))));
     next = r.to + 1;
   }
-  const indents = chunks.flat().filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
-  const cut = indents.length > 0 ? Math.min(...indents) : 0;
-  const out: string[] = [];
-  chunks.forEach((chunk, i) => {
-    if (gaps[i]) out.push('// …');
-    out.push(...chunk.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)?.[0].length ?? 0))));
-  });
-  if (next <= lines.length) out.push('// …');
+  leftOut(next, lines.length);
   return out.join('\n');
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedCard } from '../../src/core/index.js';
 import { parseNote } from '../../src/notes/index.js';
+import { excerptLines } from '../../src/notes/example-refs.js';
 import { ROOT, tempEnv } from '../helpers/cli.js';
 import { withCollectionAt } from '../helpers/collection.js';
 import { importNotes } from '../../src/collection/import-notes.js';
@@ -157,6 +158,20 @@ describe('the bundled multimodality deck', () => {
       expect(card.exampleFile?.predict, where(file, card)).toBe(true);
       expect(card.exampleFile?.path, where(file, card)).toMatch(/^examples\/predict-[a-z0-9-]+\.ts$/);
       expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), where(file, card)).toBe(true);
+    }
+  });
+
+  it('shows on each predict card\'s front only a chosen part of its file, small enough to work out by hand', () => {
+    const predict = allCards.filter(({ card }) => card.kind === 'output');
+    for (const { file, card } of predict) {
+      const shown = card.exampleFile?.shown;
+      expect(shown, `${where(file, card)} shows its whole file: give it a #L… range`).toBeDefined();
+      const code = fs.readFileSync(path.join(DECK, card.exampleFile!.path), 'utf8');
+      const front = excerptLines(code, shown!).split('\n');
+      expect(front.length, where(file, card)).toBeLessThanOrEqual(12);
+      expect(front.length, where(file, card)).toBeLessThan(code.trimEnd().split('\n').length);
+      expect(Math.max(...front.map((l) => l.length)), `${where(file, card)} has a line wider than 76 columns`).toBeLessThanOrEqual(76);
+      expect(front.some((l) => /console\.log/.test(l)), `${where(file, card)} hides the line that prints`).toBe(true);
     }
   });
 

@@ -61,10 +61,16 @@ describe('line ranges and excerpts', () => {
     expect(read.ok && formatLineRanges(read.ranges)).toBe('L2,L4-L6,L9');
   });
 
-  it('an excerpt marks every left-out stretch with // … and removes the shared indentation', () => {
+  it('an excerpt marks every left-out stretch with // … and removes the indentation each stretch shares', () => {
     const code = ['a', 'b', '  c', '    d', '  e', 'f'].join('\n') + '\n';
     expect(excerptLines(code, [{ from: 3, to: 5 }])).toBe(['// …', 'c', '  d', 'e', '// …'].join('\n'));
     expect(excerptLines(code, [{ from: 1, to: 1 }, { from: 6, to: 6 }])).toBe(['a', '// …', 'f'].join('\n'));
+    expect(excerptLines(code, [{ from: 1, to: 1 }, { from: 4, to: 4 }])).toBe(['a', '// …', 'd', '// …'].join('\n'));
     expect(excerptLines(code, [{ from: 1, to: 6 }])).toBe(code.trimEnd());
+  });
+
+  it('leaves out a stretch of only blank lines and closing brackets without a marker', () => {
+    const code = ['function f() {', '  return 1;', '}', '', 'f();', '  });', ''].join('\n');
+    expect(excerptLines(code, [{ from: 1, to: 2 }, { from: 5, to: 5 }])).toBe(['function f() {', '  return 1;', 'f();'].join('\n'));
   });
 });
