@@ -77,7 +77,7 @@ export function splitFragment(written: string): { path: string; fragment: string
 /** Null when every range lies inside a file of `lineCount` lines, else what is wrong. */
 export function rangesPastEnd(ranges: readonly LineRange[], lineCount: number): string | null {
   const last = ranges[ranges.length - 1];
-  return last && last.to > lineCount ? `L${last.to} is past the end of the file (${lineCount} lines)` : null;
+  return last && last.to > lineCount ? `L${last.to} is past the end of the file (${lineCount} line${lineCount === 1 ? '' : 's'})` : null;
 }
 
 /** The lines of a file, without the newline that ends the last one. */
