@@ -299,7 +299,6 @@ describe('predict: lines that show part of the file (#L…)', () => {
     expect(predictShownCode(temp.col(), id)).toBe([
       '// …',
       'const sigmoid = (t: number): number => 1 / (1 + Math.exp(-t));',
-      '// …',
       'export function main(): void {',
       '  console.log(sigmoid(0).toFixed(2));',
       '}',
@@ -313,7 +312,7 @@ describe('predict: lines that show part of the file (#L…)', () => {
     const id = byFront().get('What does the gate print?')!.id;
     write('deck/gate.md', 'What does the gate print?::0.50\npredict: examples/gate.ts#L5\n');
     importPaths('deck');
-    expect(predictShownCode(temp.col(), id)).toBe('// …\nconsole.log(sigmoid(0).toFixed(2));\n// …');
+    expect(predictShownCode(temp.col(), id)).toBe('// …\nconsole.log(sigmoid(0).toFixed(2));');
     write('deck/examples/gate.ts', PREDICT_CODE.replace('sigmoid(0)', 'sigmoid(10)'));
     importPaths('deck');
     expect(temp.col().exampleOf(id)?.code).toContain('sigmoid(10)');
