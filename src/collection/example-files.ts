@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExampleFileRef, ExampleSpec } from '../core/index.js';
-import { readExampleLine } from '../notes/index.js';
+import { codeLines, formatLineRanges, rangesPastEnd, readExampleLine, readPredictLine, splitFragment } from '../notes/index.js';
 
 export const MAX_EXAMPLE_BYTES = 64 * 1024;
 
@@ -62,7 +62,14 @@ export const readExampleFile: ExampleReader = (ref, noteFile) => {
     return { ok: false, message: `example '${written}' is not valid UTF-8` };
   }
   if (code.includes('\0')) return { ok: false, message: `example '${written}' is a binary file` };
-  return { ok: true, spec: { lang, code: code.replace(/^\uFEFF/, ''), line: 0, path: written.replace(/\\/g, '/') } };
+  code = code.replace(/^\uFEFF/, '');
+  let stored = written.replace(/\\/g, '/');
+  if (ref.shown && ref.shown.length > 0) {
+    const past = rangesPastEnd(ref.shown, codeLines(code).length);
+    if (past) return { ok: false, message: `predict range of '${written}': ${past}` };
+    stored += `#${formatLineRanges(ref.shown)}`;
+  }
+  return { ok: true, spec: { lang, code, line: 0, path: stored } };
 };
 
 /**
@@ -73,7 +80,7 @@ export const readExampleFile: ExampleReader = (ref, noteFile) => {
 export function cachedExampleReader(): ExampleReader {
   const reads = new Map<string, ExampleRead>();
   return (ref, noteFile) => {
-    const key = `${noteFile}\u0000${ref.path}`;
+    const key = `${noteFile}\u0000${ref.path}\u0000${ref.shown ? formatLineRanges(ref.shown) : ''}`;
     let read = reads.get(key);
     if (!read) {
       read = readExampleFile(ref, noteFile);
@@ -89,12 +96,13 @@ export function cachedExampleReader(): ExampleReader {
  */
 export function exampleFilesDigest(noteText: string, noteFile: string, read: ExampleReader = readExampleFile): string {
   // Most notes have no example at all: one scan of the text instead of one regex per line.
-  if (!/example:/i.test(noteText)) return '';
+  if (!/example:|predict:/i.test(noteText)) return '';
   const hash = crypto.createHash('sha256');
   for (const line of noteText.split('\n')) {
-    const written = readExampleLine(line.replace(/\r$/, ''));
+    const raw = line.replace(/\r$/, '');
+    const written = readExampleLine(raw) ?? readPredictLine(raw);
     if (written === null) continue;
-    const example = read({ path: written, line: 0 }, noteFile);
+    const example = read({ path: splitFragment(written).path, line: 0 }, noteFile);
     hash.update(written).update('\0').update(example.ok ? example.spec.code : `error:${example.message}`).update('\0');
   }
   return hash.digest('hex');

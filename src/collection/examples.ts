@@ -1,6 +1,7 @@
 import { EngramError, type Grade } from '../core/index.js';
 import type { PredictionLine } from '../examples/predict.js';
 import type { RunOptions, RunResult } from '../examples/index.js';
+import { shownCode } from '../notes/index.js';
 import type { Collection } from './collection.js';
 
 export type { RunOptions, RunResult, PredictionLine };
@@ -19,6 +20,15 @@ export async function stopExampleRunner(): Promise<void> {
   if (!runnerLoaded) return;
   const { stopSandbox } = await import('../examples/index.js');
   await stopSandbox();
+}
+
+/**
+ * What a predict card's front shows of its example: the lines its `predict: x.ts#L3-L12` line chose
+ * (with `// …` where lines are left out), or the whole code; null for a card with no example.
+ */
+export function predictShownCode(col: Collection, cardId: number): string | null {
+  const example = col.exampleOf(cardId);
+  return example ? shownCode(example.code, example.path) : null;
 }
 
 /**

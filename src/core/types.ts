@@ -46,8 +46,17 @@ export interface ExampleSpec {
   lang: 'ts' | 'js';
   code: string;
   line: number;
-  /** Deck-relative path of the file the code was read from; absent for a fence in the note. */
+  /**
+   * Deck-relative path of the file the code was read from; absent for a fence in the note. A predict
+   * card that shows only part of its file keeps the shown lines as a fragment: `examples/x.ts#L3-L12`.
+   */
   path?: string;
+}
+
+/** Lines `from`..`to` of a file, counted from 1, both included. */
+export interface LineRange {
+  from: number;
+  to: number;
 }
 
 /** An `example: path` line (or frontmatter key) pointing a card to an example file, not yet read. */
@@ -58,6 +67,8 @@ export interface ExampleFileRef {
   line: number;
   /** Written as `predict:`: the card asks what the example prints (kind `output`). */
   predict?: boolean;
+  /** `predict: x.ts#L3-L12`: the lines the card's front shows (the whole file still runs). */
+  shown?: LineRange[];
 }
 
 /** A card as the notes parser sees it: no identity, no schedule. */

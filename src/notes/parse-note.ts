@@ -40,7 +40,7 @@ export function parseNote(text: string, file: string): ParseResult {
   const settings = readSettings(frontmatter.data, frontmatter.keyLine, file, problems);
   const lexed = classifyLines(frontmatter.body, frontmatter.bodyLine, file);
   problems.push(...lexed.problems);
-  const { tokens, refs } = takeExampleRefs(lexed.tokens);
+  const { tokens, refs } = takeExampleRefs(lexed.tokens, file, problems);
 
   const tags = mergeTags(settings.tags, inlineTags(tokens));
   const boldCloze = settings.boldCloze || tags.some((t) => t.toLowerCase() === 'cloze');

@@ -6,7 +6,7 @@ import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
 import type { Collection } from '../collection/index.js';
-import { predictCardExample, prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
+import { predictCardExample, predictShownCode, prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
 import { predictionDiffLines } from './prediction-lines.js';
 import { colorEnabled } from '../present/color.js';
 import type { ReviewController } from './controller.js';
@@ -58,7 +58,7 @@ export function createController(col: Collection, deck?: string): ReviewControll
         .filter(Boolean).join('\n');
       return { text: `${text}\n(${r.ms} ms)`, ok: r.ok };
     },
-    exampleCode: (cardId) => col.exampleOf(cardId)?.code ?? null,
+    exampleCode: (cardId) => predictShownCode(col, cardId),
     async predict(cardId, typed, durationMs) {
       await new Promise((resolve) => setTimeout(resolve, 40));
       const { run: r, prediction } = await predictCardExample(col, cardId, typed, durationMs);

@@ -27,6 +27,29 @@ describe('engram lint', () => {
     expect(r.stdout).toBe('ok: 3 files, 2 cards, 1 declared paper, no problems\n');
   });
 
+  it('reports a predict range it cannot read and one past the end of the file, each at its predict: line', () => {
+    writeCleanDeck();
+    env.write('deck/predict.md', [
+      '# Predict',                                               // 1
+      '',                                                        // 2
+      'What does it print?::1',                                  // 3
+      'predict: examples/tensor.ts#L5-L3',                       // 4 unreadable range
+      '',                                                        // 5
+      'And now?::1',                                             // 6
+      'predict: examples/tensor.ts#L1-L9',                       // 7 past the end (1 line)
+      '',                                                        // 8
+      'And the first line?::1',                                  // 9
+      'predict: examples/tensor.ts#L1',                          // 10 fine
+    ].join('\n'));
+    const r = env.run(['lint', 'deck', '--json']);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+    expect(findings.map((f) => [path.basename(f.file), f.line, f.rule, f.message])).toEqual([
+      ['predict.md', 4, 'parse', "'L5-L3' ends before it starts; the card shows the whole file"],
+      ['predict.md', 7, 'example', "predict range of 'examples/tensor.ts': L9 is past the end of the file (1 line)"],
+    ]);
+  });
+
   it('reports each kind of problem with file and line, and exits 1', () => {
     writeCleanDeck();
     const long = Array.from({ length: 20 }, (_, i) => `- point ${i}`).join('\n');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/index.js';
 import { setNow } from '../../src/core/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
+import { predictShownCode } from '../../src/collection/examples.js';
 import { ROOT } from '../helpers/cli.js';
 import { useTempCollection } from '../helpers/collection.js';
 
@@ -275,6 +276,63 @@ describe('example files attached with `example:` lines', () => {
       file: at('deck/fusion.md'), line: 3,
       message: "'example:' line is not directly under a card: put it on the line after the card's answer, with no blank line between",
     }]);
+  });
+});
+
+const PREDICT_CODE = [
+  '// Predict the output: a scalar gate.',
+  'const sigmoid = (t: number): number => 1 / (1 + Math.exp(-t));',
+  '',
+  'export function main(): void {',
+  '  console.log(sigmoid(0).toFixed(2));',
+  '}',
+  '',
+].join('\n');
+
+describe('predict: lines that show part of the file (#L…)', () => {
+  it('stores the whole file to run and the shown lines as the path\'s fragment; the front shows only those lines', () => {
+    write('deck/examples/gate.ts', PREDICT_CODE);
+    write('deck/gate.md', 'What does the gate print?::0.50\npredict: examples/gate.ts#L2,L4-L6\n');
+    expect(importPaths('deck').errors).toEqual([]);
+    const id = byFront().get('What does the gate print?')!.id;
+    expect(temp.col().exampleOf(id)).toMatchObject({ code: PREDICT_CODE, path: 'examples/gate.ts#L2,L4-L6' });
+    expect(predictShownCode(temp.col(), id)).toBe([
+      '// …',
+      'const sigmoid = (t: number): number => 1 / (1 + Math.exp(-t));',
+      'export function main(): void {',
+      '  console.log(sigmoid(0).toFixed(2));',
+      '}',
+    ].join('\n'));
+  });
+
+  it('re-imports when only the range changes, and when only the predicted file changes', () => {
+    write('deck/examples/gate.ts', PREDICT_CODE);
+    write('deck/gate.md', 'What does the gate print?::0.50\npredict: examples/gate.ts#L4-L6\n');
+    importPaths('deck');
+    const id = byFront().get('What does the gate print?')!.id;
+    write('deck/gate.md', 'What does the gate print?::0.50\npredict: examples/gate.ts#L5\n');
+    importPaths('deck');
+    expect(predictShownCode(temp.col(), id)).toBe('// …\nconsole.log(sigmoid(0).toFixed(2));');
+    write('deck/examples/gate.ts', PREDICT_CODE.replace('sigmoid(0)', 'sigmoid(10)'));
+    importPaths('deck');
+    expect(temp.col().exampleOf(id)?.code).toContain('sigmoid(10)');
+    expect(byFront().get('What does the gate print?')!.id).toBe(id);
+  });
+
+  it('a range past the end of the file is an error at the predict: line, and the card keeps no example', () => {
+    write('deck/examples/gate.ts', PREDICT_CODE);
+    write('deck/gate.md', '# Gate\n\nWhat does the gate print?::0.50\npredict: examples/gate.ts#L4-L9\n');
+    expect(importPaths('deck').errors).toEqual([{
+      file: at('deck/gate.md'), line: 4, message: "predict range of 'examples/gate.ts': L9 is past the end of the file (6 lines)",
+    }]);
+    expect(exampleOf('What does the gate print?')).toBeNull();
+  });
+
+  it('without a fragment the front shows the whole file', () => {
+    write('deck/examples/gate.ts', PREDICT_CODE);
+    write('deck/gate.md', 'What does the gate print?::0.50\npredict: examples/gate.ts\n');
+    importPaths('deck');
+    expect(predictShownCode(temp.col(), byFront().get('What does the gate print?')!.id)).toBe(PREDICT_CODE);
   });
 });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedCard } from '../../src/core/index.js';
 import { parseNote } from '../../src/notes/index.js';
+import { excerptLines } from '../../src/notes/example-refs.js';
 import { ROOT, tempEnv } from '../helpers/cli.js';
 import { withCollectionAt } from '../helpers/collection.js';
 import { importNotes } from '../../src/collection/import-notes.js';
@@ -18,22 +19,38 @@ const EXAMPLES = path.join(DECK, 'examples');
 /**
  * Minimum cards per challenge file, a little below the current counts so a lost section shows.
  * Raised in issue 19: predict-the-output cards (fusion, coordination, alignment, reasoning,
- * quantification), split cards (fission, transference) and new coverage cards.
+ * quantification), split cards (fission, transference) and new coverage cards; then text diagrams
+ * (fusion, alignment, generation), equation cards (coordination, alignment) and interpretation cards.
  */
 const MIN_CARDS: Record<string, number> = {
-  '01-fusion.md': 61,
-  '02-coordination.md': 30,
-  '03-fission.md': 22,
-  '04-alignment.md': 38,
-  '05-reasoning.md': 42,
-  '06-generation.md': 26,
-  '07-transference.md': 44,
-  '08-quantification.md': 45,
+  '01-fusion.md': 65,
+  '02-coordination.md': 33,
+  '03-fission.md': 23,
+  '04-alignment.md': 42,
+  '05-reasoning.md': 44,
+  '06-generation.md': 28,
+  '07-transference.md': 46,
+  '08-quantification.md': 50,
 };
 
 /** One screen: the review shows the answer under the question, so keep it short. */
 const MAX_ANSWER_LINES = 8;
 const MAX_ANSWER_CHARS = 400;
+/** A text diagram (a ```text fence on the back) may take more of the screen, still within lint's limit. */
+const MAX_DIAGRAM_LINES = 16;
+const MAX_DIAGRAM_CHARS = 900;
+/** Diagram lines stay this narrow so the review draws them unwrapped in an 80-column terminal. */
+const MAX_DIAGRAM_WIDTH = 72;
+
+/** The text diagrams the deck must have (issue 19): a card whose front matches, with a ```text fence on its back. */
+const DIAGRAMS: Array<{ file: string; front: RegExp }> = [
+  { file: '01-fusion.md', front: /six core challenges .* as a tree/ },
+  { file: '01-fusion.md', front: /early, intermediate and late fusion/ },
+  { file: '04-alignment.md', front: /single-stream and a two-stream/ },
+  { file: '06-generation.md', front: /DALL-E's two training stages/ },
+];
+
+const isDiagram = (back: string): boolean => /^```text$/m.test(back);
 
 /** Each fusion operator, how a card names it, and the example file that computes it. */
 const FUSION_OPERATORS: Array<{ name: string; pattern: RegExp; file: string }> = [
@@ -47,10 +64,10 @@ const FUSION_OPERATORS: Array<{ name: string; pattern: RegExp; file: string }> =
 
 /** The topics of each challenge (issue #6, part 1): each must be named by at least one card of its file. */
 const TOPICS: Record<string, RegExp[]> = {
-  '01-fusion.md': [/additive fusion/i, /multiplicative/i, /bilinear/i, /tensor fusion/i, /low-rank/i, /gated fusion/i, /nonlinear fusion/i, /additive projection/i, /early fusion/i],
-  '02-coordination.md': [/cosine/i, /\bCCA\b/, /DCCAE/, /gated coordination/i, /contrastive/i, /\bCLIP\b/],
+  '01-fusion.md': [/intermediate fusion/i, /additive fusion/i, /multiplicative/i, /bilinear/i, /tensor fusion/i, /low-rank/i, /gated fusion/i, /nonlinear fusion/i, /additive projection/i, /early fusion/i],
+  '02-coordination.md': [/objective does deep CCA/i, /objective does DCCAE/i, /cosine/i, /\bCCA\b/, /DCCAE/, /gated coordination/i, /contrastive/i, /\bCLIP\b/],
   '03-fission.md': [/modality-level fission/i, /fine-grained fission/i],
-  '04-alignment.md': [/connection/i, /cross-modal attention/i, /graph network/i, /segmentation/i, /dynamic time warping/i, /\bCTC\b/, /HuBERT/, /scaled dot-product/i, /3×3 DTW table/],
+  '04-alignment.md': [/unconditional/i, /single-stream/i, /masked prediction loss/i, /connection/i, /cross-modal attention/i, /graph network/i, /segmentation/i, /dynamic time warping/i, /\bCTC\b/, /HuBERT/, /scaled dot-product/i, /3×3 DTW table/],
   '05-reasoning.md': [/temporal/i, /memory/i, /hierarchical/i, /reinforcement learning/i, /architecture search/i, /neuro-symbolic/i, /logic/i, /causal/i, /external knowledge/i, /open challenges/i, /backdoor/i],
   '06-generation.md': [/summari[sz]ation/i, /translation/i, /creation/i],
   '07-transference.md': [/pretrained/i, /prefix/i, /HighMMT/, /co-learning via representation/i, /co-learning via generation/i, /\bUniT\b/, /VL-BERT/, /VL-T5/],
@@ -109,9 +126,27 @@ describe('the bundled multimodality deck', () => {
 
   it('keeps every answer within one screen', () => {
     const tooLong = allCards
-      .filter(({ card }) => card.back.split('\n').length > MAX_ANSWER_LINES || card.back.length > MAX_ANSWER_CHARS)
+      .filter(({ card }) => {
+        const [lines, chars] = isDiagram(card.back) ? [MAX_DIAGRAM_LINES, MAX_DIAGRAM_CHARS] : [MAX_ANSWER_LINES, MAX_ANSWER_CHARS];
+        return card.back.split('\n').length > lines || card.back.length > chars;
+      })
       .map(({ file, card }) => `${where(file, card)}: ${card.back.split('\n').length} lines, ${card.back.length} chars`);
     expect(tooLong).toEqual([]);
+  });
+
+  it('has its text diagrams, each a fenced text block narrow enough for an 80-column review', () => {
+    for (const { file, front } of DIAGRAMS) {
+      const card = allCards.find((c) => c.file === file && front.test(c.card.front))?.card;
+      expect(card, `${file} has no diagram card matching ${front}`).toBeDefined();
+      expect(isDiagram(card!.back), where(file, card!)).toBe(true);
+    }
+    const diagrams = allCards.filter(({ card }) => isDiagram(card.back));
+    expect(diagrams.length).toBeGreaterThanOrEqual(DIAGRAMS.length);
+    for (const { file, card } of diagrams) {
+      const fence = /^```text\n([\s\S]*?)\n```$/m.exec(card.back)?.[1] ?? '';
+      const widest = Math.max(...fence.split('\n').map((l) => [...l].length));
+      expect(widest, `${where(file, card)}: a diagram line is ${widest} columns wide`).toBeLessThanOrEqual(MAX_DIAGRAM_WIDTH);
+    }
   });
 
   it('gives every card a breadcrumb that starts with its file\'s title and names a section', () => {
@@ -157,6 +192,20 @@ describe('the bundled multimodality deck', () => {
       expect(card.exampleFile?.predict, where(file, card)).toBe(true);
       expect(card.exampleFile?.path, where(file, card)).toMatch(/^examples\/predict-[a-z0-9-]+\.ts$/);
       expect(fs.existsSync(path.join(DECK, card.exampleFile!.path)), where(file, card)).toBe(true);
+    }
+  });
+
+  it('shows on each predict card\'s front only a chosen part of its file, small enough to work out by hand', () => {
+    const predict = allCards.filter(({ card }) => card.kind === 'output');
+    for (const { file, card } of predict) {
+      const shown = card.exampleFile?.shown;
+      expect(shown, `${where(file, card)} shows its whole file: give it a #L… range`).toBeDefined();
+      const code = fs.readFileSync(path.join(DECK, card.exampleFile!.path), 'utf8');
+      const front = excerptLines(code, shown!).split('\n');
+      expect(front.length, where(file, card)).toBeLessThanOrEqual(12);
+      expect(front.length, where(file, card)).toBeLessThan(code.trimEnd().split('\n').length);
+      expect(Math.max(...front.map((l) => l.length)), `${where(file, card)} has a line wider than 76 columns`).toBeLessThanOrEqual(76);
+      expect(front.some((l) => /console\.log/.test(l)), `${where(file, card)} hides the line that prints`).toBe(true);
     }
   });
 

@@ -47,6 +47,19 @@ async function type(app: ReturnType<typeof render>, keys: string) {
 }
 
 describe('a predict-the-output card in the review', () => {
+  it('shows only the lines its predict: line chooses (#L2), with // … for the lines left out', async () => {
+    const note = path.join(temp.dir(), 'deck', 'gates.md');
+    fs.writeFileSync(note, '# Gates\n\nWhat does the gate print for z = 1? :: σ(1) = 1/(1+e^-1) ≈ 0.73\npredict: examples/sigmoid.ts#L2\n');
+    expect(importNotes(col, [note]).errors).toEqual([]);
+    expect(col.cards({}).map((c) => c.id)).toEqual([cardId]);
+    const app = render(<ReviewApp controller={createController(col)} initial={startingState(col)} color={false} />);
+    const f = await frame(app, (s) => s.includes('Math.exp'));
+    expect(f).toContain('What does the gate print');
+    expect(f).toContain('// …');
+    expect(f).not.toContain('const z = 1');
+    app.unmount();
+  });
+
   it('shows the code, takes a typed prediction (q and s are text), runs, suggests a grade that enter confirms', async () => {
     const app = render(<ReviewApp controller={createController(col)} initial={startingState(col)} color={false} />);
     let f = await frame(app, (s) => s.includes('Math.exp'));

@@ -1,5 +1,6 @@
 // Predict the output: additive fusion of one vector per modality.
-const dot = (u: number[], v: number[]): number => u.reduce((s, ui, i) => s + ui * v[i]!, 0);
+const dot = (u: number[], v: number[]): number =>
+  u.reduce((s, ui, i) => s + ui * v[i]!, 0);
 
 export function main(): void {
   const xA = [1, 2], wA = [0.5, 1];

@@ -1,6 +1,8 @@
 // Predict the output: cosine similarity as a coordination score.
-const dot = (u: number[], v: number[]): number => u.reduce((s, ui, i) => s + ui * v[i]!, 0);
-const cosine = (u: number[], v: number[]): number => dot(u, v) / Math.sqrt(dot(u, u) * dot(v, v));
+const dot = (u: number[], v: number[]): number =>
+  u.reduce((s, ui, i) => s + ui * v[i]!, 0);
+const cosine = (u: number[], v: number[]): number =>
+  dot(u, v) / Math.sqrt(dot(u, u) * dot(v, v));
 
 export function main(): void {
   console.log('cos([1,1], [3,3]) =', cosine([1, 1], [3, 3]).toFixed(2));

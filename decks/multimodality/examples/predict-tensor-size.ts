@@ -1,6 +1,7 @@
 // Predict the output: how many features does tensor fusion produce?
 const withOne = (x: number[]): number[] => [...x, 1];
-const outer = (u: number[], v: number[]): number[] => u.flatMap((a) => v.map((b) => a * b));
+const outer = (u: number[], v: number[]): number[] =>
+  u.flatMap((a) => v.map((b) => a * b));
 
 export function main(): void {
   const xA = [0.2, 0.4];
