@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, now } from '../core/index.js';
+import { UsageError, now, processAlive } from '../core/index.js';
 import type { Collection } from './collection.js';
 
 export const DEFAULT_KEEP = 10;
@@ -118,16 +118,6 @@ function removeStalePartials(dir: string, dbPath: string): string[] {
     removed.push(file);
   }
   return removed;
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Deletes all but the newest `keep` backups of this database, by the order they were written; never `justWritten`. */

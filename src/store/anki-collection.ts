@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EngramError } from '../core/index.js';
+import { EngramError, processAlive } from '../core/index.js';
 
 /** The raw rows; `src/interop` gives them meaning (same shapes, declared there too: the store does not import domains). */
 export interface AnkiCollectionRows {
@@ -79,16 +79,6 @@ function removeStaleTempDirs(): void {
     } catch {
       // Gone meanwhile, or not ours to remove.
     }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
