@@ -14,6 +14,7 @@ import { DueCounts, answerBalanced, type BalanceContext, type DayRule } from '..
 import { deckAnswersInOrder, deckCardsForReplay, reviewsDueByDay } from '../store/load-balance.js';
 import type { Collection } from './collection.js';
 import { schedulerOptions } from './deck-options.js';
+import { leechAfterAnswer } from './leeches.js';
 
 /** Monday 3 January 2000, noon UTC: day 0 of the study-day numbering. */
 const EPOCH = Date.UTC(2000, 0, 3, 12);
@@ -52,11 +53,12 @@ export function answerMemoryOf(col: Collection, card: Card, grade: Grade, time: 
 }
 
 /**
- * Every card of a deck rebuilt from the review log alone, answers taken in time order across
- * the deck with the due counts they had then: the same memory (due dates included) as the
+ * Every card of a deck rebuilt from the review log alone, answers taken in the order they were
+ * given (the log's row order) across the deck with the due counts they had then: the same memory (due dates included) as the
  * answers gave live, for cards whose whole history is in the log. Suspension and retirement
- * are not in the log: a card out of the queue now is taken as out since its last answer
- * (exact for a leech suspended by its answer).
+ * are not in the log: a card out of the queue now is taken as out since its last answer, or
+ * since the answer that made it a leech when the deck suspends leeches (both exact when the
+ * user did not suspend, unsuspend or retire it by hand between answers).
  */
 export function replaySchedules(col: Collection, deckId: number): Map<number, Memory> {
   const options = col.deckOptions(deckId);
@@ -69,13 +71,16 @@ export function replaySchedules(col: Collection, deckId: number): Map<number, Me
   const out = new Set(cards.filter((c) => c.suspended || c.retired).map((c) => c.id));
   const days = studyDays(options);
   const due = new DueCounts(days.dayOf);
+  const leeches = new Set<number>();
   answers.forEach(([cardId, grade, time], i) => {
     const before = memories.get(cardId)!;
     due.remove(before);
     const after = balances(options)
       ? answerBalanced(before, grade as Grade, time, scheduler, () => due.context(time, days))
       : answerMemory(before, grade as Grade, time, scheduler);
-    if (!(out.has(cardId) && lastAnswer.get(cardId) === i)) due.add(after);
+    if (options.leechAction === 'suspend' && leechAfterAnswer(before, after, leeches.has(cardId) ? ['leech'] : [], options)) leeches.add(cardId);
+    const gone = out.has(cardId) && (lastAnswer.get(cardId) === i || leeches.has(cardId));
+    if (!gone) due.add(after);
     memories.set(cardId, after);
   });
   return memories;
