@@ -7,9 +7,11 @@ import {
   DAY, EngramError, GRADES, decodeUndoSnapshot, encodeUndoSnapshot, nextDayStart, now,
   type Card, type Grade, type Memory, type Review, type UndoSnapshot,
 } from '../core/index.js';
-import { answerMemory, elapsedDaysAt, previewAnswers, formatInterval } from '../scheduler/index.js';
+import { elapsedDaysAt, previewAnswers, formatInterval } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { schedulerOptions } from './deck-options.js';
+import { leechAfterAnswer } from './leeches.js';
+import { answerMemoryOf } from './load-balance.js';
 
 export interface AnswerResult {
   card: Card;
@@ -39,10 +41,10 @@ export function answerCard(col: Collection, cardId: number, grade: Grade, durati
     if (card.retired) throw new EngramError(`card ${cardId} is retired (its text is gone from the notes)`);
     const options = col.deckOptions(card.deckId);
     const time = now();
-    const memory = answerMemory(card.memory, grade, time, schedulerOptions(options));
+    const memory = answerMemoryOf(col, card, grade, time, options);
     let suspended = card.suspended;
     let tags = card.tags;
-    const leech = memory.lapses > card.memory.lapses && isLeech(memory.lapses, options.leechThreshold);
+    const leech = leechAfterAnswer(card.memory, memory, card.tags, options);
     if (leech) {
       if (!tags.includes('leech')) tags = [...tags, 'leech'];
       if (options.leechAction === 'suspend') suspended = true;
@@ -111,11 +113,4 @@ export function buryCard(col: Collection, cardId: number): Card {
     col.store.setBuriedUntil(cardId, nextDayStart(time, col.deckOptions(card.deckId).rolloverHour), time);
     return col.getCard(cardId);
   });
-}
-
-/** Anki's rule: a leech at the threshold, then again every half threshold. */
-function isLeech(lapses: number, threshold: number): boolean {
-  if (lapses < threshold) return false;
-  const every = Math.max(1, Math.floor(threshold / 2));
-  return (lapses - threshold) % every === 0;
 }

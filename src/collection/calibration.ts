@@ -3,19 +3,46 @@
  * weights, the predictions pooled into bins (see scheduler/calibration.ts).
  */
 import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin } from '../scheduler/calibration.js';
+import { leechCandidate, worstLeechesFirst, type LeechCandidate, type MemoryLeech } from './leeches.js';
 import type { CardHistory, ReviewStep } from '../scheduler/optimizer-items.js';
 import { calibrationAnswers, type CalibrationAnswer } from '../store/calibration.js';
 import { DAY, dayStart } from '../core/index.js';
 import type { Collection } from './collection.js';
 
 export function calibrationOf(col: Collection, deckIds: readonly number[]): CalibrationBin[] {
+  return calibrationView(col, deckIds, 0).calibration;
+}
+
+/** How many leeches by memory `engram stats` lists. */
+export const LEECHES_SHOWN = 10;
+
+/**
+ * The calibration bins and, from the same replay, the worst `leechLimit` leeches by memory
+ * (collection/leeches.ts): one pass over each deck's log.
+ */
+export function calibrationView(col: Collection, deckIds: readonly number[], leechLimit = LEECHES_SHOWN): { calibration: CalibrationBin[]; leeches: MemoryLeech[] } {
   const sums = emptyCalibration();
+  const candidates: LeechCandidate[] = [];
   for (const deckId of deckIds) {
     const options = col.deckOptions(deckId);
     const answers = calibrationAnswers(col.store, deckId);
-    if (answers.length > 0) addCalibration(sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights);
+    if (answers.length === 0) continue;
+    addCalibration(sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights, leechLimit > 0 ? (card) => {
+      const candidate = leechCandidate(card, deckId, options);
+      if (candidate) candidates.push(candidate);
+    } : undefined);
   }
-  return calibrationBins(sums);
+  const leeches: MemoryLeech[] = [];
+  for (const c of candidates.sort(worstLeechesFirst)) {
+    if (leeches.length >= leechLimit) break;
+    const card = col.getCard(c.cardId);
+    if (card.retired) continue;
+    leeches.push({
+      id: card.id, front: card.front, deck: card.deck, reviews: c.reviews, stability: c.stability,
+      predicted: c.predicted, observed: c.observed, tagged: card.tags.includes('leech'),
+    });
+  }
+  return { calibration: calibrationBins(sums), leeches };
 }
 
 const RATINGS: Record<string, ReviewStep['rating']> = { again: 1, hard: 2, good: 3, easy: 4 };

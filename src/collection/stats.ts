@@ -6,7 +6,8 @@ import { DEFAULT_DECK_OPTIONS, dayStart, nextDayStart, now, type DeckOptions } f
 import { MATURE_DAYS, RETENTION_WINDOWS, summarizeStats, type CalendarDate, type DayActivity, type StatsSummary } from '../stats/index.js';
 import { StatsQueries, type DayBounds } from '../store/stats.js';
 import type { Collection } from './collection.js';
-import { calibrationOf } from './calibration.js';
+import { calibrationView } from './calibration.js';
+import type { MemoryLeech } from './leeches.js';
 import type { CalibrationBin } from '../scheduler/calibration.js';
 
 // What the screens and the CLI need of the stats vocabulary: they reach the domain only through here.
@@ -23,6 +24,8 @@ export interface CollectionStats extends StatsSummary {
   generatedAt: number;
   /** Predicted recall (current weights) against the observed pass rate, in bins. */
   calibration: CalibrationBin[];
+  /** The worst leeches by memory (collection/leeches.ts), from the calibration's replay. */
+  leeches: MemoryLeech[];
 }
 
 export function collectionStats(col: Collection, options: { deck?: string; heatmapWeeks?: number } = {}): CollectionStats {
@@ -56,7 +59,8 @@ function computeStats(col: Collection, options: { deck?: string; heatmapWeeks?: 
     { today: calendarDate(todayStart), days, forecast, counts, averageStability, averageDifficulty, desiredRetention },
     options.heatmapWeeks === undefined ? {} : { heatmapWeeks: options.heatmapWeeks },
   );
-  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time, calibration: calibrationOf(col, decks.map((d) => d.id)) };
+  const { calibration, leeches } = calibrationView(col, decks.map((d) => d.id));
+  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time, calibration, leeches };
 }
 
 /** Study days from the one containing `from` up to today's, oldest first, as [start, end). */

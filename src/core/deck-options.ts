@@ -11,6 +11,12 @@ const step = z.string().check(z.regex(/^\d+(\.\d+)?[mhd]$/));
 const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
+/** Week days as easyDays names them, Sunday first (Date.getDay order). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Anki's easy-day settings as load factors. */
+export const EASY_DAY_WORDS: Readonly<Record<string, number>> = { normal: 1, reduced: 0.5, minimum: 0 };
+
 export const deckOptionsSchema = z.object({
   /** Probability of recall FSRS aims for when it schedules a review. */
   desiredRetention: z._default(num(0.7, 0.99), 0.9),
@@ -21,6 +27,10 @@ export const deckOptionsSchema = z.object({
   /** Longest interval in days. */
   maximumInterval: z._default(int(1, 36500), 36500),
   fuzz: z._default(z.boolean(), true),
+  /** With fuzz on, each review's day is picked in the fuzz range where fewer reviews are due (Anki's load balancer). */
+  loadBalance: z._default(z.boolean(), true),
+  /** Week days kept light: a load factor per day (1 normal, 0.5 reduced, 0 minimum); needs loadBalance. */
+  easyDays: z._default(z.partialRecord(z.enum(WEEKDAYS), num(0, 1)), {}),
   /** Local hour at which a new study day starts. */
   rolloverHour: z._default(int(0, 23), 4),
   /** A learning card due within this many minutes is shown now rather than making the session wait. */
@@ -28,6 +38,8 @@ export const deckOptionsSchema = z.object({
   /** Lapses after which a card is a leech. */
   leechThreshold: z._default(int(1, 99), 8),
   leechAction: z._default(z.enum(['suspend', 'tag']), 'suspend'),
+  /** A leech by memory too: stability still below `stability` days after `reviews` answers; null is off. */
+  leechMemory: z._default(z.nullable(z.object({ reviews: int(2, 999), stability: num(0.1, 3650) })), null),
   /** Bury the other cards of the same note item until the next day once one is answered. */
   burySiblings: z._default(z.boolean(), true),
   /** FSRS weights; null means the defaults of ts-fsrs until fitted to the user's history. */
@@ -72,6 +84,9 @@ export function describeAllowed(key: DeckOptionKey): string {
     case 'maximumInterval': return 'a whole number of days from 1 to 36500';
     case 'fuzz':
     case 'burySiblings': return 'true or false';
+    case 'loadBalance': return 'true or false (it acts only with fuzz on)';
+    case 'easyDays': return 'week days with a load factor, like "sun=minimum sat=reduced" or "sun=0.5" (normal 1, reduced 0.5, minimum 0), or "none"';
+    case 'leechMemory': return 'off, or REVIEWS:DAYS like "10:3" (a leech while stability is below DAYS days after REVIEWS answers)';
     case 'rolloverHour': return 'a whole hour from 0 to 23';
     case 'learnAheadMinutes': return 'a whole number of minutes from 0 to 1440';
     case 'leechThreshold': return 'a whole number of lapses from 1 to 99';
@@ -93,12 +108,32 @@ export function parseOptionValue(key: string, value: string): { key: DeckOptionK
     candidate = trimmed === '' ? [] : trimmed.split(/[\s,]+/);
   } else if (k === 'weights') {
     candidate = trimmed === 'default' || trimmed === 'null' ? null : trimmed.split(/[\s,]+/).map(Number);
-  } else if (k === 'fuzz' || k === 'burySiblings') {
+  } else if (k === 'fuzz' || k === 'burySiblings' || k === 'loadBalance') {
     candidate = trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
+  } else if (k === 'easyDays') {
+    candidate = parseEasyDays(trimmed);
+  } else if (k === 'leechMemory') {
+    const m = /^(\d+):(\d+(?:\.\d+)?)d?$/.exec(trimmed);
+    candidate = trimmed === 'off' || trimmed === 'null' ? null : m ? { reviews: Number(m[1]), stability: Number(m[2]) } : trimmed;
   } else if (k !== 'leechAction' && k !== 'proseCards') {
     candidate = trimmed === '' ? NaN : Number(trimmed);
   }
   const parsed = deckOptionsSchema.shape[k].safeParse(candidate);
   if (!parsed.success) throw new UsageError(`invalid value '${value}' for ${k}: expected ${describeAllowed(k)}`);
   return { key: k, value: parsed.data as DeckOptions[DeckOptionKey] };
+}
+
+/** "sun=minimum sat=0.5" as { sun: 0, sat: 0.5 }; "none" or "" as {}; anything else as itself, for zod to refuse. */
+function parseEasyDays(text: string): unknown {
+  if (text === '' || text === 'none' || text === 'normal') return {};
+  const out: Record<string, number> = {};
+  for (const token of text.split(/[\s,]+/)) {
+    const m = /^([a-z]+)[=:]([a-z]+|\d+(?:\.\d+)?)$/i.exec(token);
+    if (!m) return text;
+    const word = m[2]!.toLowerCase();
+    const value = Object.hasOwn(EASY_DAY_WORDS, word) ? EASY_DAY_WORDS[word]! : Number(word);
+    if (Number.isNaN(value)) return text;
+    out[m[1]!.toLowerCase()] = value;
+  }
+  return out;
 }

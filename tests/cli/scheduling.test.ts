@@ -74,6 +74,12 @@ describe('errors', () => {
     const badValue = env.run(['config', 'desiredRetention', '1.5']);
     expect(badValue.code).toBe(2);
     expect(badValue.stderr).toBe("engram: invalid value '1.5' for desiredRetention: expected a number from 0.7 to 0.99\n");
+    const badEasy = env.run(['config', 'easyDays', 'sunday=half']);
+    expect(badEasy.code).toBe(2);
+    expect(badEasy.stderr).toMatch(/^engram: invalid value 'sunday=half' for easyDays: expected week days with a load factor, like "sun=minimum sat=reduced"[^\n]*\n$/);
+    const easy = env.json(['config', 'easyDays', 'sun=minimum sat=reduced']);
+    expect(easy[0].value).toEqual({ sun: 0, sat: 0.5 });
+    expect(env.run(['config', 'easyDays']).stdout).toContain('easyDays = {"sun":0,"sat":0.5}');
     const badKey = env.run(['config', 'colour', 'red']);
     expect(badKey.code).toBe(2);
     const badNow = env.run(['decks'], { now: 'yesterday' });

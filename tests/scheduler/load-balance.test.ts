@@ -7,7 +7,7 @@ import { get_fuzz_range } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { Grade, Memory } from '../../src/core/index.js';
 import { answerMemory, newMemory, type SchedulerOptions } from '../../src/scheduler/index.js';
-import { answerBalanced, replayBalanced, type CardLog } from '../../src/scheduler/load-balance.js';
+import { answerBalanced, replayBalanced, type CardLog, type DayRule } from '../../src/scheduler/load-balance.js';
 import { prng } from '../helpers/prng.js';
 
 const DAY = 86_400_000;
@@ -31,21 +31,23 @@ function study(mode: Mode) {
   const perDay = new Array<number>(DAYS * 40).fill(0); // reviews due per day, this test's own count
   const answered = new Array<number>(DAYS).fill(0);
   let outsideRange = 0;
-  const easy = { days: new Set([0]), weekdayOf: (day: number) => new Date(START + day * DAY).getUTCDay() };
+  const weekdayOf = (day: number) => new Date(START + day * DAY).getUTCDay();
+  // Sundays at half the load.
+  const easy: DayRule = { dayOf, factorOfDay: (day: number) => (weekdayOf(day) === 0 ? 0.5 : 1) };
   for (let day = 0; day < DAYS; day++) {
     let time = START + day * DAY + 8 * 3_600_000;
     const answer = (i: number, grade: Grade) => {
       time += 1000;
       const before = memories[i]!;
       const today = dayOf(time);
-      const context = { dueOn: (d: number) => perDay[today + d] ?? 0, ...(mode === 'easy' ? { easyDays: easy.days, weekdayOf: (d: number) => easy.weekdayOf(today + d) } : {}) };
+      if (before.state === 'review') perDay[dayOf(before.due)]!--; // this card is not part of the load
+      const context = () => ({ dueOn: (d: number) => perDay[today + d] ?? 0, ...(mode === 'easy' ? { factorOf: (d: number) => easy.factorOfDay!(today + d) } : {}) });
       const after = mode === 'fuzz' ? answerMemory(before, grade, time, OPTIONS) : answerBalanced(before, grade, time, OPTIONS, context);
       if (mode !== 'fuzz' && after.state === 'review' && after.scheduledDays >= 3) {
         const wanted = answerMemory(before, grade, time, { ...OPTIONS, fuzz: false });
         const { min_ivl, max_ivl } = get_fuzz_range(wanted.scheduledDays, wanted.elapsedDays, OPTIONS.maximumInterval);
         if (after.scheduledDays < min_ivl || after.scheduledDays > max_ivl) outsideRange++;
       }
-      if (before.state === 'review') perDay[dayOf(before.due)]!--;
       if (after.state === 'review') perDay[dayOf(after.due)]!++;
       memories[i] = after;
       logs[i]!.answers = [...logs[i]!.answers, { grade, time }];
@@ -61,7 +63,7 @@ function study(mode: Mode) {
       answer(memories.length - 1, random() < 0.2 ? 'again' : 'good');
     }
   }
-  return { memories, logs, answered, outsideRange, easy };
+  return { memories, logs, answered, outsideRange, easy, weekdayOf };
 }
 
 /**
@@ -92,18 +94,18 @@ describe('load balance', () => {
   });
 
   it('replaying the logs in time order reproduces every due date', () => {
-    const replayed = replayBalanced(balanced.logs, OPTIONS, dayOf);
+    const replayed = replayBalanced(balanced.logs, OPTIONS, { dayOf });
     for (const [i, memory] of balanced.memories.entries()) expect(replayed.get(i)!.due).toBe(memory.due);
   });
 
   it('easy days get fewer reviews', () => {
     const easy = study('easy');
-    const sundays = (answered: number[]) => answered.filter((_, d) => d >= 30 && easy.easy.weekdayOf(d) === 0);
-    const others = (answered: number[]) => answered.filter((_, d) => d >= 30 && easy.easy.weekdayOf(d) !== 0);
+    const sundays = (answered: number[]) => answered.filter((_, d) => d >= 30 && easy.weekdayOf(d) === 0);
+    const others = (answered: number[]) => answered.filter((_, d) => d >= 30 && easy.weekdayOf(d) !== 0);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(sundays(easy.answered))).toBeLessThan(0.8 * mean(others(easy.answered)));
     expect(easy.outsideRange).toBe(0);
-    const replayed = replayBalanced(easy.logs, OPTIONS, dayOf, easy.easy);
+    const replayed = replayBalanced(easy.logs, OPTIONS, easy.easy);
     for (const [i, memory] of easy.memories.entries()) expect(replayed.get(i)!.due).toBe(memory.due);
   });
 });

@@ -50,10 +50,11 @@ describe('engram stats (spawned)', () => {
   it('prints JSON with the documented shape', () => {
     const out = seeded().json(['stats'], { now: AT });
     expect(Object.keys(out).sort()).toEqual([
-      'averageDifficulty', 'averageStability', 'calibration', 'counts', 'deck', 'forecast', 'generatedAt', 'retention', 'reviewsPerDay',
+      'averageDifficulty', 'averageStability', 'calibration', 'counts', 'deck', 'forecast', 'generatedAt', 'leeches', 'retention', 'reviewsPerDay',
       'rolloverHour', 'streak', 'time', 'today', 'totalReviews',
     ]);
     expect(out.deck).toBeNull();
+    expect(out.leeches).toEqual([]); // too few answers for a leech by memory
     expect(out.totalReviews).toBe(7);
     expect(out.forecast).toHaveLength(30);
     expect(out.forecast.slice(0, 4).map((d: { due: number }) => d.due)).toEqual([1, 1, 1, 1]);

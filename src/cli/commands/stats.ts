@@ -41,6 +41,10 @@ export function statsJson(stats: CollectionStats) {
     retention: { desired: stats.desiredRetention, windows: stats.retention },
     forecast: stats.forecast.map((d) => ({ date: isoDate(d.date), inDays: d.inDays, due: d.due })),
     calibration: stats.calibration.map((b) => ({ predicted: b.predicted, actual: b.actual, count: b.count })),
+    leeches: stats.leeches.map((l) => ({
+      id: l.id, front: l.front, deck: l.deck, reviews: l.reviews, stability: l.stability,
+      predicted: l.predicted, observed: l.observed, tagged: l.tagged,
+    })),
     reviewsPerDay: stats.heatmap.weeks.flat().flatMap((cell) => (cell && cell.reviews > 0 ? [{ date: isoDate(cell.date), reviews: cell.reviews, level: cell.level }] : [])),
   };
 }

@@ -17,6 +17,8 @@ export interface StatsView extends StatsSummary {
   deck: string | null;
   /** Predicted recall against observed pass rate, in bins (engram stats; absent in older callers). */
   calibration?: ReadonlyArray<{ predicted: number; actual: number; count: number }>;
+  /** The worst leeches by memory (engram stats; absent in older callers). */
+  leeches?: ReadonlyArray<{ id: number; front: string; reviews: number; stability: number; predicted: number | null; observed: number | null; tagged: boolean }>;
 }
 
 /** Cell characters by heat level: none, then quarters of the busiest day. */
@@ -47,6 +49,7 @@ export function statsLines(stats: StatsView): Line[] {
     ...retentionLines(stats),
     [],
     ...calibrationLines(stats),
+    ...leechLines(stats),
     ...forecastLines(stats),
   );
   return lines;
@@ -151,6 +154,34 @@ function calibrationLines(stats: StatsView): Line[] {
   }
   lines.push([]);
   return lines;
+}
+
+/** Cards FSRS is not learning, worst first: id, answers, stability, predicted vs observed recall, front. */
+function leechLines(stats: StatsView): Line[] {
+  const leeches = stats.leeches ?? [];
+  if (leeches.length === 0) return [];
+  const lines: Line[] = [
+    [seg('Leeches by memory', 'title'), seg(' · low stability after many answers, or recall over-predicted', 'dim')],
+    [seg(`${'id'.padEnd(8)}${'answers'.padEnd(9)}${'stability'.padEnd(11)}${'predicted'.padEnd(11)}${'observed'.padEnd(10)}front`, 'dim')],
+  ];
+  for (const l of leeches) {
+    const front = sanitizeText(l.front).replace(/\s+/g, ' ').trim();
+    lines.push([
+      seg(`${l.id}`.padEnd(8)),
+      seg(`${l.reviews}`.padEnd(9), 'dim'),
+      seg(`${l.stability < 10 ? l.stability.toFixed(1) : Math.round(l.stability)}d`.padEnd(11), 'warn'),
+      seg((l.predicted === null ? '—' : percent(l.predicted)).padEnd(11)),
+      seg((l.observed === null ? '—' : percent(l.observed)).padEnd(10), 'warn'),
+      // 49 columns before it: the front fits an 80-column terminal.
+      seg(clip(`${l.tagged ? '[leech] ' : ''}${front}`, 31)),
+    ]);
+  }
+  lines.push([]);
+  return lines;
+}
+
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 function rate(value: PassRate, desired: number, width: number): Segment {
