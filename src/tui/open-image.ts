@@ -29,8 +29,25 @@ export function viewerCommand(platform: NodeJS.Platform): string {
   return platform === 'darwin' ? 'open' : 'xdg-open';
 }
 
+/** The program's path when `command` is an executable file in one of PATH's folders, else null. */
+export function onPath(command: string, pathVar: string = process.env['PATH'] ?? ''): string | null {
+  for (const dir of pathVar.split(path.delimiter)) {
+    if (!dir || !path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
 /** Opens the picture without waiting for the viewer; the message is for the review's notice line. */
-export function openImage(image: OpenableImage, spawner: Spawner = spawn, platform: NodeJS.Platform = process.platform): { ok: boolean; message: string } {
+export function openImage(
+  image: OpenableImage, spawner: Spawner = spawn, platform: NodeJS.Platform = process.platform, find: (command: string) => string | null = onPath,
+): { ok: boolean; message: string } {
   const name = sanitizeText(image.name);
   if (!image.file || !image.root) return { ok: false, message: `cannot open ${name}: ${sanitizeText(image.problem ?? 'no file')}` };
   let real: string;
@@ -41,6 +58,8 @@ export function openImage(image: OpenableImage, spawner: Spawner = spawn, platfo
     return { ok: false, message: `cannot open ${name}: not a file inside the imported folder` };
   }
   const command = viewerCommand(platform);
+  // spawn reports a missing program only later, after the notice would have said "opened".
+  if (!find(command)) return { ok: false, message: `cannot open ${name}: ${command} is not installed (the picture is ${sanitizeText(real)})` };
   try {
     const child = spawner(command, [real], { detached: true, stdio: 'ignore', shell: false });
     // A missing viewer reports asynchronously; it must not crash the review.
