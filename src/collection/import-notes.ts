@@ -20,6 +20,7 @@ import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './impor
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readNote, scanPaths } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
+import { isSrDataFile, loadSrDataFiles } from './sr-data-files.js';
 import { proseModeFor } from './suggestions.js';
 
 /** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
@@ -86,6 +87,10 @@ export interface ImportResult {
   suggestions: number;
   /** New cards whose first memory came from an Obsidian SR schedule comment (review continues where the plugin left off). */
   srSchedules: number;
+  /** Of those, the ones whose schedule came from the plugin's schedule-data file (`^sr-data-id-` cards). */
+  srFromDataFile?: number;
+  /** The plugin's schedule-data files read (schedule-data.sr.md, or its data.json holding schedules). */
+  srDataFiles?: string[];
 }
 
 
@@ -93,7 +98,12 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const result: ImportResult = {
     files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0, srSchedules: 0,
   };
-  const scan = scanPaths(inputs);
+  const scanned = scanPaths(inputs);
+  // The plugin's schedule-data file is data for the notes' cards, not a note.
+  const srData = loadSrDataFiles(inputs, scanned.files.map((f) => f.path));
+  const scan = { ...scanned, files: scanned.files.filter((f) => !isSrDataFile(f.path)) };
+  if (srData.files.length > 0) result.srDataFiles = srData.files;
+  result.warnings.push(...srData.problems);
   result.errors.push(...scan.errors);
   result.skipped += scan.errors.length;
   const store = col.store;
@@ -219,12 +229,14 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   }
   // Obsidian SR schedule comments seed the memory of cards not stored yet.
   let scheduled = 0;
+  const fromDataFile = new Set<string>();
   const seed = (card: ParsedCard, deckName: string, file: string): Memory | null => {
-    const seeded = seedFromSrSchedule(col, card, deckName);
+    const seeded = seedFromSrSchedule(col, card, deckName, srData.cards);
     if (seeded && 'problem' in seeded) {
       result.warnings.push({ file, line: card.line, message: seeded.problem });
       return null;
     }
+    if (seeded && card.srSchedule?.startsWith('^sr-data-id-')) fromDataFile.add(`${file}\u0000${card.srSchedule}`);
     return seeded?.memory ?? null;
   };
   const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
@@ -272,6 +284,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
   result.suggestions = store.suggestionCount();
   result.srSchedules = scheduled;
+  if (fromDataFile.size > 0) result.srFromDataFile = fromDataFile.size;
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
 }

@@ -13,4 +13,4 @@ export {
   type CsvCardRow, type CsvColumn, type CsvReadOptions, type CsvReadResult, type CsvProblem, type DelimitedRow,
 } from './csv-read.js';
 export { imageRefs, linkImages, sanitizeMediaName, readPackageMedia, MEDIA_LIMITS, type MediaLimits, type PackageMedia } from './anki-media.js';
-export { parseSrComment, type SrTriple, type SrParse } from './obsidian-sr.js';
+export { parseSrComment, parseSrDataFile, SR_DATA_ID_TAG, type SrTriple, type SrParse, type SrDataFile } from './obsidian-sr.js';

@@ -138,6 +138,8 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
  */
 function scheduleOfCard(schedule: string, index: number): string | undefined {
   const text = schedule.trim();
+  // A schedule-data id names all the item's schedules; each card takes its own by position.
+  if (text.startsWith('^sr-data-id-')) return `${text}#${index}`;
   if (!text.startsWith('!')) return index === 0 ? text : undefined;
   return text.split('!').map((part) => part.trim()).filter(Boolean).map((part) => `!${part}`)[index];
 }

@@ -7,9 +7,17 @@
 const OPEN = '<!--SR:';
 const CLOSE = '-->';
 
-/** The schedule held by a comment token that is nothing but an SR comment, or null. */
+/**
+ * In the plugin's schedule-data-file mode a card ends with a block id `^sr-data-id-<id>` on its
+ * own line instead of a comment; the id (kept as `^sr-data-id-<id>`) names its schedules in
+ * that file. It closes the card above as a comment does.
+ */
+const DATA_ID = /^\^sr-data-id-([A-Za-z0-9_-]{1,64})$/;
+
+/** The schedule held by a comment token that is nothing but an SR comment (or a schedule-data id), or null. */
 export function scheduleOfCommentLine(raw: string): string | null {
   const trimmed = raw.trim();
+  if (DATA_ID.test(trimmed)) return trimmed;
   if (!trimmed.startsWith(OPEN) || !trimmed.endsWith(CLOSE) || trimmed.length < OPEN.length + CLOSE.length) return null;
   const inner = trimmed.slice(OPEN.length, trimmed.length - CLOSE.length);
   return inner.includes(CLOSE) ? null : inner.trim();

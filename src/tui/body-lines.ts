@@ -2,12 +2,20 @@
 import { renderCardText, sanitizeText } from './render/index.js';
 import { wrapAnsi } from './render/text-width.js';
 import type { PredictionState, SessionState } from './session-reducer.js';
+import { sideWithPictures, type CardPictures } from './card-pictures.js';
 
-export function bodyLines(state: SessionState, width: number, color: boolean): string[] {
+/**
+ * `pictures`: the card's pictures and how to show them; their reserved rows are recorded in
+ * `pictures.placements` (see card-pictures.ts). Without it, pictures are Markdown like the rest.
+ */
+export function bodyLines(state: SessionState, width: number, color: boolean, pictures?: CardPictures): string[] {
   const card = state.current;
   if (!card) return [];
-  const md = (text: string) => renderCardText(text, { width, color }).split('\n');
-  const lines = md(card.front);
+  const plain = (text: string) => renderCardText(text, { width, color }).split('\n');
+  const lines: string[] = [];
+  const side = (text: string, which: 'front' | 'back') => (pictures ? sideWithPictures(text, which, pictures, lines.length, width, plain) : plain(text));
+  const md = plain;
+  lines.push(...side(card.front, 'front'));
   const prediction = state.prediction;
   if (prediction && prediction.cardId === card.id) {
     lines.push(...predictionLines(prediction, md, width));
@@ -15,7 +23,7 @@ export function bodyLines(state: SessionState, width: number, color: boolean): s
   }
   if (state.phase === 'answer') {
     lines.push('', '─'.repeat(Math.min(width, 40)), '');
-    lines.push(...md(card.back));
+    lines.push(...side(card.back, 'back'));
     if (state.example) {
       lines.push('');
       if (state.example.running) lines.push('▶ running example…');

@@ -1,4 +1,5 @@
 import type { Grade } from '../core/index.js';
+import type { LoadedImage } from '../collection/card-images.js';
 import type { PredictionOutcome, SessionCard } from './session-reducer.js';
 
 /**
@@ -22,6 +23,10 @@ export interface ReviewController {
   prepareExamples?(): void;
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
   edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
+  /** The card's pictures, resolved and read (card-pictures.ts draws them); absent: pictures stay Markdown. */
+  images?(cardId: number): LoadedImage[];
+  /** Opens one of the card's pictures (the next one on each call) in the system viewer; returns the notice. */
+  openImage?(cardId: number, answerShown: boolean): string;
   nextDue(): number | null;
   /** Suggestions waiting for `engram triage` (the end screen points to them). */
   suggestionsWaiting?(): number;

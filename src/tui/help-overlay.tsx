@@ -9,6 +9,7 @@ const KEYS: Array<[string, string]> = [
   ['r', "run the card's example in the sandbox"],
   ['(predict card)', 'type the output (tab: new line), enter checks it, enter again accepts the suggested grade'],
   ['o', 'edit the note in $EDITOR at this card, then re-import it'],
+  ['i', "open the card's picture in the system viewer (again: the next one)"],
   ['up down, j k', 'scroll a long card; PgUp PgDn by page'],
   ['?', 'this help'],
   ['q, esc', 'quit (answers are already saved)'],

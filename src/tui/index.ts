@@ -14,6 +14,10 @@ import { openEditor } from './editor.js';
 import { ReviewApp } from './review-app.js';
 import { loadMarkdown, needsMarkdownRenderer } from './render/index.js';
 import { initialSession, type SessionCard, type SessionState } from './session-reducer.js';
+import { loadCardImages, type LoadedImage } from '../collection/card-images.js';
+import { detectGraphics } from '../present/terminal-graphics.js';
+import { GraphicsOverlay } from './graphics-overlay.js';
+import { openImage } from './open-image.js';
 
 export function toSessionCard(card: Card): SessionCard {
   return {
@@ -32,7 +36,21 @@ export function toSessionCard(card: Card): SessionCard {
 }
 
 export function createController(col: Collection, deck?: string): ReviewController {
+  // The pictures of the card on screen, read once per card; `i` cycles through them.
+  let shown: { cardId: number; images: LoadedImage[]; next: number } | null = null;
+  const imagesOf = (cardId: number): LoadedImage[] => {
+    if (shown?.cardId !== cardId) shown = { cardId, images: loadCardImages(col.getCard(cardId), col.store.path), next: 0 };
+    return shown.images;
+  };
   return {
+    images: imagesOf,
+    openImage(cardId, answerShown) {
+      const images = imagesOf(cardId).filter((image) => answerShown || image.side === 'front');
+      if (images.length === 0) return 'this card has no picture';
+      const image = images[shown!.next % images.length]!;
+      shown!.next++;
+      return openImage(image).message;
+    },
     answer(cardId, grade, durationMs) {
       const result = col.answer(cardId, grade, durationMs);
       return { reviewId: result.reviewId, card: toSessionCard(result.card), buriedIds: result.buriedIds };
@@ -98,15 +116,19 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
   // Render the first card right the first time: wait for Markdown only if it needs it.
   if (initial.current && needsMarkdownRenderer(initial.current.front)) await loadMarkdown();
   let final: SessionState = initial;
+  const protocol = detectGraphics(process.env, Boolean(process.stdout.isTTY));
+  const overlay = protocol === 'none' ? undefined : new GraphicsOverlay(process.stdout, protocol);
   await runFullScreen(
     createElement(ReviewApp, {
       controller: createController(col, deck),
       initial,
       color: colorEnabled(),
+      graphics: { protocol, ...(overlay ? { overlay } : {}) },
       onExit: (state: SessionState) => {
         final = state;
       },
     }),
+    { ...(overlay ? { stdout: overlay.stream } : {}), beforeLeaving: () => overlay?.dispose() },
   );
   // An example still running when the user quits must not hold the process up to its time limit.
   await stopExampleRunner();

@@ -11,6 +11,7 @@ import { useLatestReducer } from './use-latest-reducer.js';
 import { useReviewEffects } from './use-review-effects.js';
 import { useReviewInput } from './use-review-input.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { usePictures, type ReviewGraphics } from './use-pictures.js';
 
 export interface ReviewAppProps {
   controller: ReviewController;
@@ -18,20 +19,24 @@ export interface ReviewAppProps {
   color: boolean;
   /** Called with the final state when the user quits. */
   onExit?: (state: SessionState) => void;
+  /** How pictures are drawn (none: captions only). */
+  graphics?: ReviewGraphics;
 }
 
-export function ReviewApp({ controller, initial, color, onExit }: ReviewAppProps) {
+export function ReviewApp({ controller, initial, color, onExit, graphics }: ReviewAppProps) {
   // The input handler reads latest(): keys can arrive faster than React re-renders.
   const { state, latest, dispatch } = useLatestReducer<SessionState, SessionAction>(sessionReducer, initial);
   const { width, height } = useTerminalSize();
   const { shownAt, nextDue, suggestions, renderers } = useReviewEffects(state, dispatch, controller, color);
   const current = state.current;
 
+  const pictures = usePictures(controller, state, graphics, width, height);
   const body = useMemo(
-    () => bodyLines(state, Math.max(20, width - 1), color),
-    [state.current, state.phase, state.example, state.prediction, width, color, renderers],
+    () => bodyLines(state, Math.max(20, width - 1), color, pictures.fresh()),
+    [state.current, state.phase, state.example, state.prediction, width, color, renderers, pictures.images],
   );
   const maxScroll = current ? maxScrollFor(body.length, bodyHeightFor(height, current.edited)) : 0;
+  pictures.useOverlay(state, body.length);
 
   // Show example output as it arrives: it is appended below the answer.
   useEffect(() => {

@@ -28,7 +28,8 @@ export type ReviewCommand =
   | { type: 'suspend' }
   | { type: 'bury' }
   | { type: 'run-example' }
-  | { type: 'open-source' };
+  | { type: 'open-source' }
+  | { type: 'open-image' };
 
 export const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 
@@ -65,6 +66,7 @@ export function reviewCommandFor(state: SessionState, input: string, key: KeyPre
   if (input === 'r' && state.phase === 'answer') {
     return current.hasExample ? { type: 'run-example' } : { type: 'notice', text: 'this card has no example' };
   }
+  if (input === 'i') return { type: 'open-image' };
   if (input === 'o') {
     return current.source ? { type: 'open-source' } : { type: 'notice', text: 'this card was added by hand; it has no source note' };
   }

@@ -71,6 +71,8 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
         );
         return;
       }
+      case 'open-image':
+        return dispatch({ type: 'notice', text: controller.openImage?.(current.id, state.phase === 'answer') ?? 'pictures cannot be opened here' });
       case 'open-source':
         controller.edit(current.id).then(
           (result) => {

@@ -44,7 +44,8 @@ function printHuman(result: ImportResult, dryRun: boolean): void {
   );
   if (result.suggestions > 0) process.stdout.write(`${suggestionsLine(result.suggestions)}\n`);
   if (result.srSchedules > 0) {
-    process.stdout.write(`took over ${result.srSchedules} Obsidian spaced-repetition schedule${result.srSchedules === 1 ? '' : 's'}: those cards continue where the plugin left off\n`);
+    const fromFile = result.srFromDataFile ? ` (${result.srFromDataFile} from the plugin's schedule-data file)` : '';
+    process.stdout.write(`took over ${result.srSchedules} Obsidian spaced-repetition schedule${result.srSchedules === 1 ? '' : 's'}${fromFile}: those cards continue where the plugin left off\n`);
   }
   for (const m of result.moved) process.stdout.write(`${moveLine(m)}\n`);
   for (const gone of result.removed) process.stdout.write(`${removedLine(gone)}\n`);
