@@ -68,8 +68,12 @@ export function nonSpaceLength(text: string): number {
 
 /** Collapses runs of whitespace so that formatting differences do not make cards distinct. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has single plain spaces only: then there is nothing to collapse.
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+/** Whitespace other than a single plain space. */
+const SPACE_TO_COLLAPSE = /[^\S ]| {2}/;
 
 /** Column width of leading whitespace, tabs advancing to the next multiple of 4 (CommonMark). */
 export function indentWidth(whitespace: string): number {
