@@ -73,6 +73,8 @@ export interface PreviewCard {
 export interface MovedNote {
   from: string;
   to: string;
+  /** The deck of its cards before and after, when the move changed it (a note's deck comes from its folder); null: unchanged. */
+  deck: { from: string; to: string } | null;
 }
 
 export interface ImportResult {
@@ -206,7 +208,6 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     if (!moved) continue;
     movedTo.set(file, moved);
     vanished.splice(vanished.indexOf(moved), 1);
-    result.moved.push({ from: moved.path, to: file.file.path });
   }
   const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }));
   for (const { note, live } of gone) {
@@ -223,6 +224,9 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   };
   const planOptions: PlanOptions = { deck: options.deck, proseModeOf, deckIdOf: decks.idOf };
   const plans = parsed.map((file) => planFile(store, file, planOptions, movedTo.get(file) ?? null));
+  for (const plan of plans) {
+    if (plan.movedFrom) result.moved.push({ from: plan.movedFrom.path, to: plan.file.file.path, deck: deckChange(store, plan) });
+  }
   // Reading counted for the first half of the work; writing the changed files is the second.
   const unchanged = scan.files.length - parsed.length;
   if (options.dryRun) {
@@ -344,6 +348,20 @@ function trustedStat(file: FoundFile, readWith: string, scannedAt: bigint): Note
 function sameStat(a: NoteStat | null, b: NoteStat | null): boolean {
   if (!a || !b) return a === b;
   return a.size === b.size && a.mtimeNs === b.mtimeNs && a.readWith === b.readWith;
+}
+
+/** The decks of a moved note's cards before and after the move, if they differ (several decks are listed, comma-separated). */
+function deckChange(store: Collection['store'], plan: FilePlan): MovedNote['deck'] {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const card of plan.cards) {
+    if (!card.match) continue;
+    before.add(store.getDeck(card.match.card.deckId)?.name ?? '?');
+    after.add(card.deckName.trim());
+  }
+  const from = [...before].sort().join(', ');
+  const to = [...after].sort().join(', ');
+  return from === to ? null : { from, to };
 }
 
 /** Deck ids by name for one import, asked of the database once per name. */
