@@ -8,23 +8,31 @@
  * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
-import type { CardContent, StoredExample } from '../store/index.js';
+import { fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import type { CardContent, NoteStat, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
 import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
-import { planFile, planIsCurrent, type FilePlan, type ParsedFile } from './import-plan.js';
+import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
-import { readNote, scanPaths } from './scan-files.js';
+import { readNote, scanPaths, type FoundFile } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
 import { isSrDataFile, loadSrDataFiles } from './sr-data-files.js';
 import { proseModeFor } from './suggestions.js';
 
 /** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
 const BATCH_WRITES = 500;
+/** A long import pauses for waiting writers at least this often (see Store.yieldToWriters). */
+const YIELD_EVERY_MS = 100;
+
+/** Above this many files, the stored notes are looked up in one query instead of one each. */
+const BULK_NOTE_LOOKUP = 50;
+/** How close to the scan a file's mtime makes its stat untrustworthy (see trustedStat). */
+const RACY_MARGIN_NS = 100_000_000n;
+const RACY_MARGIN_COARSE_NS = 2_000_000_000n;
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 const PARSER_VERSION = '3';
@@ -66,6 +74,8 @@ export interface PreviewCard {
 export interface MovedNote {
   from: string;
   to: string;
+  /** The deck of its cards before and after, when the move changed it (a note's deck comes from its folder); null: unchanged. */
+  deck: { from: string; to: string } | null;
 }
 
 export interface ImportResult {
@@ -98,6 +108,9 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const result: ImportResult = {
     files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0, srSchedules: 0,
   };
+  // Taken before the files are looked at: a file modified at or after this moment cannot be
+  // trusted by its stat (racy git), because an edit within the clock's granularity keeps its mtime.
+  const scannedAt = fileClockNs();
   const scanned = scanPaths(inputs);
   // The plugin's schedule-data file is data for the notes' cards, not a note.
   const srData = loadSrDataFiles(inputs, scanned.files.map((f) => f.path));
@@ -107,23 +120,41 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   result.errors.push(...scan.errors);
   result.skipped += scan.errors.length;
   const store = col.store;
+  const readWith = JSON.stringify([PARSER_VERSION, options.deck ?? null, options.proseCards ?? null]);
+  // Many files: every stored note in one query; a few: one query each.
+  const knownNotes = scan.files.length > BULK_NOTE_LOOKUP ? store.knownNotes() : null;
+  const knownNote = (file: string) => (knownNotes ? knownNotes.get(file) ?? null : store.knownNote(file));
+  const unchangedStats: Array<{ id: number; contentHash: string; stat: NoteStat | null }> = [];
 
   // Phase 1: read and parse every changed file (pure work, no writes).
   const parsed: ParsedFile[] = [];
   const readExample = cachedExampleReader();
   scan.files.forEach((file, index) => {
-    const read = readNote(file.path);
+    const known = knownNote(file.path);
+    // Size and mtime as stored: the file is not even read (a note with warnings or a broken
+    // example is stored with no stat, so it is read every time).
+    if (known && !options.dryRun && known.stat !== null && known.stat.size === file.size && known.stat.mtimeNs === file.mtimeNs
+      && known.stat.readWith === readWith) {
+      result.files++;
+      result.cards.unchanged += known.liveCards;
+      options.onProgress?.(index + 1, 2 * scan.files.length);
+      return;
+    }
+    const read = readNote(file.path, file.size);
     if (!read.ok) {
       result.errors.push({ file: file.path, line: read.line, message: read.message });
       result.skipped++;
       return;
     }
+    const examplesDigest = exampleFilesDigest(read.text, file.path, readExample);
     const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
-      .update('\0').update(exampleFilesDigest(read.text, file.path, readExample)).update(options.proseCards ? `\0prose:${options.proseCards}` : '').digest('hex');
-    const known = store.getNoteByPath(file.path);
+      .update('\0').update(examplesDigest).update(options.proseCards ? `\0prose:${options.proseCards}` : '').digest('hex');
+    // A note that reads example files is hashed every time (editing only an example re-imports it).
+    const stat = examplesDigest === '' ? trustedStat(file, readWith, scannedAt) : null;
     if (known && known.contentHash === hash && !options.dryRun) {
       result.files++;
-      result.cards.unchanged += store.liveCardCountOfNote(known.id);
+      result.cards.unchanged += known.liveCards;
+      if (!sameStat(known.stat, stat)) unchangedStats.push({ id: known.id, contentHash: known.contentHash, stat });
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
@@ -138,18 +169,26 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     if (note.options['papers'] === true) {
       const declared = parsePapersNote(read.text, file.path);
       result.errors.push(...declared.problems);
-      const storedHash = declared.problems.length > 0 ? `retry:${hash}` : hash;
-      parsed.push({ file, text: read.text, hash: storedHash, cards: [], noteDeck: note.deck, refs: [], isPapersNote: true, declared: declared.papers });
+      const retry = declared.problems.length > 0;
+      parsed.push({
+        file, text: read.text, hash: retry ? `retry:${hash}` : hash, stat: retry ? null : stat, cards: [], noteDeck: note.deck, refs: [], isPapersNote: true, declared: declared.papers,
+      });
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
     const exampleErrors = resolveExampleFiles(note.cards, file.path, readExample);
     result.errors.push(...exampleErrors);
     // A note with a broken example reference or a warning is parsed again next time, so neither is forgotten.
-    const storedHash = exampleErrors.length > 0 || warnings.length > 0 ? `retry:${hash}` : hash;
-    parsed.push({ file, text: read.text, hash: storedHash, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text), isPapersNote: false, declared: [] });
+    const retry = exampleErrors.length > 0 || warnings.length > 0;
+    parsed.push({
+      file, text: read.text, hash: retry ? `retry:${hash}` : hash, stat: retry ? null : stat, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text),
+      isPapersNote: false, declared: [],
+    });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });
+
+  // Files found unchanged by their hash remember their stat, so the next import need not read them.
+  if (unchangedStats.length > 0) store.transaction(() => unchangedStats.forEach((u) => store.setNoteStat(u.id, u.contentHash, u.stat)));
 
   // The parser drops labels repeated within a note; across the notes read together they are dropped here.
   const notLabels = new Set(dropSharedFronts(parsed.flatMap((p) => p.cards), MAX_SHARED_PROSE_FRONT));
@@ -179,7 +218,6 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     if (!moved) continue;
     movedTo.set(file, moved);
     vanished.splice(vanished.indexOf(moved), 1);
-    result.moved.push({ from: moved.path, to: file.file.path });
   }
   const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }));
   for (const { note, live } of gone) {
@@ -187,8 +225,18 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     result.cards.retired += live;
     result.removed.push(note.path);
   }
-  const planOptions = { deck: options.deck, proseModeOf: (deckName: string) => proseModeFor(col, deckName, options.proseCards) };
+  const decks = deckLookup(store);
+  const proseModes = new Map<string, ProseCardsMode>();
+  const proseModeOf = (deckName: string): ProseCardsMode => {
+    let mode = proseModes.get(deckName);
+    if (mode === undefined) proseModes.set(deckName, (mode = proseModeFor(col, deckName, options.proseCards)));
+    return mode;
+  };
+  const planOptions: PlanOptions = { deck: options.deck, proseModeOf, deckIdOf: decks.idOf };
   const plans = parsed.map((file) => planFile(store, file, planOptions, movedTo.get(file) ?? null));
+  for (const plan of plans) {
+    if (plan.movedFrom) result.moved.push({ from: plan.movedFrom.path, to: plan.file.file.path, deck: deckChange(store, plan) });
+  }
   // Reading counted for the first half of the work; writing the changed files is the second.
   const unchanged = scan.files.length - parsed.length;
   if (options.dryRun) {
@@ -249,8 +297,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
         // Another process may have imported this note since it was planned: plan again, under the lock.
         const current = planIsCurrent(store, prepared.plan)
           ? prepared
-          : prepareFile(store, planFile(store, prepared.plan.file, planOptions, prepared.plan.movedFrom), paperIdOf, mentioned, seed);
-        applyFile(col, current);
+          : prepareFile(planFile(store, prepared.plan.file, planOptions, prepared.plan.movedFrom), decks.idOf, paperIdOf, mentioned, seed);
+        applyFile(col, current, decks);
         scheduled += current.writes.filter((write) => write.id === null && write.memory !== null).length;
         return current.plan;
       });
@@ -258,6 +306,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     } catch (error) {
       // A full disk or a read-only database stops the whole import; files committed so far stay.
       if (isStorageError(error)) throw error;
+      decks.forget(); // a deck the file created was undone with it
       result.errors.push({ file: prepared.plan.file.file.path, line: 0, message: `not imported: ${(error as Error).message}` });
       result.files--;
       result.skipped++;
@@ -267,18 +316,25 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // commit each), prepared before the lock is taken, with a pause between batches in which a
   // waiting answer takes the lock.
   let next = 0;
+  let yielded = performance.now();
   while (next < plans.length) {
     const batch: PreparedFile[] = [];
     let size = 0;
     do {
-      const prepared = prepareFile(store, plans[next]!, paperIdOf, mentioned, seed);
+      const prepared = prepareFile(plans[next]!, decks.idOf, paperIdOf, mentioned, seed);
       batch.push(prepared);
       size += prepared.writes.length + prepared.plan.retire.length + 1;
       next++;
     } while (next < plans.length && size < BATCH_WRITES);
     const first = next - batch.length;
     store.transaction(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
-    if (next < plans.length) store.yieldToWriters();
+    // The lock is free between two batches anyway (the next one is prepared first); a pause on
+    // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
+    // sleeping after every batch.
+    if (next < plans.length && performance.now() - yielded >= YIELD_EVERY_MS) {
+      store.yieldToWriters();
+      yielded = performance.now();
+    }
   }
   // Papers lose their last citation or card only when a note was read again or went away.
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
@@ -287,6 +343,60 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   if (fromDataFile.size > 0) result.srFromDataFile = fromDataFile.size;
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
+}
+
+/**
+ * The stat to store with a note read now, or null when it cannot be trusted next time: a file
+ * modified at or after the scan began (less a margin for the file system's clock, which lags
+ * the real one by up to a tick, or truncates to whole seconds) may be edited again within the
+ * same mtime without its stat changing. Such a file is hashed next time (git's racy-clean rule).
+ */
+function trustedStat(file: FoundFile, readWith: string, scannedAt: bigint): NoteStat | null {
+  const coarse = file.mtimeNs % 1_000_000_000n === 0n;
+  const margin = coarse ? RACY_MARGIN_COARSE_NS : RACY_MARGIN_NS;
+  if (file.mtimeNs >= scannedAt - margin) return null;
+  return { size: file.size, mtimeNs: file.mtimeNs, readWith };
+}
+
+function sameStat(a: NoteStat | null, b: NoteStat | null): boolean {
+  if (!a || !b) return a === b;
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.readWith === b.readWith;
+}
+
+/** The decks of a moved note's cards before and after the move, if they differ (several decks are listed, comma-separated). */
+function deckChange(store: Collection['store'], plan: FilePlan): MovedNote['deck'] {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const card of plan.cards) {
+    if (!card.match) continue;
+    before.add(store.getDeck(card.match.card.deckId)?.name ?? '?');
+    after.add(card.deckName.trim());
+  }
+  const from = [...before].sort().join(', ');
+  const to = [...after].sort().join(', ');
+  return from === to ? null : { from, to };
+}
+
+/** Deck ids by name for one import, asked of the database once per name. */
+interface DeckLookup {
+  idOf: (name: string) => number | null;
+  created: (name: string, id: number) => void;
+  /** Asks the database again (after a failed file, whose decks were rolled back). */
+  forget: () => void;
+}
+
+function deckLookup(store: Collection['store']): DeckLookup {
+  const ids = new Map<string, number | null>();
+  return {
+    idOf: (name) => {
+      const key = name.trim();
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = store.getDeckByName(key)?.id ?? null));
+      return id;
+    },
+    created: (name, id) => void ids.set(name.trim(), id),
+    forget: () => ids.clear(),
+  };
 }
 
 /** Counts a planned (dry run) or written file into the result. */
@@ -336,8 +446,8 @@ interface PreparedFile {
  * lock for as long. Reads only (deck ids are looked up, not created).
  */
 function prepareFile(
-  store: Collection['store'],
   plan: FilePlan,
+  deckIdOf: (name: string) => number | null,
   paperIdOf: (ref: PaperRef) => number | undefined,
   mentionedPaperIds: (text: string) => number[],
   seed: (card: ParsedCard, deckName: string, file: string) => Memory | null,
@@ -347,10 +457,8 @@ function prepareFile(
     const paperId = paperIdOf(ref);
     return paperId === undefined ? [] : [{ paperId, line: ref.line, raw: ref.raw }];
   });
-  const deckIds = new Map<string, number | null>();
   const writes: CardWrite[] = [];
   for (const { parsed: card, deckName, match, status } of plan.cards) {
-    if (!deckIds.has(deckName)) deckIds.set(deckName, store.getDeckByName(deckName.trim())?.id ?? null);
     const content = {
       kind: card.kind, front: card.front, back: card.back,
       source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
@@ -372,7 +480,7 @@ function prepareFile(
     const id = match.card.id;
     const write = {
       id, deckName, status, content, example, paperIds,
-      writeContent: !sameContent(match.card, { ...content, deckId: deckIds.get(deckName) ?? -1, noteId: plan.note?.id ?? null }),
+      writeContent: !sameContent(match.card, { ...content, deckId: deckIdOf(deckName) ?? -1, noteId: plan.note?.id ?? null }),
       writeExample: !sameExample(plan.storedExamples.get(id) ?? null, example),
       writePapers: (plan.storedPaperIds.get(id) ?? []).join(',') !== paperIds.join(','),
       writeStatus: match.card.status !== status,
@@ -384,23 +492,22 @@ function prepareFile(
 }
 
 /** Writes one prepared file: call inside a transaction. */
-function applyFile(col: Collection, prepared: PreparedFile): void {
+function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): void {
   const { plan, citations, writes } = prepared;
   const store = col.store;
   const file = plan.file;
   const time = now();
   if (plan.movedFrom) store.moveNote(plan.movedFrom.id, file.file.path);
-  const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time);
+  const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time, file.stat);
   // The content hash is written with the cards: a file whose transaction did not commit is read again next time.
-  if (plan.note) store.updateNote(plan.note.id, file.hash, time);
+  if (plan.note) store.updateNote(plan.note.id, file.hash, time, file.stat);
   store.replaceCitationsOfNote(noteId, citations);
 
-  const deckIds = new Map<string, number>();
   for (const write of writes) {
-    let deckId = deckIds.get(write.deckName);
-    if (deckId === undefined) {
+    let deckId = decks.idOf(write.deckName);
+    if (deckId === null) {
       deckId = col.ensureDeck(write.deckName);
-      deckIds.set(write.deckName, deckId);
+      decks.created(write.deckName, deckId);
     }
     const content = { ...write.content, deckId, noteId };
     let id = write.id;

@@ -6,7 +6,7 @@
  */
 import type { Card, CardStatus, PaperRef, ParsedCard, ProseCardsMode } from '../core/index.js';
 import type { DeclaredPaperEntry } from '../papers/index.js';
-import type { Store, StoredExample } from '../store/index.js';
+import type { NoteStat, Store, StoredExample } from '../store/index.js';
 import { matchCards, type Match } from './card-identity.js';
 import type { PreviewCard, Relink } from './import-notes.js';
 import type { FoundFile } from './scan-files.js';
@@ -18,6 +18,8 @@ export interface ParsedFile {
   file: FoundFile;
   text: string;
   hash: string;
+  /** The file's size and mtime to store with the hash; null: hash the file next time. */
+  stat: NoteStat | null;
   cards: ParsedCard[];
   noteDeck: string | null;
   refs: PaperRef[];
@@ -49,6 +51,8 @@ export interface PlanOptions {
   deck: string | undefined;
   /** The `proseCards` mode that applies to a deck's cards (the import flag, else the deck's option). */
   proseModeOf: (deckName: string) => ProseCardsMode;
+  /** A deck's id by name, null if it does not exist yet (the import's cache; the store's lookup if not given). */
+  deckIdOf?: (deckName: string) => number | null;
 }
 
 export interface FilePlan {
@@ -88,10 +92,10 @@ export function planFile(store: Store, file: ParsedFile, options: PlanOptions, m
   const parsedCards = file.cards.filter((parsed) => parsed.origin === 'explicit' || options.proseModeOf(deckNameOf(parsed)) !== 'off');
   const matches = new Map(matchCards(parsedCards, existing).map((m) => [m.parsedIndex, m]));
   const deckIds = new Map<string, number | null>();
-  const deckIdOf = (name: string) => {
+  const deckIdOf = options.deckIdOf ?? ((name: string) => {
     if (!deckIds.has(name)) deckIds.set(name, store.getDeckByName(name.trim())?.id ?? null);
     return deckIds.get(name)!;
-  };
+  });
 
   const counts: CardCounts = { added: 0, updated: 0, unchanged: 0, retired: 0 };
   const relinked: Relink[] = [];

@@ -13,8 +13,11 @@ export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 export interface FoundFile {
   /** Absolute path of the file. */
   path: string;
-  /** Deck name to use when neither --deck nor the note names one. */
+  /** Deck name to use when neither --deck nor the note names one: the folders below the imported folder (`a/b/x.md` → `a::b`), the imported folder's name for a note directly in it, the file name for a file imported alone. */
   defaultDeck: string;
+  /** Size and modification time (ns) when the folder was scanned, to skip unchanged files without reading them. */
+  size: number;
+  mtimeNs: bigint;
 }
 
 export interface ScanResult {
@@ -28,10 +31,10 @@ export function scanPaths(inputs: string[]): ScanResult {
   const seenFiles = new Set<string>();
   const visitedDirs = new Set<string>();
 
-  const addFile = (file: string, defaultDeck: string) => {
+  const addFile = (file: string, defaultDeck: string, stat: fs.BigIntStats, knownReal?: string) => {
     let real: string;
     try {
-      real = fs.realpathSync(file);
+      real = knownReal ?? fs.realpathSync(file);
     } catch {
       return;
     }
@@ -43,10 +46,10 @@ export function scanPaths(inputs: string[]): ScanResult {
       errors.push({ file, line: 0, message: `${problem}; rename the file to import it` });
       return;
     }
-    files.push({ path: path.resolve(file), defaultDeck });
+    files.push({ path: path.resolve(file), defaultDeck, size: Number(stat.size), mtimeNs: stat.mtimeNs });
   };
 
-  const walk = (dir: string, root: string) => {
+  const walk = (dir: string, root: string, top: string) => {
     let real: string;
     try {
       real = fs.realpathSync(dir);
@@ -67,9 +70,9 @@ export function scanPaths(inputs: string[]): ScanResult {
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
-      let stat: fs.Stats;
+      let stat: fs.BigIntStats;
       try {
-        stat = fs.statSync(full);
+        stat = fs.statSync(full, { bigint: true });
       } catch {
         continue; // dangling symlink
       }
@@ -80,24 +83,32 @@ export function scanPaths(inputs: string[]): ScanResult {
         errors.push({ file: full, line: 0, message: 'is a link that leads outside the imported folder; skipped' });
         continue;
       }
-      if (stat.isDirectory()) walk(full, root);
-      else if (isNote) addFile(full, path.basename(dir));
+      if (stat.isDirectory()) walk(full, root, top);
+      // A plain file's real path is its real folder's plus its name: no realpath call per note.
+      else if (isNote) addFile(full, folderDeck(top, dir), stat, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
   };
 
   for (const input of inputs) {
-    let stat: fs.Stats;
+    let stat: fs.BigIntStats;
     try {
-      stat = fs.statSync(input);
+      stat = fs.statSync(input, { bigint: true });
     } catch {
       errors.push({ file: input, line: 0, message: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(path.resolve(input), realOrSelf(input));
-    else if (stat.isFile()) addFile(input, path.basename(input).replace(/\.md$/i, ''));
+    if (stat.isDirectory()) walk(path.resolve(input), realOrSelf(input), path.resolve(input));
+    else if (stat.isFile()) addFile(input, path.basename(input).replace(/\.md$/i, ''), stat);
     else errors.push({ file: input, line: 0, message: 'not a file or folder' });
   }
   return { files, errors };
+}
+
+/** The deck of a note found in `dir` under the imported folder `top`: `top/a/b` → `a::b`; `top` itself → its name. */
+export function folderDeck(top: string, dir: string): string {
+  const below = path.relative(top, dir);
+  if (below === '') return path.basename(top);
+  return below.split(path.sep).join('::');
 }
 
 function realOrSelf(file: string): string {
@@ -117,10 +128,13 @@ function isInside(file: string, root: string): boolean {
 export type ReadResult = { ok: true; text: string; bytes: Buffer } | { ok: false; line: number; message: string };
 
 /** Reads a note as UTF-8, refusing files that are too big, binary or not valid UTF-8. */
-export function readNote(file: string): ReadResult {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** `size`: the file's size from the scan, which saves a stat (the read itself still refuses a file grown past the limit). */
+export function readNote(file: string, size?: number): ReadResult {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
+    size ??= fs.statSync(file).size;
     if (size > MAX_NOTE_BYTES) return { ok: false, line: 0, message: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
   } catch (error) {
     return { ok: false, line: 0, message: `cannot read: ${(error as Error).message}` };
@@ -131,7 +145,7 @@ export function readNote(file: string): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, line: lineAt(bytes, nul), message: 'binary file (contains NUL bytes), skipped' };
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = utf8.decode(bytes);
     return { ok: true, text, bytes };
   } catch {
     return { ok: false, line: lineAt(bytes, firstInvalidUtf8(bytes)), message: 'not valid UTF-8, skipped' };

@@ -27,6 +27,14 @@ export function parseEngramNow(value: string): number {
   return t;
 }
 
+/**
+ * The real time in nanoseconds, only to compare with file modification times (the import's
+ * racy-file rule): ENGRAM_NOW moves the program's days, not the file system's clock.
+ */
+export function fileClockNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
 /** Pins the clock (tests); `null` returns to ENGRAM_NOW or the system clock. */
 export function setNow(time: number | Date | null): void {
   override = time === null ? null : typeof time === 'number' ? time : time.getTime();

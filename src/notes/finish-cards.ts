@@ -75,17 +75,19 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
     for (const draft of item.cards) {
       const front = draft.front.text.trim();
       const back = draft.back.text.trim();
-      const identity = identityOf(front, back);
+      const normalFront = normaliseSpace(front);
+      const normalBack = normaliseSpace(back);
+      const identity = `${normalFront}\u0000${normalBack}`;
       if (explicit) {
         if (front === '' || back === '') {
           warn(span.line, `empty card: its ${front === '' ? 'question' : 'answer'} is blank`);
           continue;
         }
-        if (normaliseSpace(front) === normaliseSpace(back)) {
+        if (normalFront === normalBack) {
           warn(span.line, 'the question and the answer are the same text; no card made');
           continue;
         }
-      } else if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2 || normaliseSpace(front) === normaliseSpace(back) || explicitIdentities.has(identity)) {
+      } else if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2 || normalFront === normalBack || explicitIdentities.has(identity)) {
         continue;
       }
       const firstLine = seenCards.get(identity);

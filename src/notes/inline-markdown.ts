@@ -31,20 +31,23 @@ function blankOut(text: string, pattern: RegExp): string {
   return text.replace(pattern, (m) => MASK_CHAR.repeat(m.length));
 }
 
-/** Code spans, links and URLs are always masked: no card syntax ever lives inside them. */
+/**
+ * Code spans, links and URLs are always masked: no card syntax ever lives inside them. Each
+ * pattern runs only when the text has the character it starts with (most lines have none).
+ */
 export function mask(text: string, options: MaskOptions = {}): string {
-  let out = blankOut(text, CODE_SPAN);
-  out = blankOut(out, WIKILINK);
-  out = blankOut(out, LINK_TARGET);
-  out = blankOut(out, AUTOLINK);
-  out = blankOut(out, BARE_URL);
-  if (options.clozes) out = blankOut(out, ANKI_CLOZE);
-  if (options.math) {
+  let out = text.includes('`') ? blankOut(text, CODE_SPAN) : text;
+  if (out.includes('[[')) out = blankOut(out, WIKILINK);
+  if (out.includes('](')) out = blankOut(out, LINK_TARGET);
+  if (out.includes('<')) out = blankOut(out, AUTOLINK);
+  if (out.includes('://')) out = blankOut(out, BARE_URL);
+  if (options.clozes && out.includes('{{c')) out = blankOut(out, ANKI_CLOZE);
+  if (options.math && out.includes('$')) {
     out = blankOut(out, DISPLAY_MATH);
     out = blankOut(out, INLINE_MATH);
   }
-  if (options.quotes) out = blankOut(out, QUOTED);
-  if (options.parens) {
+  if (options.quotes && (out.includes('"') || out.includes('“'))) out = blankOut(out, QUOTED);
+  if (options.parens && out.includes('(')) {
     // Twice, so one level of nesting `(a (b) c)` is covered too.
     out = blankOut(out, PARENS);
     out = blankOut(out, PARENS);
@@ -65,8 +68,12 @@ export function nonSpaceLength(text: string): number {
 
 /** Collapses runs of whitespace so that formatting differences do not make cards distinct. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has single plain spaces only: then there is nothing to collapse.
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+/** Whitespace other than a single plain space. */
+const SPACE_TO_COLLAPSE = /[^\S ]| {2}/;
 
 /** Column width of leading whitespace, tabs advancing to the next multiple of 4 (CommonMark). */
 export function indentWidth(whitespace: string): number {

@@ -27,6 +27,9 @@ export interface ChunkContext {
   quoted?: boolean;
 }
 
+/** What a citation without a marker needs (parseTitleRegion's etAl and see): a cheap test before parsing a sentence. */
+const CUE = /et\.?\s+al|see|cf|compare/i;
+
 /** The sentence goes on after the marker with a lowercase word (not a list joiner). */
 const CONTINUES = /^\s*(?!(?:and|or|vs|see|cf)\b)\p{Ll}/u;
 
@@ -68,11 +71,14 @@ export function citationsInChunk(text: string, ctx: ChunkContext = {}): ProseCit
 
   // Sentences without a marker: only "Name et al Title" or "See Title" with a title-shaped rest.
   // Both lists ascend, so one pointer into `taken` finds any overlap in linear time.
+  // Neither shape can be there without "et al" or a "See"-like cue: most prose is never parsed.
+  if (!CUE.test(text)) return out.sort((a, b) => a.start - b.start);
   let t = 0;
   starts.forEach((s, i) => {
     const e = starts[i + 1] ?? text.length;
     while (t < taken.length && (taken[t]?.[1] ?? 0) <= s) t++;
     if (t < taken.length && (taken[t]?.[0] ?? 0) < e) return;
+    if (!CUE.test(text.slice(s, e))) return;
     const parse = parseTitleRegion(text.slice(s, e));
     if (!parse || (!parse.capitalised && !parse.quoted)) return;
     const byAuthors = parse.etAl && isPlausibleTitle(parse, 3) && (parse.quoted || !looksLikeClaim(parse.title, false));

@@ -19,7 +19,13 @@ export function extractPaperRefs(text: string): PaperRef[] {
   return refs;
 }
 
+/** What a line needs to cite anything: a wikilink, a venue or year (a marker), or a cue for a citation without one. */
+const MAY_CITE_CUE = /\[\[|et\.?\s+al|see|cf|compare/i;
+
 function refsInLine(raw: string, line: number): PaperRef[] {
+  // Most lines cite nothing: one test instead of the passes below. Emphasis marks are spaced
+  // out first, as maskProse does, so "_ACL_" is still a venue.
+  if (!MAY_CITE_CUE.test(raw) && !hasVenueOrYear(raw.replace(/[*_]/g, ' '))) return [];
   const { links, masked: withoutLinks } = takeWikilinks(maskCode(raw));
   let masked = maskProse(withoutLinks);
   const prose: ProseCitation[] = [];

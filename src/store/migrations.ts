@@ -148,6 +148,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX cards_flag ON cards(flag) WHERE flag <> 0;
   `,
+  // 11: an unchanged note is skipped by its file's size and mtime (ns) before it is read and
+  // hashed, as git does; read_with is the parser version and import options the content hash
+  // was made with. NULL: not known (or racily close to the import), so the file is hashed.
+  `
+  ALTER TABLE notes ADD COLUMN size INTEGER;
+  ALTER TABLE notes ADD COLUMN mtime_ns INTEGER;
+  ALTER TABLE notes ADD COLUMN read_with TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

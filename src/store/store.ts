@@ -20,12 +20,14 @@ import type { DeckStats } from './tables/decks.js';
 import type { StoredExample } from './tables/examples.js';
 import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
+import type { KnownNote, NoteStat } from './tables/notes.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
 export type { DeckStats } from './tables/decks.js';
 export type { StoredExample } from './tables/examples.js';
 export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
+export type { KnownNote, NoteStat } from './tables/notes.js';
 
 const SQL = {
   ...decks.DECKS_SQL, ...cards.CARDS_SQL, ...queue.QUEUE_SQL, ...reviews.REVIEWS_SQL,
@@ -271,12 +273,24 @@ export class Store {
     return notes.getNoteByPath(this.statements, path);
   }
 
-  insertNote(path: string, contentHash: string, importedAt: number): number {
-    return notes.insertNote(this.statements, path, contentHash, importedAt);
+  insertNote(path: string, contentHash: string, importedAt: number, stat: NoteStat | null = null): number {
+    return notes.insertNote(this.statements, path, contentHash, importedAt, stat);
   }
 
-  updateNote(id: number, contentHash: string, importedAt: number): void {
-    notes.updateNote(this.statements, id, contentHash, importedAt);
+  updateNote(id: number, contentHash: string, importedAt: number, stat: NoteStat | null = null): void {
+    notes.updateNote(this.statements, id, contentHash, importedAt, stat);
+  }
+
+  setNoteStat(id: number, contentHash: string, stat: NoteStat | null): void {
+    notes.setNoteStat(this.statements, id, contentHash, stat);
+  }
+
+  knownNote(path: string): KnownNote | null {
+    return notes.knownNote(this.statements, path);
+  }
+
+  knownNotes(): Map<string, KnownNote> {
+    return notes.knownNotes(this.statements);
   }
 
   /** Notes whose path starts with `dir` (a folder path ending in a separator). */

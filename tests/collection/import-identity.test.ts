@@ -191,7 +191,7 @@ describe('moving, renaming and deleting note files', () => {
     write('deck/new-name.md', FUSION.replace('Joining unimodal decisions.', 'Combining the unimodal decisions.'));
     setNow(LATER);
     const r = importPaths('deck');
-    expect(r.moved).toEqual([{ from: at('deck/old-name.md'), to: at('deck/new-name.md') }]);
+    expect(r.moved).toEqual([{ from: at('deck/old-name.md'), to: at('deck/new-name.md'), deck: null }]);
     expect(r.cards).toEqual({ added: 0, updated: 1, unchanged: 2, retired: 0 });
     const after = cards();
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));

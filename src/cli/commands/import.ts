@@ -78,7 +78,8 @@ function historyLines(result: ImportResult): string[] {
 }
 
 function moveLine(m: ImportResult['moved'][number]): string {
-  return `moved note ${safeText(m.from)} → ${safeText(m.to)} (its cards keep their history)`;
+  const deck = m.deck ? `; deck ${safeText(m.deck.from)} → ${safeText(m.deck.to)}` : '';
+  return `moved note ${safeText(m.from)} → ${safeText(m.to)} (its cards keep their history${deck})`;
 }
 
 function removedLine(file: string): string {

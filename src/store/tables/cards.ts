@@ -26,9 +26,8 @@ export const CARDS_SQL = {
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
       new_position, created_at, modified_at, status)
-    VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
-      @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
-      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at, @status)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), ?, ?, ?)`,
   updateCardContent: `
     UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
       source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
@@ -65,12 +64,14 @@ export function getCard(s: Statements, id: number): Card | null {
 }
 
 export function insertCard(s: Statements, card: NewCard): number {
-  const result = s.stmt('insertCard').run({
-    ...contentParams(card),
-    ...memoryToParams(card.memory),
-    created_at: card.createdAt,
-    status: card.status ?? 'accepted',
-  });
+  // Positional parameters: binding by name costs a third of an import's inserts.
+  const m = card.memory;
+  const result = s.stmt('insertCard').run(
+    card.deckId, card.noteId, card.kind, card.front, card.back, card.source?.file ?? null, card.source?.line ?? null,
+    JSON.stringify(card.breadcrumb), card.itemKey, JSON.stringify(card.tags),
+    m.state, m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses, m.lastReview,
+    card.createdAt, card.createdAt, card.status ?? 'accepted',
+  );
   return Number(result.lastInsertRowid);
 }
 
