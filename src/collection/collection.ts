@@ -9,11 +9,14 @@ import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, buryCard, previewIntervals, suspendCard, undoLastAnswer, type AnswerResult, type IntervalPreview } from './answer.js';
 import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
+import { countCards, findCards, type FindOptions } from './search.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
 export { schedulerOptions } from './deck-options.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { DeckSummary, QueueCounts } from './today.js';
+export type { FindOptions } from './search.js';
+export { SEARCH_ORDERS, type SearchOrder } from '../store/index.js';
 
 export class Collection {
   readonly store: Store;
@@ -136,6 +139,22 @@ export class Collection {
   cards(filter: { deck?: string; search?: string }): Card[] {
     const deckId = filter.deck ? this.requireDeck(filter.deck).id : undefined;
     return this.store.findCards({ ...(deckId !== undefined ? { deckId } : {}), ...(filter.search ? { search: filter.search } : {}) });
+  }
+
+  // the search language (search.ts)
+
+  /**
+   * The cards a query in the search language selects (README: Searching), in `order`
+   * (default: id), paged by limit/offset; `total` counts them all. A query that cannot be read
+   * throws BadQueryError (a UsageError) naming the column.
+   */
+  findCards(query: string, opts: FindOptions = {}): { cards: Card[]; total: number } {
+    return findCards(this, query, opts);
+  }
+
+  /** How many cards a query selects. */
+  countCards(query: string): number {
+    return countCards(this, query);
   }
 
   reviewsOf(cardId: number): Review[] {

@@ -9,3 +9,4 @@ export * from './time-range.js';
 export * from './source-path.js';
 export * from './sanitize.js';
 export * from './random.js';
+export * from './query.js';
