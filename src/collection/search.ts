@@ -40,13 +40,14 @@ export function searchClock(col: Collection): SearchClock {
   };
 }
 
-export function findCards(col: Collection, query: string | QueryNode, opts: FindOptions & Pick<SearchScope, 'ids' | 'studyable'> = {}): { cards: Card[]; total: number } {
+export function findCards(col: Collection, query: string | QueryNode, opts: FindOptions & Pick<SearchScope, 'ids' | 'deckIds' | 'studyable'> = {}): { cards: Card[]; total: number } {
   const tree = typeof query === 'string' ? parseOrThrow(query) : query;
   const clock = searchClock(col);
   return col.store.readTransaction(() => {
     const cards = col.store.searchCards(tree, clock, opts);
     const paged = opts.limit !== undefined || (opts.offset ?? 0) > 0;
-    const total = paged ? col.store.countCards(tree, clock, { ...(opts.ids ? { ids: opts.ids } : {}), ...(opts.studyable ? { studyable: true } : {}) }) : cards.length;
+    const { limit: _limit, offset: _offset, order: _order, ...scope } = opts;
+    const total = paged ? col.store.countCards(tree, clock, scope) : cards.length;
     return { cards, total };
   });
 }

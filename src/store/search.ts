@@ -43,6 +43,8 @@ export interface SearchScope {
   order?: SearchOrder;
   /** Only among these cards (e.g. today's queue, for `engram due --query`). */
   ids?: readonly number[];
+  /** Only cards of these decks (exactly them, not their sub-decks). */
+  deckIds?: readonly number[];
   /** Only cards the review can show: accepted, not suspended, not buried, not paper-quiz cards (custom study). */
   studyable?: boolean;
 }
@@ -73,6 +75,10 @@ function whereOf(db: Db, tree: QueryNode, clock: SearchClock, scope: SearchScope
   if (scope.ids) {
     parts.push('c.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(scope.ids));
+  }
+  if (scope.deckIds) {
+    parts.push('c.deck_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.deckIds));
   }
   if (tree.type !== 'all') parts.push(compile(tree, clock, params, db));
   return parts.map((p) => `(${p})`).join(' AND ');
