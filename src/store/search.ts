@@ -146,7 +146,9 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * `%`) must also appear as written, compared case- and accent-folded; a term with no word
  * characters at all is only that comparison (a scan, but exact).
  */
-function textSql(field: 'any' | 'front' | 'back', text: string, params: unknown[], db: Db): string {
+function textSql(field: 'any' | 'front' | 'back', written: string, params: unknown[], db: Db): string {
+  // `fusion*` as in Anki: words already match as prefixes, so a trailing star says nothing more.
+  const text = written.replace(/\*+$/, '') || written;
   const parts: string[] = [];
   if (HAS_WORD.test(text)) {
     const phrase = `"${text.replace(/"/g, '""')}"*`;
