@@ -6,7 +6,7 @@
 import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
 import { EngramError, now, storageErrorMessage, trace } from '../core/index.js';
-import { Collection, resolveDbPath } from '../collection/index.js';
+import { Collection, SEARCH_ORDERS, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study/index.js';
 import { errorLine, safeText } from './format.js';
 
@@ -46,7 +46,10 @@ export function buildProgram(): Command {
   program.command('review', { isDefault: true })
     .description('open the review session (the default command)')
     .option('--deck <name>', 'only this deck')
-    .action(withCollection(program, async (col, opts: { deck?: string }) => {
+    .option('--query <query>', 'custom study: exactly the cards this search selects, due or not (see README: Searching)')
+    .option('--limit <n>', 'with --query: at most this many cards, earliest due first')
+    .option('--preview', 'with --query: cram, answers change no schedule (logged as previews)')
+    .action(withCollection(program, async (col, opts: { deck?: string; query?: string; limit?: string; preview?: boolean }) => {
       const { reviewCommand } = await import('./commands/review.js');
       await reviewCommand(col, opts);
     }));
@@ -94,11 +97,15 @@ export function buildProgram(): Command {
     .addOption(json()).action(withCollection(program, study.decksCommand));
 
   program.command('cards').description('list cards')
-    .option('--deck <name>', 'only this deck').option('--search <text>', 'only cards whose front or back contains text')
+    .option('--deck <name>', 'only this deck').option('--query <query>', 'only the cards this search selects (see README: Searching)')
+    .option('--search <text>', 'only cards with this word or phrase in the front or back (the same as --query \'"text"\')')
+    .option('--order <order>', `card order: ${SEARCH_ORDERS.join(', ')} (default id)`)
+    .option('--limit <n>', 'at most this many cards').option('--offset <n>', 'skip this many cards first')
     .addOption(json()).action(withCollection(program, study.cardsCommand));
 
   program.command('due').description("today's queue, in the order the review session shows it")
-    .option('--deck <name>', 'only this deck').addOption(json()).action(withCollection(program, study.dueCommand));
+    .option('--deck <name>', 'only this deck').option('--query <query>', "only the cards of today's queue this search selects")
+    .addOption(json()).action(withCollection(program, study.dueCommand));
 
   program.command('answer').description('answer a card: again|hard|good|easy (or 1-4)')
     .argument('<card-id>').argument('<rating>')
@@ -172,8 +179,9 @@ export function buildProgram(): Command {
 
   program.command('export').description('every card with its schedule and review log, as a JSON backup or CSV (stdout unless --out)')
     .option('--format <format>', 'json (a backup `import-backup` restores) or csv', 'json').option('--deck <name>', 'only this deck')
+    .option('--query <query>', 'only the cards this search selects (see README: Searching)')
     .option('--out <file>', 'write to this file').option('--reviews', 'with --format csv: one row per review instead of per card')
-    .action(withCollection(program, async (col, opts: { format?: string; deck?: string; out?: string; reviews?: boolean }) => {
+    .action(withCollection(program, async (col, opts: { format?: string; deck?: string; query?: string; out?: string; reviews?: boolean }) => {
       const { exportCommand } = await import('./commands/export.js');
       exportCommand(col, opts);
     }));

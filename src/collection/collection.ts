@@ -4,16 +4,29 @@
  * transaction. The class is the one door: each job lives in its own module (deck options,
  * today's queue, answering) and the methods here hand over to it.
  */
-import { EngramError, UsageError, now, type Card, type DeckOptions, type Grade, type Review } from '../core/index.js';
+import { EngramError, UsageError, now, type Card, type DeckOptions, type Grade, type QueryNode, type Review } from '../core/index.js';
 import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, buryCard, previewIntervals, suspendCard, undoLastAnswer, type AnswerResult, type IntervalPreview } from './answer.js';
 import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
+import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from './custom-study.js';
+import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
 export { schedulerOptions } from './deck-options.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { DeckSummary, QueueCounts } from './today.js';
+export type { FindOptions } from './search.js';
+export { parseOrThrow as parseQueryOrThrow } from './search.js';
+export type { CustomStudy } from './custom-study.js';
+export { SEARCH_ORDERS, type SearchOrder } from '../store/index.js';
+
+/** What `engram cards` filters by: a deck (exactly), a word or phrase, a query. */
+export interface CardFilter {
+  deck?: string;
+  search?: string;
+  query?: string;
+}
 
 export class Collection {
   readonly store: Store;
@@ -69,13 +82,39 @@ export class Collection {
   }
 
   /** Today's queue in the order the review session shows it, and the counts to display. */
-  queue(deckName?: string): { cards: Card[]; counts: QueueCounts } {
-    return todaysQueue(this, deckName);
+  queue(deckName?: string, query?: string): { cards: Card[]; counts: QueueCounts } {
+    const tree = query !== undefined ? parseOrThrow(query) : undefined;
+    const today = todaysQueue(this, deckName);
+    if (!tree) return today;
+    // The query narrows today's queue (its order and limits stay): one query over its card ids.
+    const selected = new Set(findCards(this, tree, { ids: today.cards.map((c) => c.id) }).cards.map((c) => c.id));
+    const cards = today.cards.filter((c) => selected.has(c.id));
+    const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
+    for (const card of cards) {
+      if (card.memory.state === 'new') counts.new++;
+      else if (card.memory.state === 'review') counts.review++;
+      else counts.learning++;
+    }
+    return { cards, counts };
   }
 
   /** The review session's starting queue (see today.ts). */
   sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
     return sessionQueue(this, deckName);
+  }
+
+  /** Custom study: the cards a query selects that the review can show, earliest due first, up to the limit. */
+  customQueue(study: CustomStudy): { cards: Card[]; learnAheadMs: number } {
+    return customQueue(this, study);
+  }
+
+  /** A preview (cram) answer: logged apart, no schedule changes. */
+  previewAnswer(cardId: number, grade: Grade, durationMs: number | null = null): { reviewId: number; card: Card } {
+    return previewAnswer(this, cardId, grade, durationMs);
+  }
+
+  undoPreviewAnswer(reviewId: number, cardId: number): Card {
+    return undoPreviewAnswer(this, reviewId, cardId);
   }
 
   /** Suggestions (prose cards not yet accepted) waiting for `engram triage`, of one deck or all. */
@@ -133,9 +172,39 @@ export class Collection {
     });
   }
 
-  cards(filter: { deck?: string; search?: string }): Card[] {
+  /**
+   * `engram cards`: the cards of a deck (exactly that deck), with a word or phrase (`search`,
+   * the same as a quoted phrase in a query) and selected by a query, as `findCards`.
+   */
+  cards(filter: CardFilter = {}): Card[] {
+    return this.cardsPage(filter).cards;
+  }
+
+  /** `cards` with paging: the page asked for, and how many cards the filter selects in all. */
+  cardsPage(filter: CardFilter & FindOptions = {}): { cards: Card[]; total: number } {
+    const parts: QueryNode[] = [];
+    if (filter.query !== undefined) parts.push(parseOrThrow(filter.query));
+    if (filter.search) parts.push({ type: 'text', column: 1, field: 'any', text: filter.search });
+    const tree: QueryNode = parts.length === 0 ? { type: 'all', column: 1 } : parts.length === 1 ? parts[0]! : { type: 'and', column: 1, children: parts };
     const deckId = filter.deck ? this.requireDeck(filter.deck).id : undefined;
-    return this.store.findCards({ ...(deckId !== undefined ? { deckId } : {}), ...(filter.search ? { search: filter.search } : {}) });
+    const { deck: _deck, search: _search, query: _query, ...paging } = filter;
+    return findCards(this, tree, { ...paging, ...(deckId !== undefined ? { deckIds: [deckId] } : {}) });
+  }
+
+  // the search language (search.ts)
+
+  /**
+   * The cards a query in the search language selects (README: Searching), in `order`
+   * (default: id), paged by limit/offset; `total` counts them all. A query that cannot be read
+   * throws BadQueryError (a UsageError) naming the column.
+   */
+  findCards(query: string, opts: FindOptions = {}): { cards: Card[]; total: number } {
+    return findCards(this, query, opts);
+  }
+
+  /** How many cards a query selects. */
+  countCards(query: string): number {
+    return countCards(this, query);
   }
 
   reviewsOf(cardId: number): Review[] {

@@ -7,13 +7,19 @@ import { now } from '../core/index.js';
 import { BACKUP_VERSION, toCsv, type BackupDocument, type CsvValue } from '../interop/index.js';
 import { InteropStore } from '../store/interop.js';
 import type { Collection } from './collection.js';
+import { findCards, parseOrThrow } from './search.js';
 
-export function buildBackup(col: Collection, options: { deck?: string } = {}): BackupDocument {
+export function buildBackup(col: Collection, options: { deck?: string; query?: string } = {}): BackupDocument {
   const store = new InteropStore(col.store);
   const deckName = options.deck ? col.requireDeck(options.deck).name : undefined;
+  const tree = options.query !== undefined ? parseOrThrow(options.query) : undefined;
+  // A part of the collection (a deck, a query): only the decks, notes and papers its cards use.
+  const scoped = deckName !== undefined || tree !== undefined;
   // One read transaction, so the document is one consistent moment even while others write.
   return col.store.readTransaction(() => {
-    const cards = store.cards().filter((c) => deckName === undefined || c.deck_name === deckName);
+    const selected = tree ? new Set(findCards(col, tree).cards.map((c) => c.id)) : null;
+    const cards = store.cards().filter((c) => (deckName === undefined || c.deck_name === deckName) && (selected === null || selected.has(c.id)));
+    const usedDecks = new Set(cards.map((c) => c.deck_name));
     const cardIds = new Set(cards.map((c) => c.id));
     const examples = new Map(store.examples().map((e) => [e.card_id, e]));
     const papersOfCard = new Map<number, string[]>();
@@ -23,14 +29,14 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
     }
     const usedNotes = new Set(cards.map((c) => c.note_path).filter((p): p is string => p !== null));
     const usedPapers = new Set([...papersOfCard.values()].flat());
-    const notes = store.notes().filter((n) => deckName === undefined || usedNotes.has(n.path));
+    const notes = store.notes().filter((n) => !scoped || usedNotes.has(n.path));
     const notePaths = new Set(notes.map((n) => n.path));
     const citations = store.citations();
     return {
       engram: BACKUP_VERSION,
       exportedAt: new Date(now()).toISOString(),
       decks: store.decks()
-        .filter((d) => deckName === undefined || d.name === deckName)
+        .filter((d) => (deckName === undefined || d.name === deckName) && (tree === undefined || usedDecks.has(d.name)))
         .map((d) => ({ name: d.name, createdAt: d.created_at, options: parseObject(d.options) })),
       notes: notes.map((n) => ({ path: n.path, contentHash: n.content_hash, importedAt: n.imported_at })),
       cards: cards.map((c) => {
@@ -82,7 +88,7 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
           before: parseJson(r.before),
         })),
       papers: store.papers()
-        .filter((p) => deckName === undefined || usedPapers.has(p.key))
+        .filter((p) => !scoped || usedPapers.has(p.key))
         .map((p) => ({
           key: p.key,
           title: p.title,
@@ -114,7 +120,7 @@ export const REVIEW_CSV_HEADER = [
 ] as const;
 
 /** CSV of the cards (default) or of the review log (`reviews`). Times are ISO 8601 UTC. */
-export function exportCsv(col: Collection, options: { deck?: string; reviews?: boolean } = {}): string {
+export function exportCsv(col: Collection, options: { deck?: string; query?: string; reviews?: boolean } = {}): string {
   const doc = buildBackup(col, options);
   const iso = (ms: number | null) => (ms === null || ms === 0 ? null : new Date(ms).toISOString());
   if (options.reviews) {

@@ -10,3 +10,4 @@ export * from './source-path.js';
 export * from './sanitize.js';
 export * from './random.js';
 export { processAlive } from './process-alive.js';
+export * from './query.js';

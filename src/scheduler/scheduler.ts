@@ -73,6 +73,12 @@ export function retrievability(memory: Memory, time: number, options: SchedulerO
   return schedulerFor(options).get_retrievability(toFsrsCard(memory), new Date(time), false);
 }
 
+/** FSRS's forgetting curve of these options: probability of recall `elapsedDays` after the last review at `stability` (days). */
+export function forgettingCurve(options: SchedulerOptions): (elapsedDays: number, stability: number) => number {
+  const scheduler = schedulerFor(options);
+  return (elapsedDays, stability) => scheduler.forgetting_curve(Math.max(0, elapsedDays), stability);
+}
+
 /**
  * Rebuilds a card's memory from its review log alone. The log is the source of truth:
  * replaying it must give the state that answering live gave.

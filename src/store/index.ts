@@ -1,3 +1,4 @@
 export { Store } from './store.js';
 export type { NewCard, CardContent, CardScheduleUpdate, DeckStats, NewReview, StoredPaper, StoredExample, DeclaredPaper, KnownNote, NoteStat } from './store.js';
 export { SCHEMA_VERSION } from './migrations.js';
+export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope, type PreviewReview } from './store.js';

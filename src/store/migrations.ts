@@ -156,6 +156,34 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE notes ADD COLUMN mtime_ns INTEGER;
   ALTER TABLE notes ADD COLUMN read_with TEXT;
   `,
+  // 9: the search language. Text terms go through an FTS5 index of the cards' front and back
+  // (accents and case folded), an external-content table the triggers keep in step with every
+  // card write; custom study's preview answers (cram) go to a table of their own, which the
+  // optimizer, stats, calibration and replay never read, so they change no schedule
+  `
+  CREATE VIRTUAL TABLE cards_fts USING fts5(front, back, content='cards', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN
+    INSERT INTO cards_fts(rowid, front, back) VALUES (new.id, new.front, new.back);
+  END;
+  CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN
+    INSERT INTO cards_fts(cards_fts, rowid, front, back) VALUES ('delete', old.id, old.front, old.back);
+  END;
+  CREATE TRIGGER cards_fts_update AFTER UPDATE OF front, back ON cards
+    WHEN old.front IS NOT new.front OR old.back IS NOT new.back BEGIN
+    INSERT INTO cards_fts(cards_fts, rowid, front, back) VALUES ('delete', old.id, old.front, old.back);
+    INSERT INTO cards_fts(rowid, front, back) VALUES (new.id, new.front, new.back);
+  END;
+  INSERT INTO cards_fts(cards_fts) VALUES ('rebuild');
+
+  CREATE TABLE preview_reviews (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+    grade TEXT NOT NULL,
+    reviewed_at INTEGER NOT NULL,
+    duration_ms INTEGER
+  ) STRICT;
+  CREATE INDEX preview_reviews_card ON preview_reviews(card_id, reviewed_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

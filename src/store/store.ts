@@ -5,14 +5,16 @@
  * Synchronous (better-sqlite3). Statements are prepared on first use so opening the store for
  * one command costs only the statements that command runs.
  */
-import type { Card, CardSchedule, CardStatus, Deck, Review } from '../core/index.js';
+import type { Card, CardSchedule, CardStatus, Deck, Grade, QueryNode, Review } from '../core/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
+import { countCards, searchCards, type SearchClock, type SearchScope } from './search.js';
 import { PreparedStatements } from './statements.js';
 import * as cards from './tables/cards.js';
 import * as decks from './tables/decks.js';
 import * as examples from './tables/examples.js';
 import * as notes from './tables/notes.js';
 import * as papers from './tables/papers.js';
+import * as previews from './tables/previews.js';
 import * as queue from './tables/queue.js';
 import * as reviews from './tables/reviews.js';
 import type { CardContent, NewCard } from './tables/cards.js';
@@ -21,6 +23,7 @@ import type { StoredExample } from './tables/examples.js';
 import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
 import type { KnownNote, NoteStat } from './tables/notes.js';
+import type { PreviewReview } from './tables/previews.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
 export type { DeckStats } from './tables/decks.js';
@@ -28,10 +31,12 @@ export type { StoredExample } from './tables/examples.js';
 export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
 export type { KnownNote, NoteStat } from './tables/notes.js';
+export type { PreviewReview } from './tables/previews.js';
+export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope } from './search.js';
 
 const SQL = {
   ...decks.DECKS_SQL, ...cards.CARDS_SQL, ...queue.QUEUE_SQL, ...reviews.REVIEWS_SQL,
-  ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL,
+  ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL, ...previews.PREVIEWS_SQL,
 };
 
 /** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
@@ -219,6 +224,32 @@ export class Store {
   /** Cards matching a filter, for `engram cards`. Built here so the SQL stays in the store. */
   findCards(filter: { deckId?: number; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
     return cards.findCards(this.statements, filter);
+  }
+
+  // the search language (search.ts)
+
+  /** The cards a parsed query selects (one parameterised query), in the order asked, paged. */
+  searchCards(tree: QueryNode, clock: SearchClock, scope: SearchScope = {}): Card[] {
+    return searchCards(this.db, tree, clock, scope);
+  }
+
+  /** How many cards a parsed query selects (paging aside). */
+  countCards(tree: QueryNode, clock: SearchClock, scope: SearchScope = {}): number {
+    return countCards(this.db, tree, clock, scope);
+  }
+
+  // preview answers of custom study (tables/previews.ts)
+
+  insertPreviewReview(cardId: number, grade: Grade, reviewedAt: number, durationMs: number | null): number {
+    return previews.insertPreviewReview(this.statements, cardId, grade, reviewedAt, durationMs);
+  }
+
+  deletePreviewReview(id: number): boolean {
+    return previews.deletePreviewReview(this.statements, id);
+  }
+
+  previewReviewsOfCard(cardId: number): PreviewReview[] {
+    return previews.previewReviewsOfCard(this.statements, cardId);
   }
 
   // queue (tables/queue.ts)

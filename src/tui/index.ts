@@ -5,7 +5,8 @@
 import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
-import type { Collection } from '../collection/index.js';
+import type { Collection, CustomStudy } from '../collection/index.js';
+import { customController, customStartingState } from './custom-study.js';
 import { predictCardExample, predictShownCode, prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
 import { predictionDiffLines } from './prediction-lines.js';
 import { colorEnabled } from '../present/color.js';
@@ -109,9 +110,16 @@ export function startingState(col: Collection, deck?: string): SessionState {
   return initialSession({ main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
 }
 
+/** The session's starting state and controller: today's queue of a deck (or all), or custom study of a query. */
+export function reviewSession(col: Collection, deck?: string, study?: CustomStudy): { initial: SessionState; controller: ReviewController } {
+  if (!study) return { initial: startingState(col, deck), controller: createController(col, deck) };
+  const { state, ids } = customStartingState(col, study, toSessionCard);
+  return { initial: state, controller: customController(col, study, ids, createController(col, deck), toSessionCard) };
+}
+
 /** Runs the review session until the user quits; prints a one-line summary after. */
-export async function runReview(col: Collection, deck?: string): Promise<void> {
-  const initial = startingState(col, deck);
+export async function runReview(col: Collection, deck?: string, study?: CustomStudy): Promise<void> {
+  const { initial, controller } = reviewSession(col, deck, study);
   trace('queue built');
   // Render the first card right the first time: wait for Markdown only if it needs it.
   if (initial.current && needsMarkdownRenderer(initial.current.front)) await loadMarkdown();
@@ -120,7 +128,7 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
   const overlay = protocol === 'none' ? undefined : new GraphicsOverlay(process.stdout, protocol);
   await runFullScreen(
     createElement(ReviewApp, {
-      controller: createController(col, deck),
+      controller,
       initial,
       color: colorEnabled(),
       graphics: { protocol, ...(overlay ? { overlay } : {}) },
@@ -133,6 +141,8 @@ export async function runReview(col: Collection, deck?: string): Promise<void> {
   // An example still running when the user quits must not hold the process up to its time limit.
   await stopExampleRunner();
   if (final.reviewed > 0) {
-    process.stdout.write(`Reviewed ${final.reviewed} card${final.reviewed === 1 ? '' : 's'}; again ${final.again}.\n`);
+    const verb = study?.preview ? 'Previewed' : 'Reviewed';
+    const tail = study?.preview ? ' (no schedule changed)' : '';
+    process.stdout.write(`${verb} ${final.reviewed} card${final.reviewed === 1 ? '' : 's'}; again ${final.again}${tail}.\n`);
   }
 }

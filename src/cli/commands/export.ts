@@ -9,6 +9,7 @@ import { safeText } from '../format.js';
 export interface ExportOptions {
   format?: string;
   deck?: string;
+  query?: string;
   out?: string;
   reviews?: boolean;
 }
@@ -17,7 +18,7 @@ export function exportCommand(col: Collection, opts: ExportOptions): void {
   const format = (opts.format ?? 'json').toLowerCase();
   if (format !== 'json' && format !== 'csv') throw new UsageError(`invalid --format '${opts.format}': expected json or csv`);
   if (opts.reviews && format !== 'csv') throw new UsageError('--reviews goes with --format csv (the JSON document always holds the reviews)');
-  const scope = opts.deck ? { deck: opts.deck } : {};
+  const scope = { ...(opts.deck ? { deck: opts.deck } : {}), ...(opts.query !== undefined ? { query: opts.query } : {}) };
   let text: string;
   let summary = '';
   if (format === 'json') {
