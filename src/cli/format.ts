@@ -23,6 +23,8 @@ export function cardJson(card: Card) {
     retired: card.retired,
     /** A prose card waiting for `engram triage`: not in the queue until accepted. */
     suggestion: card.status === 'suggested',
+    /** 0 none; 1 red, 2 orange, 3 green, 4 blue. */
+    flag: card.flag,
   };
 }
 

@@ -8,7 +8,7 @@
  * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import { applyTagEdits, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
@@ -341,7 +341,9 @@ function prepareFile(
     const content = {
       kind: card.kind, front: card.front, back: card.back,
       source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
-      itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
+      itemKey: `${file.file.path}#${card.itemKey}`,
+      // Tags the user added or removed by hand (`engram tag`) survive the note's re-import.
+      tags: match?.card.tagEdits ? applyTagEdits(card.tags, match.card.tagEdits) : card.tags,
     };
     const example = card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null;
     const refPaperIds = file.refs

@@ -144,6 +144,8 @@ export interface Card {
   status: CardStatus;
   /** 0: no flag; 1–4: red, orange, green, blue (Anki's colours). */
   flag: number;
+  /** Tags the user added or removed by hand; `tags` already includes them (absent: none). */
+  tagEdits?: { add: string[]; remove: string[] };
 }
 
 /** One row of the append-only review log. */

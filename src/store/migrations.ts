@@ -148,6 +148,27 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX cards_flag ON cards(flag) WHERE flag <> 0;
   `,
+  // 8: the action journal, an undo stack kept in the database (engram undo works across
+  // processes) and the typed record of every card action (answer, suspend, bury, flag, forget,
+  // tag, reschedule) that sync can carry as events; a card remembers the tags the user added or
+  // removed by hand, so a re-import of its note keeps them. The last answer already logged gets
+  // a journal entry, so the undo that worked before the upgrade still works.
+  `
+  CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    change TEXT NOT NULL,
+    before TEXT NOT NULL DEFAULT '[]',
+    review_id INTEGER,
+    undone_at INTEGER
+  ) STRICT;
+  CREATE INDEX actions_open ON actions(id) WHERE undone_at IS NULL;
+  ALTER TABLE cards ADD COLUMN tag_edits TEXT NOT NULL DEFAULT '{"add":[],"remove":[]}';
+  INSERT INTO actions (kind, at, change, review_id)
+    SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
+    FROM reviews ORDER BY id DESC LIMIT 1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

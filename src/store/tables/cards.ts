@@ -1,5 +1,5 @@
 /** The cards table: one card's content, schedule and status, and lookups by note, sibling and search. */
-import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory } from '../../core/index.js';
+import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory, type TagEdits } from '../../core/index.js';
 import { memoryToParams, rowToCard, type CardRow } from '../rows.js';
 import type { Prepared } from '../statements.js';
 
@@ -41,6 +41,13 @@ export const CARDS_SQL = {
       buried_until = @buried_until, seen_front = @seen_front, seen_back = @seen_back, modified_at = @modified_at
     WHERE id = @id`,
   setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
+  setFlag: `UPDATE cards SET flag = ?, modified_at = ? WHERE id = ?`,
+  setTags: `UPDATE cards SET tags = ?, tag_edits = ?, modified_at = ? WHERE id = ?`,
+  setCardMemory: `
+    UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+      elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps,
+      reps = @reps, lapses = @lapses, last_review = @last_review, modified_at = @modified_at
+    WHERE id = @id`,
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
@@ -93,6 +100,20 @@ export function updateCardSchedule(s: Statements, id: number, update: CardSchedu
 
 export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
   s.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
+}
+
+export function setFlag(s: Statements, id: number, flag: number, modifiedAt: number): void {
+  s.stmt('setFlag').run(flag, modifiedAt, id);
+}
+
+/** The card's tags (as shown and searched) and the user's own edits that produced them. */
+export function setTags(s: Statements, id: number, tags: string[], edits: TagEdits, modifiedAt: number): void {
+  s.stmt('setTags').run(JSON.stringify(tags), JSON.stringify(edits), modifiedAt, id);
+}
+
+/** Only the FSRS memory (state, due, stability …): forget, reschedule and their undo. */
+export function setCardMemory(s: Statements, id: number, memory: Memory, modifiedAt: number): void {
+  s.stmt('setCardMemory').run({ ...memoryToParams(memory), id, modified_at: modifiedAt });
 }
 
 export function setBuriedUntil(s: Statements, id: number, until: number, modifiedAt: number): void {
