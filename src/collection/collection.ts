@@ -5,6 +5,7 @@
  * today's queue, answering) and the methods here hand over to it.
  */
 import { EngramError, UsageError, now, type Card, type DeckOptions, type Grade, type Review } from '../core/index.js';
+import { compareTyped, type TypeInOptions, type TypeInResult } from '../quiz/index.js';
 import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, previewIntervals, type AnswerResult, type IntervalPreview } from './answer.js';
@@ -17,6 +18,7 @@ import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSum
 export { schedulerOptions } from './deck-options.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { ActionResult, UndoResult } from './card-actions.js';
+export type { TypeInResult, TypeInWord } from '../quiz/index.js';
 export type { DeckSummary, QueueCounts } from './today.js';
 
 export class Collection {
@@ -152,6 +154,11 @@ export class Collection {
   /** Due `days` study days from now (Anki's "Set due date"); the card stays in (or goes to) review. */
   reschedule(ids: readonly number[], days: number): ActionResult {
     return rescheduleCards(this, ids, days);
+  }
+
+  /** A typed answer compared word by word with the card's answer (Anki's type-in), with a suggested grade. */
+  checkTyped(cardId: number, typed: string, durationMs: number | null = null, options: TypeInOptions = {}): TypeInResult {
+    return compareTyped(typed, this.getCard(cardId).back, options, durationMs);
   }
 
   // cards and papers

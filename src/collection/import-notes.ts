@@ -344,6 +344,7 @@ function prepareFile(
       itemKey: `${file.file.path}#${card.itemKey}`,
       // Tags the user added or removed by hand (`engram tag`) survive the note's re-import.
       tags: match?.card.tagEdits ? applyTagEdits(card.tags, match.card.tagEdits) : card.tags,
+      ...(card.typeIn ? { typeIn: true } : {}),
     };
     const example = card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null;
     const refPaperIds = file.refs
@@ -406,7 +407,8 @@ function sameContent(card: Card, content: CardContent): boolean {
   return !card.retired && card.deckId === content.deckId && card.noteId === content.noteId && card.kind === content.kind
     && card.front === content.front && card.back === content.back && card.source?.file === content.source?.file
     && card.source?.line === content.source?.line && card.itemKey === content.itemKey
-    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags);
+    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags)
+    && Boolean(card.typeIn) === Boolean(content.typeIn);
 }
 
 function sameExample(stored: StoredExample | null, example: StoredExample | null): boolean {

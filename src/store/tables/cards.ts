@@ -4,7 +4,7 @@ import { memoryToParams, rowToCard, type CardRow } from '../rows.js';
 import type { Prepared } from '../statements.js';
 
 /** What import and `add` write about a card's content: the Card fields that come from the note. */
-export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
+export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags' | 'typeIn'>;
 
 export interface NewCard extends CardContent {
   memory: Memory;
@@ -25,14 +25,14 @@ export const CARDS_SQL = {
   insertCard: `
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
-      new_position, created_at, modified_at, status)
+      new_position, created_at, modified_at, status, type_in)
     VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
       @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
-      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at, @status)`,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), @created_at, @created_at, @status, @type_in)`,
   updateCardContent: `
     UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
       source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
-      tags = @tags, retired = 0, modified_at = @modified_at
+      tags = @tags, type_in = @type_in, retired = 0, modified_at = @modified_at
     WHERE id = @id`,
   updateCardMemory: `
     UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
@@ -185,5 +185,6 @@ function contentParams(card: CardContent) {
     breadcrumb: JSON.stringify(card.breadcrumb),
     item_key: card.itemKey,
     tags: JSON.stringify(card.tags),
+    type_in: card.typeIn ? 1 : 0,
   };
 }
