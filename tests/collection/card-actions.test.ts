@@ -9,6 +9,7 @@ import { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { DAY, setNow } from '../../src/core/index.js';
 import { cardHistories } from '../../src/scheduler/optimizer-items.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { useTempCollection } from '../helpers/collection.js';
 
 process.env['TZ'] = 'UTC';
@@ -218,5 +219,28 @@ describe('undo of any action, in order', () => {
     expect(col.getCard(a).flag).toBe(1);
     const rows = col.store.db.prepare('SELECT kind, undone_at FROM actions ORDER BY id').all() as Array<{ undone_at: number | null }>;
     expect(rows.map((r) => r.undone_at !== null)).toEqual([false, true, true]);
+  });
+});
+
+describe('upgrading a database made before the journal', () => {
+  it('the migration journals the last answer already logged, so undo works as it did before the upgrade', () => {
+    const col = temp.col();
+    const [a, b] = addCards(2) as [number, number];
+    col.answer(a, 'good');
+    col.answer(b, 'easy');
+    const file = col.store.path;
+    // Back to the schema before the journal's migration, with the two answers in the log.
+    const journal = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE actions'));
+    col.store.db.exec('DROP TABLE actions; ALTER TABLE cards DROP COLUMN tag_edits; ALTER TABLE cards DROP COLUMN type_in;');
+    col.store.db.pragma(`user_version = ${journal}`);
+    const upgraded = Collection.open(file);
+    try {
+      expect(upgraded.undo().review?.cardId).toBe(b);
+      expect(upgraded.getCard(b).memory.state).toBe('new');
+      expect(() => upgraded.undo()).toThrow('nothing to undo');
+      expect(upgraded.getCard(a).tagEdits).toEqual({ add: [], remove: [] });
+    } finally {
+      upgraded.close();
+    }
   });
 });
