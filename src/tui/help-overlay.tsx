@@ -17,7 +17,7 @@ const KEYS: Array<[string, string]> = [
 ];
 
 export function HelpOverlay({ color }: { color: boolean }) {
-  return <KeyHelp title="Keys" keys={KEYS} keyWidth={14} color={color} />;
+  return <KeyHelp title="Keys" keys={KEYS} keyWidth={16} color={color} />;
 }
 
 /** A screen's keys in a framed table: the review's help and the triage's share it. */

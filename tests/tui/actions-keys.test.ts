@@ -1,6 +1,7 @@
 /** The review's card-action keys and the typed-answer flow, as pure key map + reducer steps. */
 import { describe, expect, it } from 'vitest';
 import { predictionKey } from '../../src/tui/prediction-keys.js';
+import { typedWordsLine } from '../../src/tui/body-lines.js';
 import { reviewCommandFor } from '../../src/tui/review-keys.js';
 import { initialSession, sessionReducer, type SessionAction, type SessionCard, type SessionState } from '../../src/tui/session-reducer.js';
 
@@ -80,5 +81,14 @@ describe('a typed-answer card', () => {
     expect(s.phase).toBe('answer');
     expect(reviewCommandFor(s, '', { return: true }, LIMITS)).toEqual({ type: 'grade', grade: 'hard' });
     expect(reviewCommandFor(s, '1', {}, LIMITS)).toEqual({ type: 'grade', grade: 'again' });
+  });
+});
+
+describe('the typed answer\'s word diff on screen', () => {
+  it('colours right green, wrong red struck through, missing yellow underlined; without colour git-style marks; text sanitised', () => {
+    const words = [{ text: 'Canberra', mark: 'right' }, { text: 'citty', mark: 'wrong' }, { text: 'city', mark: 'missing' }] as const;
+    expect(typedWordsLine(words, false)).toBe('Canberra [-citty-] {+city+}');
+    expect(typedWordsLine(words, true)).toBe('\x1b[32mCanberra\x1b[39m \x1b[31m\x1b[9mcitty\x1b[29m\x1b[39m \x1b[33m\x1b[4mcity\x1b[24m\x1b[39m');
+    expect(typedWordsLine([{ text: 'a\x1b]0;pwned\x07b', mark: 'wrong' }], false)).not.toContain('\x1b');
   });
 });
