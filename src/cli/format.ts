@@ -1,5 +1,5 @@
 /** How cards and results look on stdout, human and JSON. */
-import { now, type Card } from '../core/index.js';
+import { flagColor, now, type Card } from '../core/index.js';
 import { sanitizeText } from '../present/sanitize.js';
 
 export function cardJson(card: Card) {
@@ -23,12 +23,15 @@ export function cardJson(card: Card) {
     retired: card.retired,
     /** A prose card waiting for `engram triage`: not in the queue until accepted. */
     suggestion: card.status === 'suggested',
+    /** 0 none; 1 red, 2 orange, 3 green, 4 blue. */
+    flag: card.flag,
   };
 }
 
 /** One line of a card for humans, control characters made visible so card text cannot drive the terminal. */
 export function cardLine(card: Card): string {
-  const flags = [card.status === 'suggested' ? 'suggestion' : '', card.suspended ? 'suspended' : '', card.retired ? 'retired' : ''].filter(Boolean).join(',');
+  const flags = [card.status === 'suggested' ? 'suggestion' : '', card.suspended ? 'suspended' : '', card.retired ? 'retired' : '', flagColor(card.flag) ?? '']
+    .filter(Boolean).join(',');
   return `${String(card.id).padStart(5)}  ${safeText(card.deck)}  ${card.memory.state.padEnd(10)} ${shortDate(card.memory.due)}  ${oneLine(card.front, 60)}${flags ? `  [${flags}]` : ''}`;
 }
 

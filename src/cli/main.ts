@@ -116,8 +116,22 @@ export function buildProgram(): Command {
     .requiredOption('--deck <name>', 'deck').requiredOption('--front <text>', 'question side').requiredOption('--back <text>', 'answer side')
     .addOption(json()).action(withCollection(program, study.addCommand));
 
-  program.command('undo').description('undo the most recent answer (restores the card, removes its log row)')
+  program.command('undo').description('undo the most recent action of any kind: answer, suspend, bury, flag, forget, tag, reschedule')
     .addOption(json()).action(withCollection(program, study.undoCommand));
+
+  program.command('forget').description('put cards back to new, as Anki\'s Reset (their review history is kept)').argument('<card-id...>')
+    .addOption(json()).action(withCollection(program, study.forgetCommand));
+
+  program.command('flag').description('flag cards: 0 clears, 1 red, 2 orange, 3 green, 4 blue (engram flag 12 13 2)').argument('<args...>', 'card ids, then the flag')
+    .addOption(json()).action(withCollection(program, study.flagCommand));
+
+  program.command('tag').description('add (+tag) and remove (-tag) tags by hand; kept when the note is re-imported (engram tag 12 +exam -old)')
+    .argument('<args...>', 'card ids and +tag/-tag edits').allowUnknownOption()
+    .addOption(json()).action(withCollection(program, study.tagCommand));
+
+  program.command('reschedule').description('make cards due in N days, as Anki\'s Set due date (they stay in review)').argument('<card-id...>')
+    .option('--days <n>', 'days from today (0: due now)')
+    .addOption(json()).action(withCollection(program, study.rescheduleCommand));
 
   program.command('suspend').description('take a card out of the queue until unsuspended').argument('<card-id>')
     .addOption(json()).action(withCollection(program, (col, id: string, opts: { json?: boolean }) => study.suspendCommand(col, id, true, opts)));

@@ -1,11 +1,10 @@
 /**
- * Answering a card and taking the answer back, and the other things done to one card during
- * study (suspend, bury). Each is one transaction; an answer keeps an undo snapshot with its
- * log row.
+ * Answering a card. One transaction: the card's new state, its log row with the undo snapshot
+ * taken before it, and the journal entry that undo finds (card-actions.ts undoes it).
  */
 import {
-  DAY, EngramError, GRADES, decodeUndoSnapshot, encodeUndoSnapshot, nextDayStart, now,
-  type Card, type Grade, type Memory, type Review, type UndoSnapshot,
+  DAY, EngramError, GRADES, encodeUndoSnapshot, nextDayStart, now,
+  type Card, type Grade, type Memory, type UndoSnapshot,
 } from '../core/index.js';
 import { elapsedDaysAt, previewAnswers, formatInterval } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
@@ -19,6 +18,8 @@ export interface AnswerResult {
   intervalDays: number;
   leech: boolean;
   reviewId: number;
+  /** The answer's journal entry: the review screen undoes exactly this one. */
+  actionId: number;
   /** Siblings buried by this answer. */
   buriedIds: number[];
 }
@@ -69,48 +70,10 @@ export function answerCard(col: Collection, cardId: number, grade: Grade, durati
       stateAfter: memory.state,
       before: encodeUndoSnapshot(snapshot),
     });
+    const actionId = col.store.insertAction(time, { kind: 'answer', cardId: card.id, reviewId, grade }, []);
     return {
-      card: col.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId,
+      card: col.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId, actionId,
       buriedIds: siblings.map((s) => s.id),
     };
-  });
-}
-
-/**
- * Undoes the most recent answer: the card gets back its state, the siblings it buried are
- * unburied, and the log row is removed. `expectedReviewId` guards against undoing an answer
- * given elsewhere (another process) since.
- */
-export function undoLastAnswer(col: Collection, expectedReviewId?: number): { card: Card; review: Review } {
-  return col.store.transaction(() => {
-    const last = col.store.lastReview();
-    if (!last) throw new EngramError('nothing to undo');
-    if (expectedReviewId !== undefined && last.id !== expectedReviewId) {
-      throw new EngramError('the last answer was given elsewhere since; not undoing it');
-    }
-    const snapshot = decodeUndoSnapshot(last.before);
-    const time = now();
-    const { siblings, ...restored } = snapshot;
-    col.store.updateCardSchedule(last.cardId, restored, time);
-    for (const sibling of siblings) col.store.setBuriedUntil(sibling.id, sibling.buriedUntil, time);
-    col.store.deleteReview(last.id);
-    return { card: col.getCard(last.cardId), review: last };
-  });
-}
-
-export function suspendCard(col: Collection, cardId: number, suspended: boolean): Card {
-  return col.store.transaction(() => {
-    col.getCard(cardId);
-    col.store.setSuspended(cardId, suspended, now());
-    return col.getCard(cardId);
-  });
-}
-
-export function buryCard(col: Collection, cardId: number): Card {
-  return col.store.transaction(() => {
-    const card = col.getCard(cardId);
-    const time = now();
-    col.store.setBuriedUntil(cardId, nextDayStart(time, col.deckOptions(card.deckId).rolloverHour), time);
-    return col.getCard(cardId);
   });
 }

@@ -5,9 +5,13 @@
  * today's queue, answering) and the methods here hand over to it.
  */
 import { EngramError, UsageError, now, type Card, type DeckOptions, type Grade, type QueryNode, type Review } from '../core/index.js';
+import { compareTyped, type TypeInOptions, type TypeInResult } from '../quiz/index.js';
 import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
-import { answerCard, buryCard, previewIntervals, suspendCard, undoLastAnswer, type AnswerResult, type IntervalPreview } from './answer.js';
+import { answerCard, previewIntervals, type AnswerResult, type IntervalPreview } from './answer.js';
+import {
+  buryCards, flagCards, forgetCards, rescheduleCards, suspendCards, tagCards, undoLastAction, type ActionResult, type UndoResult,
+} from './card-actions.js';
 import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
 import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from './custom-study.js';
 import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
@@ -15,6 +19,8 @@ import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSum
 
 export { schedulerOptions } from './deck-options.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
+export type { ActionResult, UndoResult } from './card-actions.js';
+export type { TypeInResult, TypeInWord } from '../quiz/index.js';
 export type { DeckSummary, QueueCounts } from './today.js';
 export type { FindOptions } from './search.js';
 export { parseOrThrow as parseQueryOrThrow } from './search.js';
@@ -143,17 +149,55 @@ export class Collection {
     return answerCard(this, cardId, grade, durationMs);
   }
 
-  /** Undoes the most recent answer; `expectedReviewId` guards against undoing one given elsewhere since. */
-  undo(expectedReviewId?: number): { card: Card; review: Review } {
-    return undoLastAnswer(this, expectedReviewId);
+  // card actions and undo (card-actions.ts): each one journal entry
+
+  /**
+   * Undoes the newest action of any kind (answer, suspend, bury, flag, forget, tag, reschedule).
+   * `expected` guards against undoing one taken elsewhere since (by action id, or an answer's review id).
+   */
+  undo(expected?: { actionId?: number; reviewId?: number }): UndoResult {
+    return undoLastAction(this, expected);
   }
 
   suspend(cardId: number, suspended: boolean): Card {
-    return suspendCard(this, cardId, suspended);
+    return suspendCards(this, [cardId], suspended).cards[0]!;
   }
 
   bury(cardId: number): Card {
-    return buryCard(this, cardId);
+    return buryCards(this, [cardId]).cards[0]!;
+  }
+
+  suspendCards(ids: readonly number[], suspended: boolean): ActionResult {
+    return suspendCards(this, ids, suspended);
+  }
+
+  buryCards(ids: readonly number[]): ActionResult {
+    return buryCards(this, ids);
+  }
+
+  /** 0 clears the flag; 1–4 red, orange, green, blue. */
+  flag(ids: readonly number[], flag: number): ActionResult {
+    return flagCards(this, ids, flag);
+  }
+
+  /** Back to new (Anki's "Reset"); the review log is kept. */
+  forget(ids: readonly number[]): ActionResult {
+    return forgetCards(this, ids);
+  }
+
+  /** Adds and removes tags by hand; a re-import of the note keeps these edits. */
+  tag(ids: readonly number[], add: readonly string[], remove: readonly string[]): ActionResult {
+    return tagCards(this, ids, add, remove);
+  }
+
+  /** Due `days` study days from now (Anki's "Set due date"); the card stays in (or goes to) review. */
+  reschedule(ids: readonly number[], days: number): ActionResult {
+    return rescheduleCards(this, ids, days);
+  }
+
+  /** A typed answer compared word by word with the card's answer (Anki's type-in), with a suggested grade. */
+  checkTyped(cardId: number, typed: string, durationMs: number | null = null, options: TypeInOptions = {}): TypeInResult {
+    return compareTyped(typed, this.getCard(cardId).back, options, durationMs);
   }
 
   // cards and papers

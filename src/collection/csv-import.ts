@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { EngramError, UsageError, now } from '../core/index.js';
+import { EngramError, UsageError, applyTagEdits, now } from '../core/index.js';
 import { csvIdentities, parseColumns, readCsvCards, type CsvColumn } from '../interop/index.js';
 import { newMemory } from '../scheduler/index.js';
 import { InteropStore } from '../store/interop.js';
@@ -91,11 +91,12 @@ export function importCsv(col: Collection, file: string, options: CsvImportOptio
       if (existing !== undefined) {
         // The card stays in the deck it is in now (the user may have moved it); its text follows the file.
         const stored = col.getCard(existing);
-        const sameTags = stored.tags.length === card.tags.length && stored.tags.every((t, j) => t === card.tags[j]);
+        const tags = stored.tagEdits ? applyTagEdits(card.tags, stored.tagEdits) : card.tags;
+        const sameTags = stored.tags.length === tags.length && stored.tags.every((t, j) => t === tags[j]);
         if (stored.front === card.front && stored.back === card.back && sameTags) {
           result.cards.unchanged++;
         } else {
-          col.store.updateCardContent(existing, { ...stored, front: card.front, back: card.back, tags: card.tags }, time);
+          col.store.updateCardContent(existing, { ...stored, front: card.front, back: card.back, tags }, time);
           result.cards.updated++;
         }
         decks.add(stored.deck);

@@ -8,7 +8,7 @@
  * is reported and skipped whole; the others import.
  */
 import crypto from 'node:crypto';
-import { fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import { applyTagEdits, fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, NoteStat, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
 import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
@@ -462,7 +462,10 @@ function prepareFile(
     const content = {
       kind: card.kind, front: card.front, back: card.back,
       source: { file: file.file.path, line: card.line }, breadcrumb: card.breadcrumb,
-      itemKey: `${file.file.path}#${card.itemKey}`, tags: card.tags,
+      itemKey: `${file.file.path}#${card.itemKey}`,
+      // Tags the user added or removed by hand (`engram tag`) survive the note's re-import.
+      tags: match?.card.tagEdits ? applyTagEdits(card.tags, match.card.tagEdits) : card.tags,
+      ...(card.typeIn ? { typeIn: true } : {}),
     };
     const example = card.example ? { lang: card.example.lang, code: card.example.code, line: card.example.line, path: card.example.path ?? null } : null;
     const refPaperIds = file.refs
@@ -524,7 +527,8 @@ function sameContent(card: Card, content: CardContent): boolean {
   return !card.retired && card.deckId === content.deckId && card.noteId === content.noteId && card.kind === content.kind
     && card.front === content.front && card.back === content.back && card.source?.file === content.source?.file
     && card.source?.line === content.source?.line && card.itemKey === content.itemKey
-    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags);
+    && JSON.stringify(card.breadcrumb) === JSON.stringify(content.breadcrumb) && JSON.stringify(card.tags) === JSON.stringify(content.tags)
+    && Boolean(card.typeIn) === Boolean(content.typeIn);
 }
 
 function sameExample(stored: StoredExample | null, example: StoredExample | null): boolean {

@@ -3,7 +3,7 @@
  * A database that already has decks or cards is refused: merging two histories of the same
  * cards has no single right answer, so restoring is kept exact and predictable.
  */
-import { EngramError, encodeUndoSnapshot, readUndoSnapshot, type UndoSnapshot } from '../core/index.js';
+import { EngramError, encodeUndoSnapshot, readUndoSnapshot, type Grade, type UndoSnapshot } from '../core/index.js';
 import { parseBackup, type BackupDocument } from '../interop/index.js';
 import { InteropStore } from '../store/interop.js';
 import type { Collection } from './collection.js';
@@ -64,13 +64,18 @@ export function restoreBackup(col: Collection, file: string): RestoreResult {
       if (c.example) col.store.setExample(id, c.example);
       if (c.papers.length > 0) col.store.replacePapersOfCard(id, c.papers.map((k) => paperIds.get(k)!));
     }
+    let last: { id: number; at: number; cardId: number; grade: Grade } | null = null;
     for (const r of doc.reviews) {
-      col.store.insertReview({
-        cardId: cardIds.get(r.card)!, grade: r.grade, reviewedAt: r.reviewedAt, elapsedDays: r.elapsedDays,
+      const cardId = cardIds.get(r.card)!;
+      const id = col.store.insertReview({
+        cardId, grade: r.grade, reviewedAt: r.reviewedAt, elapsedDays: r.elapsedDays,
         durationMs: r.durationMs, stateBefore: r.stateBefore, stateAfter: r.stateAfter,
         before: encodeRestoredSnapshot(r.before, cardIds),
       });
+      last = { id, at: r.reviewedAt, cardId, grade: r.grade };
     }
+    // The undo stack starts with the last answer of the log, as on the database the backup came from.
+    if (last) col.store.insertAction(last.at, { kind: 'answer', cardId: last.cardId, reviewId: last.id, grade: last.grade }, []);
     return { decks: doc.decks.length, notes: doc.notes.length, cards: doc.cards.length, reviews: doc.reviews.length, papers: doc.papers.length };
   });
 }

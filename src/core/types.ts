@@ -99,6 +99,12 @@ export interface ParsedCard {
    * the item, in the item's card order). Kept so an importer can seed schedules; not used yet.
    */
   srSchedule?: string;
+  /**
+   * The card asks for a typed answer (Anki's type-in): the review shows an input line and compares
+   * what was typed with the answer word by word. From `type: true` (frontmatter or under the card);
+   * an importer of Anki's "Basic (type in the answer)" notes sets it too.
+   */
+  typeIn?: boolean;
 }
 
 export type CardOrigin = 'explicit' | 'prose';
@@ -155,6 +161,10 @@ export interface Card {
   status: CardStatus;
   /** 0: no flag; 1–4: red, orange, green, blue (Anki's colours). */
   flag: number;
+  /** The card asks for a typed answer (see ParsedCard.typeIn); absent: no. */
+  typeIn?: boolean;
+  /** Tags the user added or removed by hand; `tags` already includes them (absent: none). */
+  tagEdits?: { add: string[]; remove: string[] };
 }
 
 /** One row of the append-only review log. */

@@ -14,6 +14,7 @@ import { explicitCards } from './explicit-cards.js';
 import { finishCards } from './finish-cards.js';
 import { readFrontmatter } from './frontmatter.js';
 import { readSettings } from './note-settings.js';
+import { attachTypeMarkers, noteTypesAnswers, takeTypeMarkers } from './type-in.js';
 import { outline } from './outline.js';
 import { proseCards } from './prose-cards.js';
 import { findTags, firstDeckPath, mergeTags } from './tags.js';
@@ -40,7 +41,8 @@ export function parseNote(text: string, file: string): ParseResult {
   const settings = readSettings(frontmatter.data, frontmatter.keyLine, file, problems);
   const lexed = classifyLines(frontmatter.body, frontmatter.bodyLine, file);
   problems.push(...lexed.problems);
-  const { tokens, refs } = takeExampleRefs(lexed.tokens, file, problems);
+  const typed = takeTypeMarkers(lexed.tokens);
+  const { tokens, refs } = takeExampleRefs(typed.tokens, file, problems);
 
   const tags = mergeTags(settings.tags, inlineTags(tokens));
   const boldCloze = settings.boldCloze || tags.some((t) => t.toLowerCase() === 'cloze');
@@ -56,6 +58,7 @@ export function parseNote(text: string, file: string): ParseResult {
     explicitItems: new Set(explicit.items), srSchedules: explicit.schedules,
   });
   attachExampleRefs(cards, refs, frontmatterExampleRef(frontmatter.data, frontmatter.keyLine, file, problems), file, problems);
+  attachTypeMarkers(cards, typed.markers, noteTypesAnswers(frontmatter.data), file, problems);
 
   problems.sort((a, b) => a.line - b.line);
   return {

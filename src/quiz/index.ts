@@ -7,3 +7,4 @@ export { checkAnswer, pickedChoice } from './check-answer.js';
 export { suggestGrade, FAST_MS, SLOW_MS } from './suggest-grade.js';
 export { normalizeAnswer, shortTitle } from './normalize.js';
 export { seededRandom, mixSeed, shuffle, type Random } from './random.js';
+export { compareTyped, expectedAnswer, stripMarkdown, suggestTypedGrade, TYPE_IN_FAST_MS, type TypeInOptions, type TypeInResult, type TypeInWord } from './type-in.js';

@@ -40,7 +40,7 @@ const RATINGS: Record<string, ReviewStep['rating']> = { again: 1, hard: 2, good:
 /**
  * Groups answers per card in time order. Cards whose log does not start at their first
  * answer (state before ≠ new: the history is incomplete) are dropped, as fsrs-rs would be
- * misled by them.
+ * misled by them; a card answered as new again (it was reset) keeps only the answers since.
  */
 export function cardHistories(rows: readonly LoggedAnswer[]): CardHistory[] {
   const byCard = new Map<number, LoggedAnswer[]>();
@@ -51,9 +51,14 @@ export function cardHistories(rows: readonly LoggedAnswer[]): CardHistory[] {
     list.push(row);
   }
   const histories: CardHistory[] = [];
-  for (const [cardId, answers] of byCard) {
-    answers.sort((a, b) => a.reviewedAt - b.reviewedAt);
-    if (answers[0]!.stateBefore !== 'new') continue;
+  for (const [cardId, all] of byCard) {
+    all.sort((a, b) => a.reviewedAt - b.reviewedAt);
+    if (all[0]!.stateBefore !== 'new') continue;
+    // A card reset to new (`engram forget`, Anki's "Reset") starts a new memory: its history
+    // begins again at the last answer given to it as a new card, as fsrs-rs cuts at a reset.
+    let start = 0;
+    for (let i = all.length - 1; i > 0; i--) if (all[i]!.stateBefore === 'new') { start = i; break; }
+    const answers = start === 0 ? all : all.slice(start);
     const steps = answers.map((answer, i) => ({
       rating: RATINGS[answer.grade]!,
       deltaT: i === 0 ? 0 : studyDaysBetween(answers[i - 1]!, answer),

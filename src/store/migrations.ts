@@ -184,6 +184,29 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX preview_reviews_card ON preview_reviews(card_id, reviewed_at);
   `,
+  // 8: the action journal, an undo stack kept in the database (engram undo works across
+  // processes) and the typed record of every card action (answer, suspend, bury, flag, forget,
+  // tag, reschedule) that sync can carry as events; a card remembers the tags the user added or
+  // removed by hand, so a re-import of its note keeps them; a card can ask for a typed answer
+  // (type_in). The last answer already logged gets
+  // a journal entry, so the undo that worked before the upgrade still works.
+  `
+  CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    change TEXT NOT NULL,
+    before TEXT NOT NULL DEFAULT '[]',
+    review_id INTEGER,
+    undone_at INTEGER
+  ) STRICT;
+  CREATE INDEX actions_open ON actions(id) WHERE undone_at IS NULL;
+  ALTER TABLE cards ADD COLUMN tag_edits TEXT NOT NULL DEFAULT '{"add":[],"remove":[]}';
+  ALTER TABLE cards ADD COLUMN type_in INTEGER NOT NULL DEFAULT 0;
+  INSERT INTO actions (kind, at, change, review_id)
+    SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
+    FROM reviews ORDER BY id DESC LIMIT 1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -35,6 +35,8 @@ export interface CardRow {
   has_example: number;
   status: string;
   flag: number;
+  tag_edits?: string;
+  type_in?: number;
 }
 
 export function rowToCard(row: CardRow): Card {
@@ -61,6 +63,8 @@ export function rowToCard(row: CardRow): Card {
     seenBack: row.seen_back,
     hasExample: row.has_example === 1,
     flag: row.flag ?? 0,
+    ...(row.type_in === 1 ? { typeIn: true } : {}),
+    tagEdits: row.tag_edits ? (JSON.parse(row.tag_edits) as { add: string[]; remove: string[] }) : { add: [], remove: [] },
     status: row.status as CardStatus,
   };
 }

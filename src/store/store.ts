@@ -5,10 +5,11 @@
  * Synchronous (better-sqlite3). Statements are prepared on first use so opening the store for
  * one command costs only the statements that command runs.
  */
-import type { Card, CardSchedule, CardStatus, Deck, Grade, QueryNode, Review } from '../core/index.js';
+import type { ActionChange, Card, CardBefore, CardSchedule, CardStatus, Deck, Grade, JournalEntry, Memory, QueryNode, Review, TagEdits } from '../core/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { countCards, searchCards, type SearchClock, type SearchScope } from './search.js';
 import { PreparedStatements } from './statements.js';
+import * as actions from './tables/actions.js';
 import * as cards from './tables/cards.js';
 import * as decks from './tables/decks.js';
 import * as examples from './tables/examples.js';
@@ -36,7 +37,7 @@ export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope } f
 
 const SQL = {
   ...decks.DECKS_SQL, ...cards.CARDS_SQL, ...queue.QUEUE_SQL, ...reviews.REVIEWS_SQL,
-  ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL, ...previews.PREVIEWS_SQL,
+  ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL, ...previews.PREVIEWS_SQL, ...actions.ACTIONS_SQL,
 };
 
 /** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
@@ -191,6 +192,40 @@ export class Store {
     cards.setBuriedUntil(this.statements, id, until, modifiedAt);
   }
 
+  setFlag(id: number, flag: number, modifiedAt: number): void {
+    cards.setFlag(this.statements, id, flag, modifiedAt);
+  }
+
+  /** The card's tags and the user's own tag edits that produced them. */
+  setTags(id: number, tags: string[], edits: TagEdits, modifiedAt: number): void {
+    cards.setTags(this.statements, id, tags, edits, modifiedAt);
+  }
+
+  /** Writes only the FSRS memory (forget, reschedule, and their undo). */
+  setCardMemory(id: number, memory: Memory, modifiedAt: number): void {
+    cards.setCardMemory(this.statements, id, memory, modifiedAt);
+  }
+
+  // the action journal (tables/actions.ts)
+
+  insertAction(at: number, change: ActionChange, before: CardBefore[]): number {
+    return actions.insertAction(this.statements, at, change, before);
+  }
+
+  /** The newest action not yet undone: what undo takes back. */
+  lastOpenAction(): JournalEntry | null {
+    return actions.lastOpenAction(this.statements);
+  }
+
+  markActionUndone(id: number, at: number): void {
+    actions.markActionUndone(this.statements, id, at);
+  }
+
+  /** Standing actions of one kind on one card since a time. */
+  actionsOfCardSince(kind: ActionChange['kind'], cardId: number, since: number): JournalEntry[] {
+    return actions.actionsOfCardSince(this.statements, kind, cardId, since);
+  }
+
   retireCard(id: number, modifiedAt: number): void {
     cards.retireCard(this.statements, id, modifiedAt);
   }
@@ -288,6 +323,10 @@ export class Store {
 
   lastReview(): (Review & { before: string }) | null {
     return reviews.lastReview(this.statements);
+  }
+
+  reviewById(id: number): (Review & { before: string }) | null {
+    return reviews.reviewById(this.statements, id);
   }
 
   deleteReview(id: number): void {

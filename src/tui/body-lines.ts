@@ -1,7 +1,8 @@
 /** The scrollable middle of the review screen, as terminal lines. */
 import { renderCardText, sanitizeText } from './render/index.js';
 import { wrapAnsi } from './render/text-width.js';
-import type { PredictionState, SessionState } from './session-reducer.js';
+import { sgr, identity } from '../present/sgr.js';
+import type { PredictionState, SessionState, TypedWord } from './session-reducer.js';
 import { sideWithPictures, type CardPictures } from './card-pictures.js';
 
 /**
@@ -18,7 +19,7 @@ export function bodyLines(state: SessionState, width: number, color: boolean, pi
   lines.push(...side(card.front, 'front'));
   const prediction = state.prediction;
   if (prediction && prediction.cardId === card.id) {
-    lines.push(...predictionLines(prediction, md, width));
+    lines.push(...(card.typeIn ? typedAnswerLines(prediction, width, color) : predictionLines(prediction, md, width)));
     if (state.phase !== 'answer') return lines;
   }
   if (state.phase === 'answer') {
@@ -54,5 +55,36 @@ function predictionLines(p: PredictionState, md: (text: string) => string[], wid
       for (const line of r.diff) lines.push(...wrapAnsi(sanitizeText(line), width, { mode: 'hard' }));
     }
   }
+  return lines;
+}
+
+const WORD_STYLES = {
+  right: sgr(32, 39),
+  wrong: (text: string) => sgr(31, 39)(sgr(9, 29)(text)),
+  missing: (text: string) => sgr(33, 39)(sgr(4, 24)(text)),
+} as const;
+
+/**
+ * A typed answer once checked: the verdict, then the diff word by word, as Anki's type-in shows
+ * it: right words green, wrong words typed red and struck through, expected words not typed
+ * yellow and underlined. Without colour, `[-wrong-]` and `{+missing+}` (git's word diff).
+ */
+export function typedWordsLine(words: readonly TypedWord[], color: boolean): string {
+  return words.map((w) => {
+    const text = sanitizeText(w.text);
+    if (w.mark === 'right') return (color ? WORD_STYLES.right : identity)(text);
+    if (color) return WORD_STYLES[w.mark](text);
+    return w.mark === 'wrong' ? `[-${text}-]` : `{+${text}+}`;
+  }).join(' ');
+}
+
+function typedAnswerLines(p: PredictionState, width: number, color: boolean): string[] {
+  const r = p.result;
+  if (p.status !== 'checked' || !r) return [];
+  const lines: string[] = ['', r.correct
+    ? `✓ right: suggested grade ${r.suggested} (enter accepts, 1-4 to choose)`
+    : `✗ not quite: suggested grade ${r.suggested} (enter accepts, 1-4 to choose)`];
+  const words = r.words ?? [];
+  lines.push(...wrapAnsi(words.length ? typedWordsLine(words, color) : '(nothing typed)', width, { mode: 'hard' }));
   return lines;
 }

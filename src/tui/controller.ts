@@ -1,6 +1,6 @@
 import type { Grade } from '../core/index.js';
 import type { LoadedImage } from '../collection/card-images.js';
-import type { PredictionOutcome, SessionCard } from './session-reducer.js';
+import type { PredictionOutcome, SessionActionRecord, SessionCard } from './session-reducer.js';
 
 /**
  * Everything the review screen asks of the outside world. The real one (index.ts) talks to a
@@ -8,11 +8,18 @@ import type { PredictionOutcome, SessionCard } from './session-reducer.js';
  */
 export interface ReviewController {
   /** Saves the answer (before the next card appears) and returns the card's new state. */
-  answer(cardId: number, grade: Grade, durationMs: number): { reviewId: number; card: SessionCard; buriedIds: number[] };
-  /** Undoes this session's last answer; returns the card and the refreshed queue. */
-  undo(reviewId: number): { card: SessionCard; main: SessionCard[]; learning: SessionCard[] };
-  suspend(cardId: number): void;
-  bury(cardId: number): void;
+  answer(cardId: number, grade: Grade, durationMs: number): { reviewId: number; actionId: number; card: SessionCard; buriedIds: number[] };
+  /**
+   * Undoes this session's last action (answer, suspend, bury or flag: `actionId` is its journal
+   * entry); returns its kind, the card and the refreshed queue.
+   */
+  undo(actionId: number): { kind: SessionActionRecord['kind']; card: SessionCard; main: SessionCard[]; learning: SessionCard[] };
+  /** Each returns the journal entry's id, for undo. */
+  suspend(cardId: number): number;
+  bury(cardId: number): number;
+  flag(cardId: number, flag: number): number;
+  /** Compares a typed answer with the card's answer: the verdict, the word diff, a suggested grade. */
+  checkTyped(cardId: number, typed: string, durationMs: number): PredictionOutcome;
   intervals(cardId: number): Record<Grade, string>;
   runExample(cardId: number): Promise<{ text: string; ok: boolean }>;
   /** The code of the card's example, shown on the front of a predict-the-output card. */

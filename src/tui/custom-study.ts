@@ -30,7 +30,9 @@ export function customController(
   base: ReviewController,
   toSessionCard: (card: Card) => SessionCard,
 ): ReviewController {
-  const answered: Array<{ cardId: number; reviewId: number; grade: Grade; at: number }> = [];
+  // This session's answers, newest last; a preview answer has no journal entry, so it is known
+  // here by a negative id (its preview log row's, negated), which undo recognises.
+  const answered: Array<{ cardId: number; actionId: number; reviewId: number; grade: Grade; at: number }> = [];
   const asPreview = (card: Card, grade: Grade, at: number): SessionCard => {
     const session = toSessionCard(card);
     // Again: seen again in a minute; otherwise done for this session. Only the session's copy changes.
@@ -44,20 +46,26 @@ export function customController(
       const at = now();
       if (study.preview) {
         const { reviewId, card } = col.previewAnswer(cardId, grade, durationMs);
-        answered.push({ cardId, reviewId, grade, at });
-        return { reviewId, card: asPreview(card, grade, at), buriedIds: [] };
+        answered.push({ cardId, actionId: -reviewId, reviewId, grade, at });
+        return { reviewId, actionId: -reviewId, card: asPreview(card, grade, at), buriedIds: [] };
       }
       const result = base.answer(cardId, grade, durationMs);
-      answered.push({ cardId, reviewId: result.reviewId, grade, at });
+      answered.push({ cardId, actionId: result.actionId, reviewId: result.reviewId, grade, at });
       return result;
     },
-    undo(reviewId) {
+    undo(actionId) {
       const last = answered[answered.length - 1];
-      const cardId = last?.reviewId === reviewId ? last.cardId : undefined;
-      const card = study.preview
-        ? col.undoPreviewAnswer(reviewId, cardId ?? -1)
-        : col.undo(reviewId).card;
-      if (last?.reviewId === reviewId) answered.pop();
+      let kind: ReturnType<ReviewController['undo']>['kind'] = 'answer';
+      let card: Card;
+      if (actionId < 0) {
+        card = col.undoPreviewAnswer(-actionId, last?.actionId === actionId ? last.cardId : -1);
+      } else {
+        const undone = col.undo({ actionId });
+        card = undone.card;
+        const change = undone.entry.change.kind;
+        if (change === 'suspend' || change === 'bury' || change === 'flag') kind = change;
+      }
+      if (last?.actionId === actionId) answered.pop();
       const time = now();
       const done = new Set(answered.map((a) => a.cardId));
       const main = ids.filter((id) => !done.has(id) && id !== card.id).map((id) => col.getCard(id)).filter((c) => studyable(c, time)).map(toSessionCard);
@@ -73,7 +81,7 @@ export function customController(
           learning.push(toSessionCard(fresh));
         }
       }
-      return { card: toSessionCard(card), main, learning };
+      return { kind, card: toSessionCard(card), main, learning };
     },
     intervals(cardId) {
       if (!study.preview) return base.intervals(cardId);

@@ -33,6 +33,8 @@ export function toSessionCard(card: Card): SessionCard {
     edited: card.seenFront !== null && (card.seenFront !== card.front || card.seenBack !== card.back),
     hasExample: card.hasExample,
     predict: card.kind === 'output' && card.hasExample,
+    typeIn: card.typeIn === true && card.kind !== 'output',
+    flag: card.flag,
   };
 }
 
@@ -54,15 +56,21 @@ export function createController(col: Collection, deck?: string): ReviewControll
     },
     answer(cardId, grade, durationMs) {
       const result = col.answer(cardId, grade, durationMs);
-      return { reviewId: result.reviewId, card: toSessionCard(result.card), buriedIds: result.buriedIds };
+      return { reviewId: result.reviewId, actionId: result.actionId, card: toSessionCard(result.card), buriedIds: result.buriedIds };
     },
-    undo(reviewId) {
-      const { card } = col.undo(reviewId);
+    undo(actionId) {
+      const { entry, card } = col.undo({ actionId });
       const queue = col.sessionQueue(deck);
-      return { card: toSessionCard(card), main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard) };
+      const kind = entry.change.kind === 'suspend' || entry.change.kind === 'bury' || entry.change.kind === 'flag' ? entry.change.kind : 'answer';
+      return { kind, card: toSessionCard(card), main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard) };
     },
-    suspend: (cardId) => void col.suspend(cardId, true),
-    bury: (cardId) => void col.bury(cardId),
+    suspend: (cardId) => col.suspendCards([cardId], true).actionId,
+    bury: (cardId) => col.buryCards([cardId]).actionId,
+    flag: (cardId, flag) => col.flag([cardId], flag).actionId,
+    checkTyped(cardId, typed, durationMs) {
+      const r = col.checkTyped(cardId, typed, durationMs);
+      return { correct: r.correct, suggested: r.suggested, diff: [], output: '', ok: true, words: r.words };
+    },
     intervals(cardId) {
       const out = {} as Record<Grade, string>;
       for (const i of col.previewIntervals(col.getCard(cardId))) out[i.grade] = i.label;

@@ -20,7 +20,7 @@ export interface KeyPress {
 export type ReviewCommand =
   | { type: 'toggle-help' }
   | { type: 'quit' }
-  | { type: 'undo'; reviewId: number }
+  | { type: 'undo'; actionId: number }
   | { type: 'notice'; text: string }
   | { type: 'scroll'; to: number }
   | { type: 'reveal' }
@@ -29,7 +29,10 @@ export type ReviewCommand =
   | { type: 'bury' }
   | { type: 'run-example' }
   | { type: 'open-source' }
-  | { type: 'open-image' };
+  | { type: 'open-image' }
+  | { type: 'flag-pending' }
+  | { type: 'flag'; flag: number }
+  | { type: 'flag-cancel' };
 
 export const GRADE_BY_KEY: Record<string, Grade> = { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' };
 
@@ -44,11 +47,13 @@ export function reviewCommandFor(state: SessionState, input: string, key: KeyPre
   if (state.help) {
     return input === '?' || key.escape || input === 'q' ? { type: 'toggle-help' } : null;
   }
+  // After `f`, the next key is the flag: 0-4 set it, anything else (esc too) cancels.
+  if (state.flagPending) return /^[0-4]$/.test(input) ? { type: 'flag', flag: Number(input) } : { type: 'flag-cancel' };
   if (input === 'q' || key.escape) return { type: 'quit' };
   if (input === '?') return { type: 'toggle-help' };
   if (input === 'u') {
     const last = state.history[state.history.length - 1];
-    return last ? { type: 'undo', reviewId: last.reviewId } : { type: 'notice', text: 'nothing to undo in this session' };
+    return last ? { type: 'undo', actionId: last.actionId } : { type: 'notice', text: 'nothing to undo in this session' };
   }
   if (!current) return null;
   const scroll = Math.min(state.scroll, limits.maxScroll);
@@ -61,8 +66,10 @@ export function reviewCommandFor(state: SessionState, input: string, key: KeyPre
   // On a checked prediction, enter or space confirms the suggested grade.
   const grade = GRADE_BY_KEY[input] ?? confirmedGrade(state, key, input);
   if (state.phase === 'answer' && grade) return { type: 'grade', grade };
+  // One key, one row: letter commands (a key added later goes in its own row).
   if (input === 's') return { type: 'suspend' };
   if (input === 'b') return { type: 'bury' };
+  if (input === 'f') return { type: 'flag-pending' };
   if (input === 'r' && state.phase === 'answer') {
     return current.hasExample ? { type: 'run-example' } : { type: 'notice', text: 'this card has no example' };
   }

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { GRADES } from '../core/index.js';
 import { sanitizeText } from './render/index.js';
-import { sessionCounts, type SessionState } from './session-reducer.js';
+import { FLAG_NAMES, sessionCounts, type SessionState } from './session-reducer.js';
 import { clockTime, duration, until } from '../present/format-time.js';
 import { HelpOverlay } from './help-overlay.js';
 import { PredictionInput } from './prediction-input.js';
@@ -20,6 +20,8 @@ export interface ScreenProps {
 
 const GRADE_KEYS = { again: '1', hard: '2', good: '3', easy: '4' } as const;
 const GRADE_COLORS = { again: 'red', hard: 'yellow', good: 'green', easy: 'blue' } as const;
+/** Flag 1–4 as drawn: Anki's red, orange, green, blue. */
+const FLAG_COLORS = ['red', '#ff8700', 'green', 'blue'] as const;
 
 export function ReviewScreen({ state, body, width, height, color, nextDue, suggestions = 0 }: ScreenProps) {
   if (state.help) return <HelpOverlay color={color} />;
@@ -30,7 +32,12 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
   // of cold start (Unicode width tables), which the first frame would pay.
   const context = sanitizeText([card.deck, ...card.breadcrumb].join(' > '));
   const countsText = `${counts.new} new  ${counts.learning} learning  ${counts.review} review`;
-  const contextWidth = Math.max(10, width - countsText.length - 2);
+  // The card id (for `engram unsuspend ID` and friends) and its flag lead the header.
+  const flag = card.flag ? FLAG_NAMES[card.flag - 1] : undefined;
+  const idText = `#${card.id} `;
+  const flagText = flag ? `[${flag}] ` : '';
+  const contextWidth = Math.max(10, width - countsText.length - 2 - idText.length - flagText.length);
+  const typing = state.phase === 'question' && state.prediction?.cardId === card.id;
   const bodyHeight = bodyHeightFor(height, card.edited);
   const scroll = Math.min(state.scroll, maxScrollFor(body.length, bodyHeight));
   const overflow = body.length > bodyHeight;
@@ -40,7 +47,11 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
   return (
     <Box flexDirection="column" width={width}>
       <Box justifyContent="space-between">
-        <Text dimColor wrap="truncate-end">{truncate(context, contextWidth)}</Text>
+        <Text wrap="truncate-end">
+          <Text bold>{idText}</Text>
+          {flag ? <Text bold color={color ? FLAG_COLORS[card.flag! - 1] : undefined}>{flagText}</Text> : null}
+          <Text dimColor>{truncate(context, contextWidth)}</Text>
+        </Text>
         <Text>
           <Text bold color={color ? 'blue' : undefined}>{counts.new}</Text>
           {' new  '}
@@ -62,8 +73,8 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
         ) : null}
       </Box>
       <Text dimColor wrap="truncate-end">{state.notice ? `> ${state.notice}` : ' '}</Text>
-      {state.phase === 'question' && state.prediction?.cardId === card.id ? (
-        <PredictionInput typed={state.prediction.typed} checking={state.prediction.status === 'checking'} />
+      {typing ? (
+        <PredictionInput typed={state.prediction!.typed} checking={state.prediction!.status === 'checking'} prompt={card.typeIn ? 'answer> ' : 'output> '} />
       ) : state.phase === 'question' ? (
         <Text wrap="truncate-end">
           <Text bold>space</Text> show answer   <Text dimColor>? help   q quit</Text>
@@ -81,11 +92,13 @@ export function ReviewScreen({ state, body, width, height, color, nextDue, sugge
         </Text>
       )}
       <Text dimColor wrap="truncate-end">
-        {state.phase === 'question' && state.prediction?.cardId === card.id
+        {typing && card.typeIn
+          ? 'type the answer   enter check   esc quit'
+          : typing
           ? 'what does it print? type it   enter check   tab new line   esc quit'
           : state.phase === 'answer'
-          ? `u undo  s suspend  b bury${card.hasExample ? '  r run' : ''}${card.source ? '  o edit' : ''}  ? help  q quit`
-          : `u undo  s suspend  b bury${card.source ? '  o edit' : ''}`}
+          ? `u undo  s suspend  b bury  f flag${card.hasExample ? '  r run' : ''}${card.source ? '  o edit' : ''}  ? help  q quit`
+          : `u undo  s suspend  b bury  f flag${card.source ? '  o edit' : ''}`}
       </Text>
     </Box>
   );

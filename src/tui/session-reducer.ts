@@ -19,6 +19,25 @@ export interface SessionCard {
   hasExample: boolean;
   /** A predict-the-output card (kind `output`): the learner types what its example prints before seeing the answer. */
   predict?: boolean;
+  /** A typed-answer card: the learner types the answer, and sees a word-level diff before grading. */
+  typeIn?: boolean;
+  /** 0 or absent: none; 1–4 red, orange, green, blue. */
+  flag?: number;
+}
+
+/** One action taken in this session, newest last: `u` undoes them in reverse, whatever their kind. */
+export interface SessionActionRecord {
+  /** The journal entry in the database: undo takes back exactly this one. */
+  actionId: number;
+  kind: 'answer' | 'suspend' | 'bury' | 'flag';
+  cardId: number;
+  grade?: Grade;
+}
+
+/** One word of a typed answer's diff. */
+export interface TypedWord {
+  text: string;
+  mark: 'right' | 'wrong' | 'missing';
 }
 
 /** The prediction typed for a predict-the-output card, and the check once the example ran. */
@@ -40,6 +59,8 @@ export interface PredictionOutcome {
   /** What the run printed, errors included. */
   output: string;
   ok: boolean;
+  /** A typed answer's word-level diff (typed-answer cards; `diff` and `output` are empty then). */
+  words?: TypedWord[];
 }
 
 /** Longest prediction kept: a paste cannot grow the screen without bound. */
@@ -62,8 +83,8 @@ export interface SessionState {
   /** Learning cards, sorted by due time; they come back within the session when due. */
   learning: SessionCard[];
   learnAheadMs: number;
-  /** Answers of this session, newest last, for undo. */
-  history: Array<{ cardId: number; reviewId: number; grade: Grade }>;
+  /** Actions of this session (answers, suspends, burials, flags), newest last, for undo. */
+  history: SessionActionRecord[];
   reviewed: number;
   again: number;
   startedAt: number;
@@ -74,15 +95,20 @@ export interface SessionState {
   intervals: Record<Grade, string> | null;
   example: ExampleOutput | null;
   notice: string | null;
-  /** Set while the current card is a predict-the-output card. */
+  /** Set while the current card is a predict-the-output or typed-answer card. */
   prediction?: PredictionState | null;
+  /** `f` was pressed: the next digit (0-4) sets the flag. */
+  flagPending?: boolean;
 }
 
 export type SessionAction =
   | { type: 'reveal' }
-  | { type: 'graded'; grade: Grade; reviewId: number; now: number; card: SessionCard; buriedIds: number[] }
-  | { type: 'undone'; now: number; card: SessionCard; main: SessionCard[]; learning: SessionCard[] }
-  | { type: 'removed'; now: number; reason: 'suspended' | 'buried' }
+  | { type: 'graded'; grade: Grade; reviewId: number; actionId: number; now: number; card: SessionCard; buriedIds: number[] }
+  | { type: 'undone'; now: number; kind: SessionActionRecord['kind']; card: SessionCard; main: SessionCard[]; learning: SessionCard[] }
+  | { type: 'removed'; now: number; reason: 'suspended' | 'buried'; actionId: number }
+  | { type: 'flag-pending' }
+  | { type: 'flag-cancel' }
+  | { type: 'flagged'; cardId: number; flag: number; actionId: number }
   | { type: 'refreshed'; now: number; card: SessionCard | null }
   | { type: 'intervals'; cardId: number; intervals: Record<Grade, string> }
   | { type: 'toggle-help' }
@@ -133,7 +159,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         ...state,
         main: state.main.filter((c) => !buried.has(c.id)),
         learning,
-        history: [...state.history, { cardId: action.card.id, reviewId: action.reviewId, grade: action.grade }],
+        history: [...state.history, { actionId: action.actionId, kind: 'answer', cardId: action.card.id, grade: action.grade }],
         reviewed: state.reviewed + 1,
         again: state.again + (action.grade === 'again' ? 1 : 0),
         notice: null,
@@ -143,7 +169,16 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'undone': {
       const history = state.history.slice(0, -1);
       const last = state.history[state.history.length - 1];
-      const wasAgain = last?.grade === 'again';
+      if (action.kind === 'flag') {
+        // A flag changes no queue: the card keeps its place, only its flag goes back.
+        const withFlag = (c: SessionCard) => (c.id === action.card.id ? { ...c, flag: action.card.flag ?? 0 } : c);
+        return {
+          ...state, history, now: action.now, notice: 'undone: flag',
+          current: state.current ? withFlag(state.current) : null, main: state.main.map(withFlag), learning: state.learning.map(withFlag),
+        };
+      }
+      const answer = action.kind === 'answer' && last?.kind === 'answer';
+      const wasAgain = answer && last?.grade === 'again';
       return {
         ...state,
         phase: 'question',
@@ -151,19 +186,34 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         main: action.main.filter((c) => c.id !== action.card.id),
         learning: sortByDue(action.learning.filter((c) => c.id !== action.card.id)),
         history,
-        reviewed: Math.max(0, state.reviewed - (last ? 1 : 0)),
+        reviewed: Math.max(0, state.reviewed - (answer ? 1 : 0)),
         again: Math.max(0, state.again - (wasAgain ? 1 : 0)),
         now: action.now,
         scroll: 0,
         intervals: null,
         example: null,
         prediction: freshPrediction(action.card),
-        notice: 'undone',
+        flagPending: false,
+        notice: action.kind === 'answer' ? 'undone' : `undone: ${action.kind}`,
       };
     }
-    case 'removed':
+    case 'removed': {
       if (!state.current) return state;
-      return advance({ ...state, current: null, notice: action.reason }, action.now);
+      const record: SessionActionRecord = { actionId: action.actionId, kind: action.reason === 'suspended' ? 'suspend' : 'bury', cardId: state.current.id };
+      return advance({ ...state, current: null, history: [...state.history, record], notice: action.reason }, action.now);
+    }
+    case 'flag-pending':
+      return state.current ? { ...state, flagPending: true, notice: 'flag: 1 red  2 orange  3 green  4 blue  0 clear' } : state;
+    case 'flag-cancel':
+      return { ...state, flagPending: false, notice: null };
+    case 'flagged': {
+      if (state.current?.id !== action.cardId) return { ...state, flagPending: false };
+      const record: SessionActionRecord = { actionId: action.actionId, kind: 'flag', cardId: action.cardId };
+      return {
+        ...state, flagPending: false, current: { ...state.current, flag: action.flag }, history: [...state.history, record],
+        notice: action.flag === 0 ? 'flag cleared' : `flagged ${FLAG_NAMES[action.flag - 1] ?? ''}`,
+      };
+    }
     case 'refreshed':
       // The source note was edited and re-imported: show the new text, or move on if the card is gone.
       if (!action.card) return advance({ ...state, current: null, notice: 'card removed from the note' }, action.now);
@@ -217,7 +267,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 /** Picks the next card: a learning card that is due, else the main queue, else a learning card within the learn-ahead window. */
 function advance(state: SessionState, now: number): SessionState {
   if (state.current) return { ...state, now };
-  const fresh = { ...state, now, scroll: 0, intervals: null, example: null };
+  const fresh = { ...state, now, scroll: 0, intervals: null, example: null, flagPending: false };
   const [firstLearning, ...restLearning] = state.learning;
   if (firstLearning && firstLearning.due <= now) {
     return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning, prediction: freshPrediction(firstLearning) };
@@ -230,8 +280,11 @@ function advance(state: SessionState, now: number): SessionState {
   return { ...fresh, phase: 'done', current: null, prediction: null };
 }
 
+/** Anki's flag colours, 1–4. */
+export const FLAG_NAMES = ['red', 'orange', 'green', 'blue'] as const;
+
 function freshPrediction(card: SessionCard): PredictionState | null {
-  return card.predict ? { cardId: card.id, code: null, typed: '', status: 'typing', result: null } : null;
+  return card.predict || card.typeIn ? { cardId: card.id, code: null, typed: '', status: 'typing', result: null } : null;
 }
 
 /** Typed or pasted text: tabs and line breaks become new lines, every other control character is dropped. */

@@ -43,7 +43,9 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
         onExit?.(state);
         return exit();
       case 'undo':
-        return act(() => dispatch({ type: 'undone', now: controller.now(), ...controller.undo(command.reviewId) }));
+        return act(() => dispatch({ type: 'undone', now: controller.now(), ...controller.undo(command.actionId) }));
+      case 'flag-cancel':
+        return dispatch({ type: 'flag-cancel' });
     }
     if (!current) return;
     switch (command.type) {
@@ -54,13 +56,20 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
         });
       case 'suspend':
         return act(() => {
-          controller.suspend(current.id);
-          dispatch({ type: 'removed', reason: 'suspended', now: controller.now() });
+          const actionId = controller.suspend(current.id);
+          dispatch({ type: 'removed', reason: 'suspended', actionId, now: controller.now() });
         });
       case 'bury':
         return act(() => {
-          controller.bury(current.id);
-          dispatch({ type: 'removed', reason: 'buried', now: controller.now() });
+          const actionId = controller.bury(current.id);
+          dispatch({ type: 'removed', reason: 'buried', actionId, now: controller.now() });
+        });
+      case 'flag-pending':
+        return dispatch({ type: 'flag-pending' });
+      case 'flag':
+        return act(() => {
+          const actionId = controller.flag(current.id, command.flag);
+          dispatch({ type: 'flagged', cardId: current.id, flag: command.flag, actionId });
         });
       case 'run-example': {
         dispatch({ type: 'example-started', cardId: current.id });
@@ -92,6 +101,10 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
     const cardId = current.id;
     dispatch({ type: 'predict-submitted', cardId });
     const typed = state.prediction?.typed ?? '';
+    if (current.typeIn) {
+      // A typed answer is checked at once, in pure code: no example to run.
+      return act(() => dispatch({ type: 'predict-checked', cardId, outcome: controller.checkTyped(cardId, typed, controller.now() - shownAt.current) }));
+    }
     const predicted = controller.predict
       ? controller.predict(cardId, typed, controller.now() - shownAt.current)
       : Promise.reject(new Error('this session cannot run examples'));

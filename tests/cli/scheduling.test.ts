@@ -31,7 +31,7 @@ describe('the study commands\' JSON', () => {
     const due = env.json(['due'], { now: '2026-12-01T09:00:30Z' });
     expect(due.counts).toEqual({ new: 0, learning: 1, review: 0 });
     expect(Object.keys(due.cards[0]).sort()).toEqual([
-      'back', 'breadcrumb', 'buried', 'deck', 'difficulty', 'due', 'front', 'id', 'kind', 'lapses', 'reps', 'retired',
+      'back', 'breadcrumb', 'buried', 'deck', 'difficulty', 'due', 'flag', 'front', 'id', 'kind', 'lapses', 'reps', 'retired',
       'source', 'stability', 'state', 'suggestion', 'suspended', 'tags',
     ]);
     const shown = env.json(['show', String(id)], { now: DAY1 });
@@ -39,7 +39,10 @@ describe('the study commands\' JSON', () => {
     expect(Object.keys(shown.intervals)).toEqual(['again', 'hard', 'good', 'easy']);
     expect(shown.reviews).toEqual([expect.objectContaining({ grade: 'again', stateBefore: 'new', stateAfter: 'learning', reviewedAt: '2026-12-01T09:00:00.000Z' })]);
     const undone = env.json(['undo'], { now: DAY1 });
-    expect(undone).toEqual({ undone: { reviewId: expect.any(Number), cardId: id, grade: 'again' }, card: expect.objectContaining({ id, state: 'new', reps: 0 }) });
+    const card = expect.objectContaining({ id, state: 'new', reps: 0 });
+    expect(undone).toEqual({
+      undone: { action: 'answer', actionId: expect.any(Number), reviewId: expect.any(Number), cardId: id, grade: 'again' }, card, cards: [card],
+    });
     const again = env.run(['undo']);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe('engram: nothing to undo\n');

@@ -33,7 +33,7 @@ function fill() {
 function answer(state: SessionState, controller: ReturnType<typeof reviewSession>['controller'], grade: 'again' | 'good'): SessionState {
   const card = state.current!;
   const result = controller.answer(card.id, grade, 1000);
-  return sessionReducer(state, { type: 'graded', grade, reviewId: result.reviewId, now: now(), card: result.card, buriedIds: result.buriedIds });
+  return sessionReducer(state, { type: 'graded', grade, reviewId: result.reviewId, actionId: result.actionId, now: now(), card: result.card, buriedIds: result.buriedIds });
 }
 
 const memories = (cards: Card[]) => cards.map((c) => ({ id: c.id, memory: c.memory, tags: c.tags, suspended: c.suspended, modifiedAt: c.modifiedAt }));
@@ -115,7 +115,7 @@ describe('preview mode (cram)', () => {
     state = answer(state, controller, 'good');
     const second = state.current!.id;
     const last = state.history[state.history.length - 1]!;
-    const undone = controller.undo(last.reviewId);
+    const undone = controller.undo(last.actionId);
     state = sessionReducer(state, { type: 'undone', now: T0, ...undone });
     expect(state.current?.id).toBe(first);
     expect(col.store.previewReviewsOfCard(first)).toHaveLength(0);

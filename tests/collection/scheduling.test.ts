@@ -187,7 +187,7 @@ describe('undo', () => {
     const undone = col.undo();
     expect(undone.card.memory.state).toBe('new');
     expect(undone.card.memory.reps).toBe(0);
-    expect(undone.review.grade).toBe('good');
+    expect(undone.review?.grade).toBe('good');
     expect(col.reviewsOf(id)).toHaveLength(0);
     expect(() => col.undo()).toThrow('nothing to undo');
   });
@@ -208,7 +208,7 @@ describe('undo', () => {
     const [a, b] = addCards(2) as [number, number];
     const first = col.answer(a, 'good');
     col.answer(b, 'good');
-    expect(() => col.undo(first.reviewId)).toThrow('the last answer was given elsewhere since; not undoing it');
+    expect(() => col.undo({ reviewId: first.reviewId })).toThrow('the last action (answer) was taken elsewhere since; not undoing it');
     expect(col.reviewsOf(b)).toHaveLength(1);
   });
 

@@ -96,10 +96,10 @@ describe('review screen', () => {
     const app = mount();
     await tick();
     await press(app, '?');
-    expect(app.lastFrame()).toContain('undo the last answer');
+    expect(app.lastFrame()).toContain('undo the last action');
     await press(app, ESC);
     await tick();
-    expect(app.lastFrame()).not.toContain('undo the last answer');
+    expect(app.lastFrame()).not.toContain('undo the last action');
     expect(app.lastFrame()).toContain('front');
     app.unmount();
   });

@@ -49,8 +49,8 @@ describe('review key map', () => {
   it('undo names the last answer of the session, or says there is none', () => {
     const s = start([card(1), card(2)]);
     expect(reviewCommandFor(s, 'u', {}, LIMITS)).toEqual({ type: 'notice', text: 'nothing to undo in this session' });
-    const graded = sessionReducer(answerSide(s), { type: 'graded', grade: 'good', reviewId: 42, now: T0, card: card(1, { state: 'review' }), buriedIds: [] });
-    expect(reviewCommandFor(graded, 'u', {}, LIMITS)).toEqual({ type: 'undo', reviewId: 42 });
+    const graded = sessionReducer(answerSide(s), { type: 'graded', grade: 'good', reviewId: 42, actionId: 42, now: T0, card: card(1, { state: 'review' }), buriedIds: [] });
+    expect(reviewCommandFor(graded, 'u', {}, LIMITS)).toEqual({ type: 'undo', actionId: 42 });
   });
 
   it('r runs an example only on the answer side of a card that has one; o opens only a card from a note', () => {
@@ -64,7 +64,7 @@ describe('review key map', () => {
   });
 
   it('quits with q or escape, and does nothing but quit, help and undo when the session is done', () => {
-    const done = sessionReducer(answerSide(start([card(1)])), { type: 'removed', reason: 'buried', now: T0 });
+    const done = sessionReducer(answerSide(start([card(1)])), { type: 'removed', reason: 'buried', actionId: 99, now: T0 });
     expect(done.current).toBeNull();
     expect(reviewCommandFor(done, 'q', {}, LIMITS)).toEqual({ type: 'quit' });
     expect(reviewCommandFor(done, 's', {}, LIMITS)).toBeNull();

@@ -25,36 +25,36 @@ describe('session reducer', () => {
 
   it('grading moves to the next card and counts it', () => {
     let s = sessionReducer(start([card(1), card(2, 'review')]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'easy', reviewId: 10, now: T0 + MIN, card: card(1, 'review', T0 + 5 * 86_400_000), buriedIds: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'easy', reviewId: 10, actionId: 10, now: T0 + MIN, card: card(1, 'review', T0 + 5 * 86_400_000), buriedIds: [] });
     expect(s.current?.id).toBe(2);
     expect(s.phase).toBe('question');
     expect(s.reviewed).toBe(1);
-    expect(s.history).toEqual([{ cardId: 1, reviewId: 10, grade: 'easy' }]);
+    expect(s.history).toEqual([{ actionId: 10, kind: 'answer', cardId: 1, grade: 'easy' }]);
     expect(sessionCounts(s)).toEqual({ new: 0, learning: 0, review: 1 });
   });
 
   it('requeues a learning card and brings it back when due, before the main queue', () => {
     let s = sessionReducer(start([card(1), card(2), card(3)]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'again', reviewId: 1, now: T0, card: card(1, 'learning', T0 + MIN), buriedIds: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'again', reviewId: 1, actionId: 1, now: T0, card: card(1, 'learning', T0 + MIN), buriedIds: [] });
     expect(s.current?.id).toBe(2);
     expect(sessionCounts(s)).toEqual({ new: 2, learning: 1, review: 0 });
     expect(s.again).toBe(1);
     // Answered two minutes later: card 1 is due again and comes before card 3.
-    s = sessionReducer(sessionReducer(s, { type: 'reveal' }), { type: 'graded', grade: 'good', reviewId: 2, now: T0 + 2 * MIN, card: card(2, 'learning', T0 + 12 * MIN), buriedIds: [] });
+    s = sessionReducer(sessionReducer(s, { type: 'reveal' }), { type: 'graded', grade: 'good', reviewId: 2, actionId: 2, now: T0 + 2 * MIN, card: card(2, 'learning', T0 + 12 * MIN), buriedIds: [] });
     expect(s.current?.id).toBe(1);
     expect(s.main.map((c) => c.id)).toEqual([3]);
   });
 
   it('shows a learning card early only when nothing else is left (learn-ahead)', () => {
     let s = sessionReducer(start([card(1)]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, now: T0, card: card(1, 'learning', T0 + 10 * MIN), buriedIds: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, actionId: 1, now: T0, card: card(1, 'learning', T0 + 10 * MIN), buriedIds: [] });
     expect(s.phase).toBe('question');
     expect(s.current?.id).toBe(1);
   });
 
   it('ends the session, keeping learning cards beyond the learn-ahead limit for later', () => {
     let s = sessionReducer(start([card(1)]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'hard', reviewId: 1, now: T0, card: card(1, 'learning', T0 + 30 * MIN), buriedIds: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'hard', reviewId: 1, actionId: 1, now: T0, card: card(1, 'learning', T0 + 30 * MIN), buriedIds: [] });
     expect(s.phase).toBe('done');
     expect(s.current).toBeNull();
     expect(s.learning.map((c) => c.id)).toEqual([1]);
@@ -67,8 +67,8 @@ describe('session reducer', () => {
 
   it('undo puts the card back on screen and takes back the counts', () => {
     let s = sessionReducer(start([card(1), card(2)]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'again', reviewId: 7, now: T0, card: card(1, 'learning', T0 + MIN), buriedIds: [] });
-    s = sessionReducer(s, { type: 'undone', now: T0, card: card(1), main: [card(1), card(2)], learning: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'again', reviewId: 7, actionId: 7, now: T0, card: card(1, 'learning', T0 + MIN), buriedIds: [] });
+    s = sessionReducer(s, { type: 'undone', now: T0, kind: 'answer', card: card(1), main: [card(1), card(2)], learning: [] });
     expect(s.current?.id).toBe(1);
     expect(s.phase).toBe('question');
     expect(s.main.map((c) => c.id)).toEqual([2]);
@@ -80,17 +80,17 @@ describe('session reducer', () => {
 
   it('drops siblings buried by an answer from the queue', () => {
     let s = sessionReducer(start([card(1), card(2), card(3)]), { type: 'reveal' });
-    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, now: T0, card: card(1, 'review', T0 + 86_400_000), buriedIds: [3] });
+    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, actionId: 1, now: T0, card: card(1, 'review', T0 + 86_400_000), buriedIds: [3] });
     expect(s.current?.id).toBe(2);
     expect(s.main).toEqual([]);
   });
 
   it('suspend and bury skip to the next card; the last one ends the session', () => {
     let s = start([card(1), card(2)]);
-    s = sessionReducer(s, { type: 'removed', reason: 'suspended', now: T0 });
+    s = sessionReducer(s, { type: 'removed', reason: 'suspended', actionId: 99, now: T0 });
     expect(s.current?.id).toBe(2);
     expect(s.notice).toBe('suspended');
-    s = sessionReducer(s, { type: 'removed', reason: 'buried', now: T0 });
+    s = sessionReducer(s, { type: 'removed', reason: 'buried', actionId: 99, now: T0 });
     expect(s.phase).toBe('done');
     expect(s.reviewed).toBe(0);
   });
@@ -101,7 +101,7 @@ describe('session reducer', () => {
 
   it('ignores a grade for a card that is not on screen', () => {
     const s = sessionReducer(start([card(1), card(2)]), { type: 'reveal' });
-    expect(sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, now: T0, card: card(2), buriedIds: [] })).toBe(s);
+    expect(sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, actionId: 1, now: T0, card: card(2), buriedIds: [] })).toBe(s);
   });
 
   it('keeps example output only for the card it ran on', () => {
@@ -110,7 +110,7 @@ describe('session reducer', () => {
     expect(s.example).toEqual({ cardId: 1, running: true, text: '', ok: true });
     s = sessionReducer(s, { type: 'example-finished', cardId: 1, text: 'hello', ok: true });
     expect(s.example?.text).toBe('hello');
-    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, now: T0, card: card(1, 'review', T0 + 86_400_000), buriedIds: [] });
+    s = sessionReducer(s, { type: 'graded', grade: 'good', reviewId: 1, actionId: 1, now: T0, card: card(1, 'review', T0 + 86_400_000), buriedIds: [] });
     expect(s.example).toBeNull();
     expect(sessionReducer(s, { type: 'example-finished', cardId: 1, text: 'late', ok: true }).example).toBeNull();
   });

@@ -1,10 +1,10 @@
 /** The cards table: one card's content, schedule and status, and lookups by note, sibling and search. */
-import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory } from '../../core/index.js';
+import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory, type TagEdits } from '../../core/index.js';
 import { memoryToParams, rowToCard, type CardRow } from '../rows.js';
 import type { Prepared } from '../statements.js';
 
 /** What import and `add` write about a card's content: the Card fields that come from the note. */
-export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags'>;
+export type CardContent = Pick<Card, 'deckId' | 'noteId' | 'kind' | 'front' | 'back' | 'source' | 'breadcrumb' | 'itemKey' | 'tags' | 'typeIn'>;
 
 export interface NewCard extends CardContent {
   memory: Memory;
@@ -25,13 +25,13 @@ export const CARDS_SQL = {
   insertCard: `
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
-      new_position, created_at, modified_at, status)
+      new_position, created_at, modified_at, status, type_in)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), ?, ?, ?)`,
+      (SELECT COALESCE(MAX(new_position), 0) + 1 FROM cards), ?, ?, ?, ?)`,
   updateCardContent: `
     UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, front = @front, back = @back,
       source_file = @source_file, source_line = @source_line, breadcrumb = @breadcrumb, item_key = @item_key,
-      tags = @tags, retired = 0, modified_at = @modified_at
+      tags = @tags, type_in = @type_in, retired = 0, modified_at = @modified_at
     WHERE id = @id`,
   updateCardMemory: `
     UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
@@ -40,6 +40,13 @@ export const CARDS_SQL = {
       buried_until = @buried_until, seen_front = @seen_front, seen_back = @seen_back, modified_at = @modified_at
     WHERE id = @id`,
   setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
+  setFlag: `UPDATE cards SET flag = ?, modified_at = ? WHERE id = ?`,
+  setTags: `UPDATE cards SET tags = ?, tag_edits = ?, modified_at = ? WHERE id = ?`,
+  setCardMemory: `
+    UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+      elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps,
+      reps = @reps, lapses = @lapses, last_review = @last_review, modified_at = @modified_at
+    WHERE id = @id`,
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
@@ -70,7 +77,7 @@ export function insertCard(s: Statements, card: NewCard): number {
     card.deckId, card.noteId, card.kind, card.front, card.back, card.source?.file ?? null, card.source?.line ?? null,
     JSON.stringify(card.breadcrumb), card.itemKey, JSON.stringify(card.tags),
     m.state, m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses, m.lastReview,
-    card.createdAt, card.createdAt, card.status ?? 'accepted',
+    card.createdAt, card.createdAt, card.status ?? 'accepted', card.typeIn ? 1 : 0,
   );
   return Number(result.lastInsertRowid);
 }
@@ -94,6 +101,20 @@ export function updateCardSchedule(s: Statements, id: number, update: CardSchedu
 
 export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
   s.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
+}
+
+export function setFlag(s: Statements, id: number, flag: number, modifiedAt: number): void {
+  s.stmt('setFlag').run(flag, modifiedAt, id);
+}
+
+/** The card's tags (as shown and searched) and the user's own edits that produced them. */
+export function setTags(s: Statements, id: number, tags: string[], edits: TagEdits, modifiedAt: number): void {
+  s.stmt('setTags').run(JSON.stringify(tags), JSON.stringify(edits), modifiedAt, id);
+}
+
+/** Only the FSRS memory (state, due, stability …): forget, reschedule and their undo. */
+export function setCardMemory(s: Statements, id: number, memory: Memory, modifiedAt: number): void {
+  s.stmt('setCardMemory').run({ ...memoryToParams(memory), id, modified_at: modifiedAt });
 }
 
 export function setBuriedUntil(s: Statements, id: number, until: number, modifiedAt: number): void {
@@ -165,5 +186,6 @@ function contentParams(card: CardContent) {
     breadcrumb: JSON.stringify(card.breadcrumb),
     item_key: card.itemKey,
     tags: JSON.stringify(card.tags),
+    type_in: card.typeIn ? 1 : 0,
   };
 }

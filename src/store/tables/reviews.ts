@@ -21,6 +21,7 @@ export const REVIEWS_SQL = {
     INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
     VALUES (@card_id, @grade, @reviewed_at, @elapsed_days, @duration_ms, @state_before, @state_after, @before)`,
   lastReview: `SELECT * FROM reviews ORDER BY id DESC LIMIT 1`,
+  reviewById: `SELECT * FROM reviews WHERE id = ?`,
   deleteReview: `DELETE FROM reviews WHERE id = ?`,
   reviewsOfCard: `SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id`,
 } as const;
@@ -43,6 +44,11 @@ export function insertReview(s: Statements, review: NewReview): number {
 
 export function lastReview(s: Statements): (Review & { before: string }) | null {
   const row = s.stmt('lastReview').get() as ReviewRow | undefined;
+  return row ? { ...rowToReview(row), before: row.before } : null;
+}
+
+export function reviewById(s: Statements, id: number): (Review & { before: string }) | null {
+  const row = s.stmt('reviewById').get(id) as ReviewRow | undefined;
   return row ? { ...rowToReview(row), before: row.before } : null;
 }
 

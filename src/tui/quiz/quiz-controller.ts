@@ -27,7 +27,7 @@ export function createQuizController(col: Collection): QuizController {
       const result = col.answer(question.cardId, grade, durationMs);
       return { reviewId: result.reviewId, again: reaskingAfter(col, question, result) };
     },
-    undo: (reviewId) => void col.undo(reviewId),
+    undo: (reviewId) => void col.undo({ reviewId }),
     now,
   };
 }

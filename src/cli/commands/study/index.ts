@@ -10,3 +10,4 @@ export { showCommand } from './show.js';
 export { addCommand } from './add.js';
 export { configCommand } from './config.js';
 export { papersCommand } from './papers.js';
+export { flagCommand, forgetCommand, rescheduleCommand, tagCommand } from './card-actions.js';
