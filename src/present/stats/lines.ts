@@ -19,6 +19,8 @@ export interface StatsView extends StatsSummary {
   calibration?: ReadonlyArray<{ predicted: number; actual: number; count: number }>;
   /** The worst leeches by memory (engram stats; absent in older callers). */
   leeches?: ReadonlyArray<{ id: number; front: string; reviews: number; stability: number; predicted: number | null; observed: number | null; tagged: boolean }>;
+  /** False when the calibration replay was skipped: a hint says how to ask for it. */
+  calibrated?: boolean;
 }
 
 /** Cell characters by heat level: none, then quarters of the busiest day. */
@@ -135,7 +137,9 @@ function retentionLines(stats: StatsView): Line[] {
 
 /** Predicted recall against what happened, one row per filled bin. */
 function calibrationLines(stats: StatsView): Line[] {
+  if (stats.calibrated === false) return [[seg('Calibration and leeches by memory: engram stats --calibration', 'dim')], []];
   const bins = stats.calibration ?? [];
+  if (bins.length === 0 && stats.calibrated) return [[seg('Calibration', 'title'), seg(' · no answer a day or more after the one before yet', 'dim')], []];
   if (bins.length === 0) return [];
   const lines: Line[] = [
     [seg('Calibration', 'title'), seg(' · recall FSRS predicted (current weights) vs your pass rate', 'dim')],
