@@ -173,7 +173,7 @@ function leechLines(stats: StatsView): Line[] {
     lines.push([
       seg(`${l.id}`.padEnd(8)),
       seg(`${l.reviews}`.padEnd(9), 'dim'),
-      seg(`${l.stability < 10 ? l.stability.toFixed(1) : Math.round(l.stability)}d`.padEnd(11), 'warn'),
+      seg(`${l.stability < 1 ? l.stability.toFixed(2) : l.stability < 10 ? l.stability.toFixed(1) : Math.round(l.stability)}d`.padEnd(11), 'warn'),
       seg((l.predicted === null ? '—' : percent(l.predicted)).padEnd(11)),
       seg((l.observed === null ? '—' : percent(l.observed)).padEnd(10), 'warn'),
       // 49 columns before it: the front fits an 80-column terminal.
