@@ -168,8 +168,10 @@ export function buildProgram(): Command {
     }));
 
   program.command('stats').description('progress: reviews per day, due forecast, true retention, card counts, streaks')
-    .option('--deck <name>', 'only this deck').addOption(json())
-    .action(withCollection(program, async (col, opts: { deck?: string; json?: boolean }) => {
+    .option('--deck <name>', 'only this deck')
+    .option('--calibration', 'also replay the log: predicted vs observed recall, leeches by memory (always in --json)')
+    .addOption(json())
+    .action(withCollection(program, async (col, opts: { deck?: string; json?: boolean; calibration?: boolean }) => {
       const { statsCommand } = await import('./commands/stats.js');
       await statsCommand(col, opts);
     }));

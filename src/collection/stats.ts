@@ -26,14 +26,23 @@ export interface CollectionStats extends StatsSummary {
   calibration: CalibrationBin[];
   /** The worst leeches by memory (collection/leeches.ts), from the calibration's replay. */
   leeches: MemoryLeech[];
+  /** False when the caller did not ask for the calibration replay (calibration and leeches are empty). */
+  calibrated: boolean;
 }
 
-export function collectionStats(col: Collection, options: { deck?: string; heatmapWeeks?: number } = {}): CollectionStats {
+export interface StatsOptions {
+  deck?: string;
+  heatmapWeeks?: number;
+  /** Replay the log for the calibration and the leeches by memory (default true). */
+  calibration?: boolean;
+}
+
+export function collectionStats(col: Collection, options: StatsOptions = {}): CollectionStats {
   // One read transaction: counts, forecast and retention describe the same moment.
   return col.store.readTransaction(() => computeStats(col, options));
 }
 
-function computeStats(col: Collection, options: { deck?: string; heatmapWeeks?: number }): CollectionStats {
+function computeStats(col: Collection, options: StatsOptions): CollectionStats {
   const time = now();
   const deck = options.deck ? col.requireDeck(options.deck) : null;
   const decks = deck ? [deck] : col.store.listDecks();
@@ -59,8 +68,9 @@ function computeStats(col: Collection, options: { deck?: string; heatmapWeeks?: 
     { today: calendarDate(todayStart), days, forecast, counts, averageStability, averageDifficulty, desiredRetention },
     options.heatmapWeeks === undefined ? {} : { heatmapWeeks: options.heatmapWeeks },
   );
-  const { calibration, leeches } = calibrationView(col, decks.map((d) => d.id));
-  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time, calibration, leeches };
+  const calibrated = options.calibration ?? true;
+  const { calibration, leeches } = calibrated ? calibrationView(col, decks.map((d) => d.id)) : { calibration: [], leeches: [] };
+  return { ...summary, deck: deck?.name ?? null, rolloverHour, generatedAt: time, calibration, leeches, calibrated };
 }
 
 /** Study days from the one containing `from` up to today's, oldest first, as [start, end). */

@@ -45,6 +45,12 @@ describe('engram stats (spawned)', () => {
     expect(r.stdout).toMatch(/today\s+0\.0% 0\/1\s+50\.0% 1\/2\s+33\.3% 1\/3/);
     expect(r.stdout).toContain('Due forecast');
     expect(r.stdout).toContain('Streak    current 4 days · longest 4 days');
+    // The log's replay (calibration, leeches by memory) only when asked for.
+    expect(r.stdout).toContain('Calibration and leeches by memory: engram stats --calibration');
+    const calibrated = seeded().run(['stats', '--calibration'], { now: AT });
+    expect(calibrated.code).toBe(0);
+    expect(calibrated.stdout).not.toContain('engram stats --calibration');
+    expect(calibrated.stdout).toMatch(/^Calibration · /m);
   });
 
   it('prints JSON with the documented shape', () => {

@@ -6,11 +6,14 @@ import { colorEnabled } from '../../present/color.js';
 import { plainText } from '../../present/stats/plain.js';
 import { printJson } from '../format.js';
 
-export async function statsCommand(col: Collection, opts: { deck?: string; json?: boolean }): Promise<void> {
+export async function statsCommand(col: Collection, opts: { deck?: string; json?: boolean; calibration?: boolean }): Promise<void> {
   const wide = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
   // The heatmap shrinks to the terminal so a narrow window shows recent weeks, not wrapped rows.
   const heatmapWeeks = Math.max(4, Math.min(53, wide - 8));
-  const stats = collectionStats(col, { ...(opts.deck ? { deck: opts.deck } : {}), heatmapWeeks: opts.json ? 53 : heatmapWeeks });
+  // The calibration replays the whole log (about a second per 250,000 answers): the screen
+  // shows it when asked, the JSON always has it.
+  const calibration = Boolean(opts.json || opts.calibration);
+  const stats = collectionStats(col, { ...(opts.deck ? { deck: opts.deck } : {}), heatmapWeeks: opts.json ? 53 : heatmapWeeks, calibration });
   if (opts.json) return printJson(statsJson(stats));
   const lines = statsLines(stats);
   // Ink redraws in place, and a frame taller than the window is cleared away: a short window

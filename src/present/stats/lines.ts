@@ -19,6 +19,8 @@ export interface StatsView extends StatsSummary {
   calibration?: ReadonlyArray<{ predicted: number; actual: number; count: number }>;
   /** The worst leeches by memory (engram stats; absent in older callers). */
   leeches?: ReadonlyArray<{ id: number; front: string; reviews: number; stability: number; predicted: number | null; observed: number | null; tagged: boolean }>;
+  /** False when the calibration replay was skipped: a hint says how to ask for it. */
+  calibrated?: boolean;
 }
 
 /** Cell characters by heat level: none, then quarters of the busiest day. */
@@ -135,7 +137,9 @@ function retentionLines(stats: StatsView): Line[] {
 
 /** Predicted recall against what happened, one row per filled bin. */
 function calibrationLines(stats: StatsView): Line[] {
+  if (stats.calibrated === false) return [[seg('Calibration and leeches by memory: engram stats --calibration', 'dim')], []];
   const bins = stats.calibration ?? [];
+  if (bins.length === 0 && stats.calibrated) return [[seg('Calibration', 'title'), seg(' · no answer a day or more after the one before yet', 'dim')], []];
   if (bins.length === 0) return [];
   const lines: Line[] = [
     [seg('Calibration', 'title'), seg(' · recall FSRS predicted (current weights) vs your pass rate', 'dim')],
@@ -169,7 +173,7 @@ function leechLines(stats: StatsView): Line[] {
     lines.push([
       seg(`${l.id}`.padEnd(8)),
       seg(`${l.reviews}`.padEnd(9), 'dim'),
-      seg(`${l.stability < 10 ? l.stability.toFixed(1) : Math.round(l.stability)}d`.padEnd(11), 'warn'),
+      seg(`${l.stability < 1 ? l.stability.toFixed(2) : l.stability < 10 ? l.stability.toFixed(1) : Math.round(l.stability)}d`.padEnd(11), 'warn'),
       seg((l.predicted === null ? '—' : percent(l.predicted)).padEnd(11)),
       seg((l.observed === null ? '—' : percent(l.observed)).padEnd(10), 'warn'),
       // 49 columns before it: the front fits an 80-column terminal.
