@@ -26,12 +26,15 @@ export interface SrDataIndex {
 
 /** True for a file the scan finds that is the plugin's data, not a note. */
 export function isSrDataFile(file: string): boolean {
-  return path.basename(file) === SR_DATA_FILE_NAME;
+  return DATA_FILE_NAMES.has(path.basename(file));
 }
+
+/** The WIP folder store's file, and the two files of a later variant (`Schedule Data/card-…`, `note-…`). */
+const DATA_FILE_NAMES = new Set([SR_DATA_FILE_NAME, 'card-schedule-data.sr.md', 'note-schedule-data.sr.md']);
 
 export function loadSrDataFiles(inputs: readonly string[], scanned: readonly string[]): SrDataIndex {
   const index: SrDataIndex = { cards: new Map(), files: [], problems: [] };
-  const candidates = new Set<string>(scanned.filter(isSrDataFile).map((f) => path.resolve(f)));
+  const candidates = new Set<string>(scanned.filter((f) => isSrDataFile(f) && !f.endsWith('note-schedule-data.sr.md')).map((f) => path.resolve(f)));
   for (const input of inputs) {
     const root = vaultRoot(path.resolve(input));
     if (!root) continue;
@@ -43,8 +46,9 @@ export function loadSrDataFiles(inputs: readonly string[], scanned: readonly str
       const written = settings?.['scheduleDataVaultLocation'];
       if (typeof written === 'string' && written.trim()) location = written.trim();
     }
-    const file = path.resolve(root, location, SR_DATA_FILE_NAME);
-    if (inside(file, root) && fs.existsSync(file)) candidates.add(file);
+    for (const file of [path.resolve(root, location, SR_DATA_FILE_NAME), path.resolve(root, location, 'Schedule Data', 'card-schedule-data.sr.md')]) {
+      if (inside(file, root) && fs.existsSync(file)) candidates.add(file);
+    }
   }
   for (const file of candidates) {
     const read = readInputFile(file, MAX_DATA_BYTES);

@@ -56,6 +56,8 @@ export function htmlToText(html: string): string {
   s = s.replace(/<[^>]*$/, '');
   s = decodeEntities(s);
   s = s.replace(/\\\((.*?)\\\)/gs, (_, m: string) => `$${m.trim()}$`).replace(/\\\[(.*?)\\\]/gs, (_, m: string) => `$$${m.trim()}$$`);
+  // Anki's older LaTeX tags (rendered to latex-<hash>.png by the desktop app): `[$]…[/$]` inline, `[$$]…[/$$]` display.
+  s = s.replace(/\[\$\$\]([\s\S]*?)\[\/\$\$\]/g, (_, m: string) => `$$${m.trim()}$$`).replace(/\[\$\]([\s\S]*?)\[\/\$\]/g, (_, m: string) => `$${m.trim()}$`);
   s = s.replace(/\u00a0/g, ' ');
   // Empty emphasis left by markup such as <b></b>.
   s = s.replace(/\*\*\*\*/g, '');

@@ -80,8 +80,11 @@ export type SrDataFile =
 /** The schedules of a schedule-data file (raw JSON, or a data.json holding `scheduleData`). */
 export function parseSrDataFile(text: string): SrDataFile {
   let json: unknown;
+  // Raw JSON (the WIP folder store), or JSON in a ```json block of a Markdown file (a later variant).
+  const body = text.replace(/^\uFEFF/, '').trim();
+  const fenced = /^```json[ \t]*\n([\s\S]*?)\n```/m.exec(body)?.[1];
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, '').trim() || 'null');
+    json = JSON.parse((body.startsWith('{') ? body : fenced ?? body) || 'null');
   } catch {
     return { ok: false, message: 'not valid JSON' };
   }
@@ -107,7 +110,8 @@ export function parseSrDataFile(text: string): SrDataFile {
 /** A serialized entry as a comment triple; null for a card still new, undefined when unreadable. */
 function tripleOfEntry(entry: Record<string, unknown> | null): SrTriple | null | undefined {
   if (entry === null) return null;
-  const data = entry['scheduleData'];
+  // `{algorithm, scheduleData: {…}}`, or the schedule itself (`{dueDate, interval, ease}`).
+  const data = 'scheduleData' in entry ? entry['scheduleData'] : entry;
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as Record<string, unknown>;
   const interval = Number(d['interval']);

@@ -30,12 +30,23 @@ function unquote(raw: string): string {
 
 export function readExampleLine(raw: string): string | null {
   const m = EXAMPLE_LINE.exec(raw);
-  return m ? unquote(m[1] ?? '') || null : null;
+  return m ? pathOrNull(m[1] ?? '') : null;
 }
 
 export function readPredictLine(raw: string): string | null {
   const m = PREDICT_LINE.exec(raw);
-  return m ? unquote(m[1] ?? '') || null : null;
+  return m ? pathOrNull(m[1] ?? '') : null;
+}
+
+/**
+ * Only a value that reads as a file name is a reference: one word (or quoted) ending in an
+ * extension, no math. `Example: $X = f(Parents(X))$.` in a real vault is a sentence, not a path.
+ */
+function pathOrNull(written: string): string | null {
+  const value = unquote(written);
+  const quoted = value !== written.trim();
+  if (!value || !/\.[A-Za-z0-9]{1,5}$/.test(value) || value.includes('$') || (!quoted && /\s/.test(value))) return null;
+  return value;
 }
 
 export type LineRangesRead = { ok: true; ranges: LineRange[] } | { ok: false; message: string };

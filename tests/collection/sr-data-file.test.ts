@@ -121,3 +121,10 @@ describe('importing a vault that keeps schedules in the schedule-data file', () 
     expect(temp.col().cards({}).every((c) => c.memory.state === 'new')).toBe(true);
   });
 });
+
+describe('the Markdown-wrapped variant', () => {
+  it('reads JSON from a ```json block and bare {dueDate, interval, ease} entries', () => {
+    const parsed = parseSrDataFile('# Header\n\n```json\n{"version":1,"cardSchedules":{"h1":[{"dueDate":"2026-12-07","interval":2,"ease":220}]}}\n```\n');
+    expect(parsed.ok && parsed.cards.get('h1')).toEqual([{ due: '2026-12-07', intervalDays: 2, ease: 2.2 }]);
+  });
+});
