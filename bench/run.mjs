@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
+import { benchImport } from './import-vaults.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -28,20 +29,6 @@ function engram(args, db) {
   const elapsed = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`engram ${args.join(' ')} failed: ${r.stderr}`);
   return { elapsed, stdout: r.stdout, stderr: r.stderr };
-}
-
-function generateVault(dir, notes) {
-  for (let n = 0; n < notes; n++) {
-    const folder = path.join(dir, `topic-${n % 50}`);
-    fs.mkdirSync(folder, { recursive: true });
-    const lines = ['---', `tags: [bench, t${n % 7}]`, '---', `# Note ${n}`, '', `## Section A of ${n}`, ''];
-    for (let i = 0; i < 4; i++) lines.push(`What is fact ${i} of note ${n}?::It is the value ${n * 10 + i}, with a short explanation.`, '');
-    lines.push(`## Section B of ${n}`, '');
-    for (let i = 0; i < 2; i++) lines.push(`Explain idea ${i} from note ${n} in two lines.`, '?', `First line of the answer ${i}.`, `Second line, with $x_A \\times x_B$ math.`, '');
-    for (let i = 0; i < 2; i++) lines.push(`Q: Which number goes with key ${n}-${i}?`, `A: Number ${n * 3 + i}.`, '');
-    lines.push(`The ==capital== of region ${n} is ==city ${n}==.`, '');
-    fs.writeFileSync(path.join(folder, `note-${n}.md`), lines.join('\n'));
-  }
 }
 
 /** Spawns a command in a real pseudo-terminal (util-linux `script`) and times the first appearance of `marker`. */
@@ -98,19 +85,8 @@ function make100k(db) {
 async function main() {
   console.log(`engram bench — ${os.cpus().length} cores, node ${process.version}, ${RUNS} runs per start-up figure (median)\n`);
 
-  // Import throughput
-  const vault = path.join(work, 'vault');
-  generateVault(vault, NOTES);
-  const importDb = path.join(work, 'import.db');
-  const first = engram(['import', vault, '--json'], importDb);
-  const result = JSON.parse(first.stdout);
-  const again = engram(['import', vault, '--json'], importDb);
-  const againResult = JSON.parse(again.stdout);
-  const cards = result.cards.added;
-  console.log('import');
-  console.log(`  generated vault            ${NOTES} notes, ${cards} cards (${result.errors.length} errors)`);
-  console.log(`  first import               ${ms(first.elapsed)}  (${Math.round(cards / (first.elapsed / 1000))} cards/s, ${Math.round(NOTES / (first.elapsed / 1000))} notes/s)`);
-  console.log(`  unchanged re-import        ${ms(again.elapsed)}  (${againResult.cards.unchanged} unchanged, ${againResult.cards.added} added)`);
+  // Import throughput (bench/import-vaults.mjs)
+  benchImport({ cli, work, env, ms, median, runs: RUNS, notes: NOTES });
   benchBigNote({ cli, work, env, ms });
 
   // Start-up
@@ -144,8 +120,12 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports.
-if (process.env.BENCH_ONLY === 'big-note') {
+// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports;
+// BENCH_ONLY=import the two vaults' imports.
+if (process.env.BENCH_ONLY === 'import') {
+  benchImport({ cli, work, env, ms, median, runs: RUNS, notes: NOTES });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'big-note') {
   benchBigNote({ cli, work, env, ms });
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'examples') {

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, NoteStat, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
-import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
+import { extractPaperRefs, findDeclared, mentionFinder, mergeCitedPaper, mergePapers, paperKeyFinder, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
@@ -275,8 +275,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     return seeded?.memory ?? null;
   };
-  const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
-  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
+  const mentionsOf = mentionFinder(declared);
+  const mentioned = (text: string): number[] => (declared.length === 0 ? [] : mentionsOf(text).flatMap((key) => declaredIds.get(key) ?? []));
+  const keyOf = paperKeyFinder(papers);
+  const paperIdOf = (ref: PaperRef) => paperIds.get(keyOf(ref));
   const writeFile = (prepared: PreparedFile, written: number) => {
     options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
     try {
