@@ -490,7 +490,7 @@ function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): 
   const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time, file.stat);
   // The content hash is written with the cards: a file whose transaction did not commit is read again next time.
   if (plan.note) store.updateNote(plan.note.id, file.hash, time, file.stat);
-  store.replaceCitationsOfNote(noteId, citations);
+  store.replaceCitationsOfNote(noteId, citations, !plan.note);
 
   for (const write of writes) {
     let deckId = decks.idOf(write.deckName);
@@ -504,7 +504,7 @@ function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): 
     else if (write.writeContent) store.updateCardContent(id, content, time);
     if (write.id !== null && write.writeStatus) store.setCardStatus(id, write.status, time);
     if (write.writeExample) store.setExample(id, write.example);
-    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds);
+    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds, write.id === null);
   }
   for (const id of plan.retire) store.retireCard(id, time);
 }
