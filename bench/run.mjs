@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
 import { benchQuery } from './query.mjs';
+import { benchImport } from './import-vaults.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -29,20 +30,6 @@ function engram(args, db) {
   const elapsed = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`engram ${args.join(' ')} failed: ${r.stderr}`);
   return { elapsed, stdout: r.stdout, stderr: r.stderr };
-}
-
-function generateVault(dir, notes) {
-  for (let n = 0; n < notes; n++) {
-    const folder = path.join(dir, `topic-${n % 50}`);
-    fs.mkdirSync(folder, { recursive: true });
-    const lines = ['---', `tags: [bench, t${n % 7}]`, '---', `# Note ${n}`, '', `## Section A of ${n}`, ''];
-    for (let i = 0; i < 4; i++) lines.push(`What is fact ${i} of note ${n}?::It is the value ${n * 10 + i}, with a short explanation.`, '');
-    lines.push(`## Section B of ${n}`, '');
-    for (let i = 0; i < 2; i++) lines.push(`Explain idea ${i} from note ${n} in two lines.`, '?', `First line of the answer ${i}.`, `Second line, with $x_A \\times x_B$ math.`, '');
-    for (let i = 0; i < 2; i++) lines.push(`Q: Which number goes with key ${n}-${i}?`, `A: Number ${n * 3 + i}.`, '');
-    lines.push(`The ==capital== of region ${n} is ==city ${n}==.`, '');
-    fs.writeFileSync(path.join(folder, `note-${n}.md`), lines.join('\n'));
-  }
 }
 
 /** Spawns a command in a real pseudo-terminal (util-linux `script`) and times the first appearance of `marker`. */
@@ -99,19 +86,8 @@ function make100k(db) {
 async function main() {
   console.log(`engram bench — ${os.cpus().length} cores, node ${process.version}, ${RUNS} runs per start-up figure (median)\n`);
 
-  // Import throughput
-  const vault = path.join(work, 'vault');
-  generateVault(vault, NOTES);
-  const importDb = path.join(work, 'import.db');
-  const first = engram(['import', vault, '--json'], importDb);
-  const result = JSON.parse(first.stdout);
-  const again = engram(['import', vault, '--json'], importDb);
-  const againResult = JSON.parse(again.stdout);
-  const cards = result.cards.added;
-  console.log('import');
-  console.log(`  generated vault            ${NOTES} notes, ${cards} cards (${result.errors.length} errors)`);
-  console.log(`  first import               ${ms(first.elapsed)}  (${Math.round(cards / (first.elapsed / 1000))} cards/s, ${Math.round(NOTES / (first.elapsed / 1000))} notes/s)`);
-  console.log(`  unchanged re-import        ${ms(again.elapsed)}  (${againResult.cards.unchanged} unchanged, ${againResult.cards.added} added)`);
+  // Import throughput (bench/import-vaults.mjs)
+  benchImport({ cli, work, env, ms, median, runs: RUNS, notes: NOTES });
   benchBigNote({ cli, work, env, ms });
 
   // Start-up
@@ -146,17 +122,22 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports;
-// BENCH_ONLY=query the `cards --query` lines (BENCH_SCALE=1m adds 1,000,000 cards).
-if (process.env.BENCH_ONLY === 'query') {
-  benchQuery({ cli, work, env, runs: RUNS, median, ms });
-  fs.rmSync(work, { recursive: true, force: true });
-} else if (process.env.BENCH_ONLY === 'big-note') {
-  benchBigNote({ cli, work, env, ms });
-  fs.rmSync(work, { recursive: true, force: true });
-} else if (process.env.BENCH_ONLY === 'examples') {
-  await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
-  benchQuery({ cli, work, env, runs: RUNS, median, ms });
+// BENCH_ONLY=NAME runs one section alone (each section lives in its own file beside this one).
+const ONLY = {
+  examples: () => benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms }),
+  'big-note': () => benchBigNote({ cli, work, env, ms }),
+  // the `cards --query` lines (BENCH_SCALE=1m adds 1,000,000 cards)
+  query: () => benchQuery({ cli, work, env, runs: RUNS, median, ms }),
+  // the two vaults' imports
+  import: () => benchImport({ cli, work, env, ms, median, runs: RUNS, notes: NOTES }),
+};
+const only = process.env.BENCH_ONLY;
+if (only) {
+  if (!ONLY[only]) {
+    console.error(`BENCH_ONLY: unknown section '${only}' (sections: ${Object.keys(ONLY).join(', ')})`);
+    process.exit(2);
+  }
+  await ONLY[only]();
   fs.rmSync(work, { recursive: true, force: true });
 } else {
   await main();

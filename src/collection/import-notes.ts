@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { applyTagEdits, fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
 import type { CardContent, NoteStat, StoredExample } from '../store/index.js';
 import { dropSharedFronts, parseNote } from '../notes/index.js';
-import { extractPaperRefs, findDeclared, mergeCitedPaper, mergePapers, paperKeyOf, papersMentioned, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
+import { extractPaperRefs, findDeclared, mentionFinder, mergeCitedPaper, mergePapers, paperKeyFinder, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
@@ -287,8 +287,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     if (seeded && card.srSchedule?.startsWith('^sr-data-id-')) fromDataFile.add(`${file}\u0000${card.srSchedule}`);
     return seeded?.memory ?? null;
   };
-  const mentioned = (text: string): number[] => papersMentioned(text, declared).flatMap((key) => declaredIds.get(key) ?? []);
-  const paperIdOf = (ref: PaperRef) => paperIds.get(paperKeyOf(ref, papers));
+  const mentionsOf = mentionFinder(declared);
+  const mentioned = (text: string): number[] => (declared.length === 0 ? [] : mentionsOf(text).flatMap((key) => declaredIds.get(key) ?? []));
+  const keyOf = paperKeyFinder(papers);
+  const paperIdOf = (ref: PaperRef) => paperIds.get(keyOf(ref));
   const writeFile = (prepared: PreparedFile, written: number) => {
     options.onProgress?.(scan.files.length + unchanged + written, 2 * scan.files.length);
     try {
@@ -504,7 +506,7 @@ function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): 
   const noteId = plan.note ? plan.note.id : store.insertNote(file.file.path, file.hash, time, file.stat);
   // The content hash is written with the cards: a file whose transaction did not commit is read again next time.
   if (plan.note) store.updateNote(plan.note.id, file.hash, time, file.stat);
-  store.replaceCitationsOfNote(noteId, citations);
+  store.replaceCitationsOfNote(noteId, citations, !plan.note);
 
   for (const write of writes) {
     let deckId = decks.idOf(write.deckName);
@@ -518,7 +520,7 @@ function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): 
     else if (write.writeContent) store.updateCardContent(id, content, time);
     if (write.id !== null && write.writeStatus) store.setCardStatus(id, write.status, time);
     if (write.writeExample) store.setExample(id, write.example);
-    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds);
+    if (write.writePapers) store.replacePapersOfCard(id, write.paperIds, write.id === null);
   }
   for (const id of plan.retire) store.retireCard(id, time);
 }

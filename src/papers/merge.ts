@@ -118,17 +118,37 @@ function bestTitle(group: FileRef[], slugs: string[]): string {
  * matches (e.g. the ref was not among those merged).
  */
 export function paperKeyOf(ref: PaperRef, papers: Paper[]): string {
-  if (ref.slug !== null) {
-    const bySlug = papers.find((p) => p.slugs.includes(ref.slug ?? ''));
-    if (bySlug) return bySlug.key;
-  }
-  const own = refKeys(ref);
-  const ownKeys = new Set(own.map((w) => w.join('_')));
-  const paperKeys = (p: Paper): string[] => [p.key, normalizeKey(p.title), ...p.slugs.map((s) => normalizeKey(slugBase(s)))];
-  const exact = papers.find((p) => paperKeys(p).some((k) => ownKeys.has(k)));
-  if (exact) return exact.key;
-  const fuzzy = papers.find((p) => paperKeys(p).some((k) => own.some((w) => keysMatch(w, k.split('_')))));
-  return fuzzy?.key ?? ref.key;
+  return paperKeyFinder(papers)(ref);
+}
+
+/**
+ * paperKeyOf for many refs against the same papers: each paper's keys are worked out once, and
+ * each answer is remembered (an import asks for every card a citation's line covers, and the
+ * same citation recurs across notes).
+ */
+export function paperKeyFinder(papers: Paper[]): (ref: PaperRef) => string {
+  const keysOf = papers.map((p) => {
+    const keys = [p.key, normalizeKey(p.title), ...p.slugs.map((s) => normalizeKey(slugBase(s)))];
+    return { paper: p, keys, words: keys.map((k) => k.split('_')) };
+  });
+  // The answer depends on the ref's key and slug only: the same citation in many notes is looked up once.
+  const known = new Map<string, string>();
+  return (ref) => {
+    const asked = `${ref.key}\u0000${ref.slug ?? ''}\u0000${ref.slug === null ? 0 : 1}`;
+    let key = known.get(asked);
+    if (key !== undefined) return key;
+    const bySlug = ref.slug !== null ? papers.find((p) => p.slugs.includes(ref.slug ?? '')) : undefined;
+    if (bySlug) key = bySlug.key;
+    else {
+      const own = refKeys(ref);
+      const ownKeys = new Set(own.map((w) => w.join('_')));
+      const exact = keysOf.find((p) => p.keys.some((k) => ownKeys.has(k)));
+      const fuzzy = exact ?? keysOf.find((p) => p.words.some((k) => own.some((w) => keysMatch(w, k))));
+      key = fuzzy?.paper.key ?? ref.key;
+    }
+    known.set(asked, key);
+    return key;
+  };
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

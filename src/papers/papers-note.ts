@@ -195,15 +195,46 @@ export function resolvesToPaper(target: string, declared: readonly Pick<Declared
  * when the citation is in a form the extractor does not read.
  */
 export function papersMentioned(text: string, declared: readonly Pick<DeclaredPaperEntry, 'key' | 'aliases'>[]): string[] {
-  const words = keyWords(text);
-  const found: string[] = [];
-  for (const entry of declared) {
-    const titleWords = entry.key.split('_');
-    const byTitle = titleWords.length >= 3 && containsRun(words, titleWords);
-    const byAlias = entry.aliases.some((a) => a.length >= 3 && new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(a)}($|[^\\p{L}\\p{N}])`, 'u').test(text));
-    if (byTitle || byAlias) found.push(entry.key);
+  return mentionFinder(declared)(text);
+}
+
+/**
+ * papersMentioned for many texts against the same declared papers: titles are split and alias
+ * patterns compiled once, a title is only tried where the text has its first word, and an
+ * alias's pattern only runs when the alias is in the text at all.
+ */
+export function mentionFinder(declared: readonly Pick<DeclaredPaperEntry, 'key' | 'aliases'>[]): (text: string) => string[] {
+  const entries = declared.map((entry) => ({
+    key: entry.key,
+    titleWords: entry.key.split('_'),
+    aliases: entry.aliases.filter((a) => a.length >= 3)
+      .map((a) => ({ text: a, pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(a)}($|[^\\p{L}\\p{N}])`, 'u') })),
+  }));
+  const byFirstWord = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    if (entry.titleWords.length < 3) continue;
+    const first = entry.titleWords[0] ?? '';
+    const list = byFirstWord.get(first);
+    if (list) list.push(entry);
+    else byFirstWord.set(first, [entry]);
   }
-  return found;
+  const withAliases = entries.filter((e) => e.aliases.length > 0);
+  return (text) => {
+    const words = keyWords(text);
+    const found = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      for (const entry of byFirstWord.get(words[i] ?? '') ?? []) if (!found.has(entry.key) && runAt(words, i, entry.titleWords)) found.add(entry.key);
+    }
+    for (const entry of withAliases) if (!found.has(entry.key) && entry.aliases.some((a) => text.includes(a.text) && a.pattern.test(text))) found.add(entry.key);
+    // In declaration order, as each entry used to be tried in turn.
+    return found.size === 0 ? [] : entries.filter((e) => found.has(e.key)).map((e) => e.key);
+  };
+}
+
+function runAt(words: readonly string[], at: number, run: readonly string[]): boolean {
+  if (at + run.length > words.length) return false;
+  for (let j = 0; j < run.length; j++) if (words[at + j] !== run[j]) return false;
+  return true;
 }
 
 function escapeRegExp(text: string): string {

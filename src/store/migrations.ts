@@ -151,10 +151,13 @@ export const MIGRATIONS: readonly string[] = [
   // 11: an unchanged note is skipped by its file's size and mtime (ns) before it is read and
   // hashed, as git does; read_with is the parser version and import options the content hash
   // was made with. NULL: not known (or racily close to the import), so the file is hashed.
+  // A note's citations are replaced by note id on every import of it: without an index that
+  // scanned every citation once per note (quadratic on a vault with citations).
   `
   ALTER TABLE notes ADD COLUMN size INTEGER;
   ALTER TABLE notes ADD COLUMN mtime_ns INTEGER;
   ALTER TABLE notes ADD COLUMN read_with TEXT;
+  CREATE INDEX paper_citations_note ON paper_citations(note_id);
   `,
   // 9: the search language. Text terms go through an FTS5 index of the cards' front and back
   // (accents and case folded), an external-content table the triggers keep in step with every

@@ -379,12 +379,12 @@ export class Store {
     return papers.upsertPaper(this.statements, paper, merge);
   }
 
-  replaceCitationsOfNote(noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>): void {
-    papers.replaceCitationsOfNote(this.statements, noteId, citations);
+  replaceCitationsOfNote(noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>, fresh = false): void {
+    papers.replaceCitationsOfNote(this.statements, noteId, citations, fresh);
   }
 
-  replacePapersOfCard(cardId: number, paperIds: number[]): void {
-    papers.replacePapersOfCard(this.statements, cardId, paperIds);
+  replacePapersOfCard(cardId: number, paperIds: number[], fresh = false): void {
+    papers.replacePapersOfCard(this.statements, cardId, paperIds, fresh);
   }
 
   /** Inserts or overwrites a paper declared in a papers note (the note is the authority on its facts). */

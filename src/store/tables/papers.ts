@@ -104,14 +104,20 @@ export function upsertPaper(s: Statements, paper: CitedPaper, merge: (stored: Ci
   return existing.id;
 }
 
-export function replaceCitationsOfNote(s: Statements, noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>): void {
-  s.stmt('deleteCitationsOfNote').run(noteId);
-  for (const c of citations) s.stmt('insertCitation').run(c.paperId, noteId, c.line, c.raw);
+/** `fresh`: the note was just inserted, so it has no citations to delete. */
+export function replaceCitationsOfNote(s: Statements, noteId: number, citations: Array<{ paperId: number; line: number; raw: string }>, fresh = false): void {
+  if (!fresh) s.stmt('deleteCitationsOfNote').run(noteId);
+  if (citations.length === 0) return;
+  const insert = s.stmt('insertCitation');
+  for (const c of citations) insert.run(c.paperId, noteId, c.line, c.raw);
 }
 
-export function replacePapersOfCard(s: Statements, cardId: number, paperIds: number[]): void {
-  s.stmt('deleteCardPapers').run(cardId);
-  for (const id of paperIds) s.stmt('insertCardPaper').run(cardId, id);
+/** `fresh`: the card was just inserted, so it has no links to delete. */
+export function replacePapersOfCard(s: Statements, cardId: number, paperIds: number[], fresh = false): void {
+  if (!fresh) s.stmt('deleteCardPapers').run(cardId);
+  if (paperIds.length === 0) return;
+  const insert = s.stmt('insertCardPaper');
+  for (const id of paperIds) insert.run(cardId, id);
 }
 
 /** Inserts or overwrites a paper declared in a papers note (the note is the authority on its facts). */
