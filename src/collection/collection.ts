@@ -255,6 +255,11 @@ export class Collection {
     return this.store.reviewsOfCard(cardId);
   }
 
+  /** When the card was reset to new (`engram forget`), oldest first; undone resets are not listed. */
+  resetsOf(cardId: number): number[] {
+    return this.store.actionsOfCardSince('forget', cardId, 0).map((a) => a.at);
+  }
+
   exampleOf(cardId: number): StoredExample | null {
     return this.store.getExample(cardId);
   }

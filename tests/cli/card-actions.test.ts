@@ -37,7 +37,8 @@ describe('card actions from the command line', () => {
     expect(rescheduled.cards[0]).toMatchObject({ id: a, state: 'review', due: '2026-12-11T04:00:00.000Z' });
     const forgot = env.json(['forget', String(a)], { now: DAY1 });
     expect(forgot).toMatchObject({ action: 'forget', cards: [{ id: a, state: 'new' }] });
-    expect(env.json(['show', String(a)], { now: DAY1 }).reviews).toHaveLength(1);
+    const shown = env.json(['show', String(a)], { now: DAY1 });
+    expect([shown.reviews.length, shown.resets]).toEqual([1, ['2026-12-01T09:00:00.000Z']]);
 
     const undone = env.json(['undo'], { now: DAY1 });
     expect(undone).toEqual({ undone: { action: 'forget', actionId: forgot.actionId, cardIds: [a] }, card: expect.objectContaining({ id: a, state: 'review' }), cards: [expect.objectContaining({ id: a })] });
