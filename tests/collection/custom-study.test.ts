@@ -100,6 +100,8 @@ describe('preview mode (cram)', () => {
     expect(statsAfter.totalReviews).toBe(statsBefore.totalReviews);
     expect(statsAfter.retention).toEqual(statsBefore.retention);
     expect(statsAfter.heatmap).toEqual(statsBefore.heatmap);
+    expect(statsAfter.time).toEqual(statsBefore.time);
+    expect(statsAfter.counts).toEqual(statsBefore.counts);
     expect(calibrationOf(col, deckIds)).toEqual(calibrationBefore);
     const previews = [a, b, d].flatMap((id) => col.store.previewReviewsOfCard(id));
     expect(previews).toHaveLength(4);
