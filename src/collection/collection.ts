@@ -148,6 +148,31 @@ export class Collection {
     return undoLastAnswer(this, expectedReviewId);
   }
 
+  /**
+   * Sets a card's flag: 0 none, 1–4 red, orange, green, blue. Minimal (the browser's `f`): no
+   * journal, no undo. Throws UsageError for another flag and EngramError for an unknown card.
+   */
+  setFlag(cardId: number, flag: number): Card {
+    if (!Number.isInteger(flag) || flag < 0 || flag > 4) throw new UsageError(`invalid flag '${flag}': expected 0-4`);
+    return this.store.transaction(() => {
+      this.getCard(cardId);
+      this.store.setFlag(cardId, flag, now());
+      return this.getCard(cardId);
+    });
+  }
+
+  /**
+   * The file an editor may open for a card: its source file, only when that is the very note the
+   * card was imported from (registered in the collection), so a stored path can never point an
+   * editor at some other file. Null when the card has no such note.
+   */
+  editableSourceOf(cardId: number): { file: string; line: number } | null {
+    const card = this.getCard(cardId);
+    if (!card.source || card.noteId === null) return null;
+    const note = this.store.getNoteByPath(card.source.file);
+    return note && note.id === card.noteId ? { file: note.path, line: card.source.line } : null;
+  }
+
   suspend(cardId: number, suspended: boolean): Card {
     return suspendCard(this, cardId, suspended);
   }

@@ -181,6 +181,10 @@ export class Store {
     cards.updateCardSchedule(this.statements, id, update, modifiedAt);
   }
 
+  setFlag(id: number, flag: number, modifiedAt: number): void {
+    cards.setFlag(this.statements, id, flag, modifiedAt);
+  }
+
   setSuspended(id: number, suspended: boolean, modifiedAt: number): void {
     cards.setSuspended(this.statements, id, suspended, modifiedAt);
   }

@@ -42,6 +42,7 @@ export const CARDS_SQL = {
     WHERE id = @id`,
   setSuspended: `UPDATE cards SET suspended = ?, modified_at = ? WHERE id = ?`,
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
+  setFlag: `UPDATE cards SET flag = ?, modified_at = ? WHERE id = ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
   suggestions: `
@@ -89,6 +90,11 @@ export function updateCardSchedule(s: Statements, id: number, update: CardSchedu
     seen_back: update.seenBack,
     modified_at: modifiedAt,
   });
+}
+
+/** Sets a card's flag (0: none, 1–4: a colour). */
+export function setFlag(s: Statements, id: number, flag: number, modifiedAt: number): void {
+  s.stmt('setFlag').run(flag, modifiedAt, id);
 }
 
 export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
