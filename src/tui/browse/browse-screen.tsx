@@ -1,7 +1,7 @@
 /** Display only: the browser for a state, a terminal size and the time columns are measured from. */
 import { Box, Text } from 'ink';
 import { KeyHelp } from '../help-overlay.js';
-import { renderCardText, sanitizeText } from '../render/index.js';
+import { renderCardText, renderMath, sanitizeText } from '../render/index.js';
 import { charWidth } from '../render/text-width.js';
 import { selectedRow, visibleRows, type BrowseRow, type BrowseState } from './browse-reducer.js';
 
@@ -84,7 +84,7 @@ export function rowLine(row: BrowseRow, width: number, now: number, color: boole
   const flag = row.flag > 0 ? (color ? '■' : String(row.flag)) : ' ';
   const mark = `${flag}${row.suspended ? 'S' : ' '}`;
   const fresh = row.state === 'new';
-  const front = sanitizeText(row.front).replace(/\s+/g, ' ').trim();
+  const front = renderMath(sanitizeText(row.front).replace(/\s+/g, ' ').trim());
   return [
     mark,
     pad(sanitizeText(row.deck), c.deck),
@@ -130,7 +130,7 @@ export function BrowseScreen({ state, width, height, color, now }: BrowseScreenP
 
   const preview = row ? previewLines(row, width, previewRows, color) : [];
   const cardHeader = row
-    ? fitWidth(`── #${row.id}${row.source ? `  ${sanitizeText(row.source.file)}:${row.source.line}` : ''} ${'─'.repeat(width)}`, width)
+    ? fitWidth(`── #${row.id}${row.source ? `  ${sanitizeText(row.source.file)}:${row.source.line}` : ''} ${'─'.repeat(width)}`, width + 1).slice(0, width)
     : '─'.repeat(width);
   const keys = state.notice
     ? `> ${sanitizeText(state.notice)}`
