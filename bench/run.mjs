@@ -140,13 +140,36 @@ async function main() {
   for (const s of [bare, hello, deck, big]) console.log(`  ${s.label.padEnd(26)} ${ms(s.median)}  (min ${ms(s.min)})`);
   console.log(`  ratio bundled deck / hello  ${(deck.median / hello.median).toFixed(2)}  (aim ≤ 1.20)`);
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
+  await benchBrowse(bigDb, big);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports.
+/**
+ * `engram browse` at 100,000 cards: process start to the first list row on screen, measured as
+ * the review's first frame is (real pseudo-terminal, median of RUNS), with a query and without.
+ */
+async function benchBrowse(bigDb, review) {
+  const node = process.execPath;
+  // The review's first frame on the same database, for the ratio (main() has measured it already).
+  review ??= await sample('review, 100,000 cards', () => firstFrame(`${node} ${cli} --db ${bigDb} review`, 'show answer'));
+  const all = await sample('browse, 100,000 cards', () => firstFrame(`${node} ${cli} --db ${bigDb} browse`, 'Question number 0 about'));
+  const deep = await sample('browse --query (text+prop)', () =>
+    firstFrame(`${node} ${cli} --db ${bigDb} browse --query 'topic prop:ivl>=10'`, 'Question number 0 about'));
+  console.log('\nbrowser: start-up to first frame at 100,000 cards (real pseudo-terminal)');
+  for (const s of [all, deep]) console.log(`  ${s.label.padEnd(26)} ${ms(s.median)}  (min ${ms(s.min)})`);
+  console.log(`  ratio browse / review        ${(all.median / review.median).toFixed(2)}  (review at 100,000: ${ms(review.median)})`);
+}
+
+// BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports;
+// BENCH_ONLY=browse the browser's first frame at 100,000 cards.
 if (process.env.BENCH_ONLY === 'big-note') {
   benchBigNote({ cli, work, env, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'browse') {
+  const bigDb = path.join(work, 'big.db');
+  make100k(bigDb);
+  await benchBrowse(bigDb);
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'examples') {
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });

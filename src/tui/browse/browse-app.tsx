@@ -1,6 +1,7 @@
 /** The browser: binds keys to the controller and the reducer, runs the query (debounced) and fetches windows; rendering is BrowseScreen's. */
 import { useApp, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { trace } from '../../core/index.js';
 import { loadMarkdown } from '../render/index.js';
 import { useLatestReducer } from '../use-latest-reducer.js';
 import { useTerminalSize } from '../use-terminal-size.js';
@@ -27,9 +28,11 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
   const { exit } = useApp();
   const [, setMarkdownReady] = useState(false);
 
+  useEffect(() => trace('first frame'), []);
   useEffect(() => {
-    // Cards needing marked-terminal show as plain text until it loads, then render again.
-    void loadMarkdown().then(() => setMarkdownReady(true));
+    // Cards needing marked-terminal show as plain text until it loads (after the first frame), then render again.
+    const timer = setTimeout(() => void loadMarkdown().then(() => setMarkdownReady(true), () => undefined), 0);
+    return () => clearTimeout(timer);
   }, []);
 
   useEffect(() => {

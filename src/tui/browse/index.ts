@@ -1,12 +1,13 @@
 /** The bridge from `engram browse` to Ink: the controller over a Collection, the browser full-screen. */
 import { createElement } from 'react';
-import { now } from '../../core/index.js';
+import { now, trace } from '../../core/index.js';
 import type { Collection } from '../../collection/index.js';
 import { colorEnabled } from '../../present/color.js';
 import { runFullScreen } from '../full-screen.js';
 import { BrowseApp } from './browse-app.js';
 import { createBrowseController, type TerminalHooks } from './browse-controller.js';
-import { initialBrowse } from './browse-reducer.js';
+import { browseReducer, initialBrowse } from './browse-reducer.js';
+import { browseLayout } from './browse-screen.js';
 
 /** Hands the terminal to a foreground editor and takes it back (alternate screen, raw mode). */
 const terminalHooks: TerminalHooks = {
@@ -23,9 +24,16 @@ const terminalHooks: TerminalHooks = {
 /** Runs the browser until the user quits; `review` is the query to study when they pressed enter. */
 export async function runBrowse(col: Collection, query = ''): Promise<{ review: string | null }> {
   let result: { review: string | null } = { review: null };
+  const controller = createBrowseController(col, terminalHooks);
+  // The first window is fetched before the first render, so the first frame already shows rows.
+  const { listRows } = browseLayout(process.stdout.rows || 24);
+  const empty = initialBrowse(query, listRows);
+  const first = controller.find(empty.query, 0, listRows * 3);
+  trace('first window fetched');
+  const initial = browseReducer(empty, { type: 'loaded', query: empty.query, total: first.total, offset: 0, rows: first.rows });
   await runFullScreen(createElement(BrowseApp, {
-    controller: createBrowseController(col, terminalHooks),
-    initial: initialBrowse(query),
+    controller,
+    initial,
     color: colorEnabled(),
     now,
     onExit: (r: { review: string | null }) => {
