@@ -1,5 +1,5 @@
 /** The browser: binds keys to the controller and the reducer, runs the query (debounced) and fetches windows; rendering is BrowseScreen's. */
-import { useApp, useInput } from 'ink';
+import { useApp, useInput, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { trace } from '../../core/index.js';
 import { loadMarkdown } from '../render/index.js';
@@ -76,8 +76,13 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
     exit();
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key): void => {
     const s = latest();
+    // Keys typed faster than they are read arrive together ("f1"): outside the query line, one at a time.
+    if (s.focus === 'list' && !s.help && [...input].length > 1 && !key.ctrl && !key.meta) {
+      for (const ch of input) onKey(ch, key);
+      return;
+    }
     if (s.help) {
       if (input === '?' || input === 'q' || key.escape) dispatch({ type: 'toggle-help' });
       return;
@@ -140,7 +145,8 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
         fail,
       );
     }
-  });
+  };
+  useInput(onKey);
 
   return <BrowseScreen state={state} width={width} height={height} color={color} now={now()} />;
 }

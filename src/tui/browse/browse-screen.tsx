@@ -136,7 +136,9 @@ export function BrowseScreen({ state, width, height, color, now }: BrowseScreenP
     ? `> ${sanitizeText(state.notice)}`
     : editing
       ? 'type a query · enter/esc back to the list · ctrl+u clear'
-      : '/ query  s suspend  f flag  e edit  enter review  ? help  q quit';
+      : width >= 70
+        ? '/ query  s suspend  f flag  e edit  enter review  ? help  q quit'
+        : '/ query  s suspend  f flag  e edit  ⏎ review  ? help';
 
   return (
     <Box flexDirection="column" width={width} height={height}>
