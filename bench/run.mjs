@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
+import { benchQuery } from './query.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -142,6 +143,7 @@ async function main() {
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
   await benchBrowse(bigDb, big);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
+  benchQuery({ cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
 }
 
@@ -162,8 +164,12 @@ async function benchBrowse(bigDb, review) {
 }
 
 // BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports;
+// BENCH_ONLY=query the `cards --query` lines (BENCH_SCALE=1m adds 1,000,000 cards);
 // BENCH_ONLY=browse the browser's first frame at 100,000 cards.
-if (process.env.BENCH_ONLY === 'big-note') {
+if (process.env.BENCH_ONLY === 'query') {
+  benchQuery({ cli, work, env, runs: RUNS, median, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'big-note') {
   benchBigNote({ cli, work, env, ms });
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'browse') {
@@ -173,6 +179,7 @@ if (process.env.BENCH_ONLY === 'big-note') {
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'examples') {
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
+  benchQuery({ cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
 } else {
   await main();
