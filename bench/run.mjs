@@ -117,9 +117,26 @@ async function main() {
   for (const s of [bare, hello, deck, big]) console.log(`  ${s.label.padEnd(26)} ${ms(s.median)}  (min ${ms(s.min)})`);
   console.log(`  ratio bundled deck / hello  ${(deck.median / hello.median).toFixed(2)}  (aim ≤ 1.20)`);
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
+  await benchBrowse(bigDb, big);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   benchQuery({ cli, work, env, runs: RUNS, median, ms });
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * `engram browse` at 100,000 cards: process start to the first list row on screen, measured as
+ * the review's first frame is (real pseudo-terminal, median of RUNS), with a query and without.
+ */
+async function benchBrowse(bigDb, review) {
+  const node = process.execPath;
+  // The review's first frame on the same database, for the ratio (main() has measured it already).
+  review ??= await sample('review, 100,000 cards', () => firstFrame(`${node} ${cli} --db ${bigDb} review`, 'show answer'));
+  const all = await sample('browse, 100,000 cards', () => firstFrame(`${node} ${cli} --db ${bigDb} browse`, 'Question number 0 about'));
+  const deep = await sample('browse --query (text+prop)', () =>
+    firstFrame(`${node} ${cli} --db ${bigDb} browse --query 'topic prop:ivl>=10'`, 'Question number 0 about'));
+  console.log('\nbrowser: start-up to first frame at 100,000 cards (real pseudo-terminal)');
+  for (const s of [all, deep]) console.log(`  ${s.label.padEnd(26)} ${ms(s.median)}  (min ${ms(s.min)})`);
+  console.log(`  ratio browse / review        ${(all.median / review.median).toFixed(2)}  (review at 100,000: ${ms(review.median)})`);
 }
 
 // BENCH_ONLY=NAME runs one section alone (each section lives in its own file beside this one).
@@ -130,6 +147,12 @@ const ONLY = {
   query: () => benchQuery({ cli, work, env, runs: RUNS, median, ms }),
   // the two vaults' imports
   import: () => benchImport({ cli, work, env, ms, median, runs: RUNS, notes: NOTES }),
+  // the browser's first frame at 100,000 cards
+  browse: async () => {
+    const bigDb = path.join(work, 'big.db');
+    make100k(bigDb);
+    await benchBrowse(bigDb);
+  },
 };
 const only = process.env.BENCH_ONLY;
 if (only) {

@@ -93,6 +93,14 @@ export function buildProgram(): Command {
       }));
   }
 
+  program.command('browse')
+    .description('browse cards in a terminal screen: a query line, the list, the selected card; suspend, flag, edit, review the selection')
+    .option('--query <query>', 'start with this search (see README: Searching)')
+    .action(withCollection(program, async (col, opts: { query?: string }) => {
+      const { browseCommand } = await import('./commands/browse.js');
+      await browseCommand(col, opts);
+    }));
+
   program.command('decks').description('list decks with total, new, learning, due today and suspended counts')
     .addOption(json()).action(withCollection(program, study.decksCommand));
 

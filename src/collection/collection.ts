@@ -159,6 +159,18 @@ export class Collection {
     return undoLastAction(this, expected);
   }
 
+  /**
+   * The file an editor may open for a card: its source file, only when that is the very note the
+   * card was imported from (registered in the collection), so a stored path can never point an
+   * editor at some other file. Null when the card has no such note.
+   */
+  editableSourceOf(cardId: number): { file: string; line: number } | null {
+    const card = this.getCard(cardId);
+    if (!card.source || card.noteId === null) return null;
+    const note = this.store.getNoteByPath(card.source.file);
+    return note && note.id === card.noteId ? { file: note.path, line: card.source.line } : null;
+  }
+
   suspend(cardId: number, suspended: boolean): Card {
     return suspendCards(this, [cardId], suspended).cards[0]!;
   }

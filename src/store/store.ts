@@ -184,16 +184,16 @@ export class Store {
     cards.updateCardSchedule(this.statements, id, update, modifiedAt);
   }
 
+  setFlag(id: number, flag: number, modifiedAt: number): void {
+    cards.setFlag(this.statements, id, flag, modifiedAt);
+  }
+
   setSuspended(id: number, suspended: boolean, modifiedAt: number): void {
     cards.setSuspended(this.statements, id, suspended, modifiedAt);
   }
 
   setBuriedUntil(id: number, until: number, modifiedAt: number): void {
     cards.setBuriedUntil(this.statements, id, until, modifiedAt);
-  }
-
-  setFlag(id: number, flag: number, modifiedAt: number): void {
-    cards.setFlag(this.statements, id, flag, modifiedAt);
   }
 
   /** The card's tags and the user's own tag edits that produced them. */

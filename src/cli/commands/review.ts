@@ -51,7 +51,7 @@ export async function startCommand(col: Collection): Promise<void> {
  * about 50 ms before the first frame, to read a data: URL. Without `fetch` it decodes the same
  * bytes directly. Hiding `fetch` while the UI module initialises takes that path.
  */
-async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+export async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   if (!descriptor?.configurable) return load();
   Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });

@@ -99,12 +99,13 @@ export function updateCardSchedule(s: Statements, id: number, update: CardSchedu
   });
 }
 
-export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
-  s.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
-}
-
+/** Sets a card's flag (0: none, 1–4: a colour). */
 export function setFlag(s: Statements, id: number, flag: number, modifiedAt: number): void {
   s.stmt('setFlag').run(flag, modifiedAt, id);
+}
+
+export function setSuspended(s: Statements, id: number, suspended: boolean, modifiedAt: number): void {
+  s.stmt('setSuspended').run(suspended ? 1 : 0, modifiedAt, id);
 }
 
 /** The card's tags (as shown and searched) and the user's own edits that produced them. */
