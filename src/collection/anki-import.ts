@@ -33,18 +33,12 @@ export interface AnkiImportResult {
   mediaImported: number;
   /** Pictures the cards show that were not stored, with the reason. */
   mediaSkipped: Array<{ name: string; reason: string }>;
-  /** Cards of a type-in note type ("Basic (type in the answer)"), imported as basic cards. */
+  /** Cards of a type-in note type ("Basic (type in the answer)"): they ask for a typed answer in the review. */
   typeIn: number;
 }
 
 const MAX_PACKAGE_BYTES = MAX_COLLECTION_BYTES;
 
-/**
- * The Engram card kind an Anki card becomes. TYPED-ANSWER MAPPING: once typed-answer cards exist
- * (branch `actions`), this is the one line to change, to `card.typeIn ? '<typed kind>' : card.kind`;
- * then drop the "imported as basic" line in cli/commands/import-anki.ts.
- */
-const engramKind = (card: ForeignCard): ForeignCard['kind'] => card.kind;
 
 export function importAnki(col: Collection, file: string, options: { deck?: string } = {}): AnkiImportResult {
   const label = path.basename(file);
@@ -94,7 +88,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
       const history = replay(card, schedulerOptions(col.deckOptions(deckId)));
       const last = history.at(-1)?.after;
       const id = store.insertCard({
-        deck_id: deckId, note_id: null, kind: engramKind(card), front, back, source_file: null, source_line: null,
+        deck_id: deckId, note_id: null, kind: card.kind, type_in: card.typeIn ? 1 : 0, front, back, source_file: null, source_line: null,
         breadcrumb: '[]', item_key: card.itemKey, tags: JSON.stringify(card.tags), ...memoryColumns(last ?? newMemory(card.createdAt)),
         suspended: card.suspended ? 1 : 0, buried_until: 0, retired: 0, new_position: null, status: 'accepted',
         created_at: card.createdAt, modified_at: time, seen_front: last ? front : null, seen_back: last ? back : null,

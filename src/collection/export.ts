@@ -71,6 +71,9 @@ export function buildBackup(col: Collection, options: { deck?: string; query?: s
           seenFront: c.seen_front,
           seenBack: c.seen_back,
           status: c.status as BackupDocument['cards'][number]['status'],
+          flag: c.flag,
+          tagEdits: JSON.parse(c.tag_edits) as { add: string[]; remove: string[] },
+          typeIn: c.type_in === 1,
           example: example ? { lang: example.lang as 'ts' | 'js', code: example.code, line: example.line, path: example.path } : null,
           papers: papersOfCard.get(c.id) ?? [],
         };

@@ -58,7 +58,8 @@ export function restoreBackup(col: Collection, file: string): RestoreResult {
         scheduled_days: c.scheduledDays, learning_steps: c.learningSteps, reps: c.reps, lapses: c.lapses,
         last_review: c.lastReview, suspended: c.suspended ? 1 : 0, buried_until: c.buriedUntil, retired: c.retired ? 1 : 0,
         new_position: c.newPosition, created_at: c.createdAt, modified_at: c.modifiedAt, seen_front: c.seenFront,
-        seen_back: c.seenBack, status: c.status ?? 'accepted',
+        seen_back: c.seenBack, status: c.status ?? 'accepted', flag: c.flag ?? 0,
+        tag_edits: JSON.stringify(c.tagEdits ?? { add: [], remove: [] }), type_in: c.typeIn ? 1 : 0,
       });
       cardIds.set(c.id, id);
       if (c.example) col.store.setExample(id, c.example);

@@ -54,6 +54,10 @@ const card = z.object({
   seenBack: z.nullable(text()),
   /** Absent in exports written before suggestions existed: those cards were all in the queue. */
   status: z.optional(z.enum(CARD_STATUSES)),
+  /** Absent in exports written before card actions and typed answers existed: no flag, no edits, shown. */
+  flag: z.optional(z.int().check(z.minimum(0), z.maximum(4))),
+  tagEdits: z.optional(z.object({ add: z.array(text()), remove: z.array(text()) })),
+  typeIn: z.optional(z.boolean()),
   example: z.nullable(z.object({ lang: z.enum(['ts', 'js']), code: text(), line: int(), path: z.nullable(text()) })),
   papers: z.array(text()),
 });

@@ -25,10 +25,11 @@ const SQL = {
   insertCard: `
     INSERT INTO cards (deck_id, note_id, kind, front, back, source_file, source_line, breadcrumb, item_key, tags,
       state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review,
-      suspended, buried_until, retired, new_position, created_at, modified_at, seen_front, seen_back, status)
+      suspended, buried_until, retired, new_position, created_at, modified_at, seen_front, seen_back, status, flag, tag_edits, type_in)
     VALUES (@deck_id, @note_id, @kind, @front, @back, @source_file, @source_line, @breadcrumb, @item_key, @tags,
       @state, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review,
-      @suspended, @buried_until, @retired, @new_position, @created_at, @modified_at, @seen_front, @seen_back, @status)`,
+      @suspended, @buried_until, @retired, @new_position, @created_at, @modified_at, @seen_front, @seen_back, @status,
+      @flag, @tag_edits, @type_in)`,
   nextNewPosition: `SELECT COALESCE(MAX(new_position), 0) + 1 AS n FROM cards`,
   insertPaper: `
     INSERT INTO papers (key, title, authors, venue, year, slugs, first_author, idea, topic, aliases, declared_in)
@@ -45,6 +46,7 @@ export interface CardRecordRow {
   elapsed_days: number; scheduled_days: number; learning_steps: number; reps: number; lapses: number;
   last_review: number | null; suspended: number; buried_until: number; retired: number; new_position: number;
   created_at: number; modified_at: number; seen_front: string | null; seen_back: string | null; status: string;
+  flag: number; tag_edits: string; type_in: number;
 }
 export interface ReviewRecordRow {
   id: number; card_id: number; grade: string; reviewed_at: number; elapsed_days: number; duration_ms: number | null;
@@ -54,7 +56,8 @@ export interface PaperRecordRow {
   id: number; key: string; title: string; authors: string; venue: string | null; year: number | null; slugs: string;
   first_author: string | null; idea: string | null; topic: string | null; aliases: string; declared_in: string | null;
 }
-export type NewCardRecord = Omit<CardRecordRow, 'id' | 'deck_name' | 'note_path' | 'new_position'> & { new_position: number | null };
+export type NewCardRecord = Omit<CardRecordRow, 'id' | 'deck_name' | 'note_path' | 'new_position' | 'flag' | 'tag_edits' | 'type_in'>
+  & { new_position: number | null; flag?: number; tag_edits?: string; type_in?: number };
 export type NewPaperRecord = Omit<PaperRecordRow, 'id'>;
 
 type Name = keyof typeof SQL;
@@ -110,7 +113,9 @@ export class InteropStore {
   /** Inserts a card with every column given; a null position takes the next free one. */
   insertCard(card: NewCardRecord): number {
     const position = card.new_position ?? (this.stmt('nextNewPosition').get() as { n: number }).n;
-    return Number(this.stmt('insertCard').run({ ...card, new_position: position }).lastInsertRowid);
+    return Number(this.stmt('insertCard').run({
+      flag: 0, tag_edits: '{"add":[],"remove":[]}', type_in: 0, ...card, new_position: position,
+    }).lastInsertRowid);
   }
 
   insertPaper(paper: NewPaperRecord): number {

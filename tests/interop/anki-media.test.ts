@@ -61,7 +61,7 @@ describe('pictures, pure', () => {
 });
 
 describe('import-anki with type-in notes and pictures', () => {
-  it('imports a type-in note as basic with its answer, and stores pictures beside the database, linked from the card', () => {
+  it('imports a type-in note as a typed-answer card with its answer, and stores pictures beside the database, linked from the card', () => {
     const typeInNote = T0 - 9000;
     const pictureNote = T0 - 8000;
     const imageOnly = T0 - 7000;
@@ -80,7 +80,9 @@ describe('import-anki with type-in notes and pictures', () => {
       return { result, cards: new Map(col.cards({}).map((c) => [c.itemKey, c])) };
     });
     expect(result.typeIn).toBe(1);
-    expect(cards.get(`anki:${typeInNote}:0`)).toMatchObject({ front: 'Capital of Peru?', back: 'Lima', kind: 'basic' });
+    // Anki's "Basic (type in the answer)" becomes a card that asks for a typed answer; the others do not.
+    expect(cards.get(`anki:${typeInNote}:0`)).toMatchObject({ front: 'Capital of Peru?', back: 'Lima', kind: 'basic', typeIn: true });
+    expect([...cards.values()].filter((c) => c.typeIn)).toHaveLength(1);
 
     expect(result.mediaImported).toBe(2);
     expect(result.mediaSkipped).toEqual([{ name: 'missing.gif', reason: 'not in the package' }]);

@@ -23,6 +23,7 @@ tags: [roundtrip]
 # Basics
 
 Capital of France::Paris
+type: true
 
 Entropy:::Expected surprise
 
@@ -85,6 +86,9 @@ function buildHistory(): void {
     col.suspend(ids[4]!, true);
     setNow(Date.parse(DAY3));
     col.bury(ids[5]!);
+    // Card actions a backup must carry: a flag and the user's own tag edits.
+    col.flag([ids[2]!], 3);
+    col.tag([ids[2]!], ['mine'], ['roundtrip']);
     // A paper quiz card (kind 'paper', in the Papers deck) with one answer.
     setNow(Date.parse(DAY1));
     expect(importNotes(col, [path.join(env.dir, 'notes/papers.md')]).errors).toEqual([]);
@@ -102,6 +106,9 @@ describe('export → import-backup → export', () => {
     expect(first.cards.some((c) => c['kind'] === 'paper')).toBe(true);
     expect(first.cards.some((c) => c['suspended'] === true)).toBe(true);
     expect(first.cards.some((c) => c['example'] !== null)).toBe(true);
+    expect(first.cards.filter((c) => c['flag'] === 3)).toHaveLength(1);
+    expect(first.cards.filter((c) => JSON.stringify(c['tagEdits']) === '{"add":["mine"],"remove":["roundtrip"]}')).toHaveLength(1);
+    expect(first.cards.filter((c) => c['typeIn'] === true).map((c) => c['front'])).toEqual(['Capital of France']);
     expect(first.decks.find((d) => d['name'] === 'Interop')?.['options']).toEqual({ newPerDay: 30 });
     const file = env.write('backup.json', JSON.stringify(first));
 

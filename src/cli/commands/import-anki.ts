@@ -12,7 +12,7 @@ export function importAnkiCommand(col: Collection, file: string, opts: { deck?: 
   );
   for (const s of result.skipped) process.stdout.write(`skipped Anki note ${s.noteId} card ${s.ord + 1}: ${safeText(s.reason)}\n`);
   if (result.typeIn > 0) {
-    process.stdout.write(`${result.typeIn} type-in card${result.typeIn === 1 ? '' : 's'} imported as basic (Engram has no typed-answer cards yet)\n`);
+    process.stdout.write(`${result.typeIn} type-in card${result.typeIn === 1 ? '' : 's'}: the review asks for a typed answer\n`);
   }
   if (result.mediaImported > 0) process.stdout.write(`${result.mediaImported} picture${result.mediaImported === 1 ? '' : 's'} stored in media/ beside the database\n`);
   for (const m of result.mediaSkipped) process.stdout.write(`picture ${safeText(m.name)} not imported: ${safeText(m.reason)}\n`);
