@@ -60,6 +60,8 @@ interface Stored {
  * then a fuzzy question under the same heading or with a similar answer.
  */
 export function matchCards(parsed: ParsedCard[], existing: Card[], stats?: MatchStats): Match[] {
+  // A new note (a first import) has nothing to match: no side is normalised.
+  if (existing.length === 0 || parsed.length === 0) return [];
   const matches: Match[] = [];
   const used = new Set<number>();
   const matchedParsed = new Set<number>();

@@ -213,7 +213,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const anyGone = vanished.length > 0;
   const movedTo = new Map<ParsedFile, VanishedNote>();
   for (const file of parsed) {
-    if (file.isPapersNote || store.getNoteByPath(file.file.path)) continue;
+    if (file.isPapersNote || knownNote(file.file.path)) continue;
     const moved = pickMovedNote(file.cards, vanished, store);
     if (!moved) continue;
     movedTo.set(file, moved);
@@ -233,7 +233,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     return mode;
   };
   const planOptions: PlanOptions = { deck: options.deck, proseModeOf, deckIdOf: decks.idOf };
-  const plans = parsed.map((file) => planFile(store, file, planOptions, movedTo.get(file) ?? null));
+  // Planned from the notes read at the start (one query); a plan another process made stale is
+  // caught under the lock (planIsCurrent) and made again.
+  const snapshotOptions: PlanOptions = knownNotes ? { ...planOptions, noteAt: (p) => knownNotes.get(p) ?? null } : planOptions;
+  const plans = parsed.map((file) => planFile(store, file, snapshotOptions, movedTo.get(file) ?? null));
   for (const plan of plans) {
     if (plan.movedFrom) result.moved.push({ from: plan.movedFrom.path, to: plan.file.file.path, deck: deckChange(store, plan) });
   }

@@ -53,6 +53,8 @@ export interface PlanOptions {
   proseModeOf: (deckName: string) => ProseCardsMode;
   /** A deck's id by name, null if it does not exist yet (the import's cache; the store's lookup if not given). */
   deckIdOf?: (deckName: string) => number | null;
+  /** The stored note at a path, from the import's snapshot of the notes table (the store's lookup if not given); the writer checks the plan against the database under the lock. */
+  noteAt?: (path: string) => { id: number; path: string; contentHash: string } | null;
 }
 
 export interface FilePlan {
@@ -82,8 +84,9 @@ export interface FilePlan {
  */
 export function planFile(store: Store, file: ParsedFile, options: PlanOptions, moved: VanishedNote | null): FilePlan {
   const path = file.file.path;
-  const atPath = store.getNoteByPath(path);
-  const movedNote = !atPath && moved ? store.getNoteByPath(moved.path) : null;
+  const noteAt = options.noteAt ?? ((p: string) => store.getNoteByPath(p));
+  const atPath = noteAt(path);
+  const movedNote = !atPath && moved ? noteAt(moved.path) : null;
   const movedFrom = movedNote && movedNote.id === moved!.id ? moved : null;
   const note = atPath ?? (movedFrom ? movedNote : null);
   const existing: Card[] = note ? store.cardsOfNote(note.id) : [];
@@ -130,19 +133,19 @@ export function planFile(store: Store, file: ParsedFile, options: PlanOptions, m
   const retire = retired.map((c) => c.id);
   counts.retired = retire.length;
   return {
-    file, note, movedFrom, fingerprint: fingerprintOf(store, path, moved), cards, retire, counts, relinked, suggestionsDelta,
+    file, note, movedFrom, fingerprint: fingerprintOf(noteAt, path, moved), cards, retire, counts, relinked, suggestionsDelta,
     storedExamples: note ? store.examplesOfNote(note.id) : new Map(), storedPaperIds: note ? store.paperIdsOfNote(note.id) : new Map(),
   };
 }
 
 /** Whether the note rows a plan was made from are unchanged (no other import wrote them since). */
 export function planIsCurrent(store: Store, plan: FilePlan): boolean {
-  return fingerprintOf(store, plan.file.file.path, plan.movedFrom) === plan.fingerprint;
+  return fingerprintOf((p) => store.getNoteByPath(p), plan.file.file.path, plan.movedFrom) === plan.fingerprint;
 }
 
-function fingerprintOf(store: Store, path: string, moved: VanishedNote | null): string {
+function fingerprintOf(noteAt: (path: string) => { id: number; contentHash: string } | null, path: string, moved: VanishedNote | null): string {
   const row = (p: string) => {
-    const note = store.getNoteByPath(p);
+    const note = noteAt(p);
     return note ? `${note.id}:${note.contentHash}` : '-';
   };
   return moved ? `${row(path)}|${row(moved.path)}` : row(path);

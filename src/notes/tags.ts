@@ -9,6 +9,8 @@ const TAG = /(^|\s)#([\p{L}\p{N}_/-]+)/gu;
 const DECK_TAG = /(^|\s)#flashcards(?:\/[\p{L}\p{N}_/-]*)?(?=\s|$)/giu;
 
 export function findTags(text: string): string[] {
+  // No '#', no tag: most lines are not masked and scanned at all.
+  if (!text.includes('#')) return [];
   const masked = mask(text);
   const tags: string[] = [];
   for (const m of masked.matchAll(TAG)) {
@@ -56,6 +58,7 @@ export function firstDeckPath(tags: readonly string[]): string | null {
 
 /** Deck tags say where a card goes, not what it says, so they are cut from card text. */
 export function stripDeckTags(line: string): string {
+  if (!line.includes('#')) return line;
   const masked = mask(line);
   let out = '';
   let pos = 0;
