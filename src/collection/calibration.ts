@@ -2,18 +2,39 @@
  * Calibration of the memory model in use: each deck's log replayed with that deck's current
  * weights, the predictions pooled into bins (see scheduler/calibration.ts).
  */
-import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin } from '../scheduler/calibration.js';
+import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin, type CalibrationSums } from '../scheduler/calibration.js';
 import type { CardHistory, ReviewStep } from '../scheduler/optimizer-items.js';
 import { calibrationAnswers, type CalibrationAnswer } from '../store/calibration.js';
 import { DAY, dayStart } from '../core/index.js';
 import type { Collection } from './collection.js';
 
-export function calibrationOf(col: Collection, deckIds: readonly number[]): CalibrationBin[] {
+/**
+ * The calibration of some decks. With `pending`, each deck's sums are read from the store's
+ * cache when its log, weights, rollover hour and time zone are as when they were cached (any
+ * answer or undo in the deck drops its entry), and the sums of the decks replayed now are
+ * handed back as writes for the caller to run; without it, every deck is replayed.
+ */
+export function calibrationOf(col: Collection, deckIds: readonly number[], pending: Array<() => void> | null = null): CalibrationBin[] {
   const sums = emptyCalibration();
   for (const deckId of deckIds) {
     const options = col.deckOptions(deckId);
-    const answers = calibrationAnswers(col.store, deckId);
-    if (answers.length > 0) addCalibration(sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights);
+    const key = JSON.stringify({ v: 1, weights: options.weights, rolloverHour: options.rolloverHour, zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const cached = pending ? col.store.cachedCalibration(deckId, key) : null;
+    let deckSums: CalibrationSums;
+    if (cached !== null) {
+      deckSums = JSON.parse(cached) as CalibrationSums;
+    } else {
+      deckSums = emptyCalibration();
+      const answers = calibrationAnswers(col.store, deckId);
+      if (answers.length > 0) addCalibration(deckSums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights);
+      const json = JSON.stringify(deckSums);
+      pending?.push(() => col.store.cacheCalibration(deckId, key, json));
+    }
+    for (let i = 0; i < sums.count.length; i++) {
+      sums.predicted[i]! += deckSums.predicted[i] ?? 0;
+      sums.recalled[i]! += deckSums.recalled[i] ?? 0;
+      sums.count[i]! += deckSums.count[i] ?? 0;
+    }
   }
   return calibrationBins(sums);
 }

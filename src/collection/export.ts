@@ -10,10 +10,10 @@ import type { Collection } from './collection.js';
 
 export function buildBackup(col: Collection, options: { deck?: string } = {}): BackupDocument {
   const store = new InteropStore(col.store);
-  const deckName = options.deck ? col.requireDeck(options.deck).name : undefined;
+  const inScope = options.deck ? new Set(col.deckScope(options.deck).map((d) => d.name)) : undefined;
   // One read transaction, so the document is one consistent moment even while others write.
   return col.store.readTransaction(() => {
-    const cards = store.cards().filter((c) => deckName === undefined || c.deck_name === deckName);
+    const cards = store.cards().filter((c) => inScope === undefined || inScope.has(c.deck_name));
     const cardIds = new Set(cards.map((c) => c.id));
     const examples = new Map(store.examples().map((e) => [e.card_id, e]));
     const papersOfCard = new Map<number, string[]>();
@@ -23,14 +23,14 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
     }
     const usedNotes = new Set(cards.map((c) => c.note_path).filter((p): p is string => p !== null));
     const usedPapers = new Set([...papersOfCard.values()].flat());
-    const notes = store.notes().filter((n) => deckName === undefined || usedNotes.has(n.path));
+    const notes = store.notes().filter((n) => inScope === undefined || usedNotes.has(n.path));
     const notePaths = new Set(notes.map((n) => n.path));
     const citations = store.citations();
     return {
       engram: BACKUP_VERSION,
       exportedAt: new Date(now()).toISOString(),
       decks: store.decks()
-        .filter((d) => deckName === undefined || d.name === deckName)
+        .filter((d) => inScope === undefined || inScope.has(d.name))
         .map((d) => ({ name: d.name, createdAt: d.created_at, options: parseObject(d.options) })),
       notes: notes.map((n) => ({ path: n.path, contentHash: n.content_hash, importedAt: n.imported_at })),
       cards: cards.map((c) => {
@@ -82,7 +82,7 @@ export function buildBackup(col: Collection, options: { deck?: string } = {}): B
           before: parseJson(r.before),
         })),
       papers: store.papers()
-        .filter((p) => deckName === undefined || usedPapers.has(p.key))
+        .filter((p) => inScope === undefined || usedPapers.has(p.key))
         .map((p) => ({
           key: p.key,
           title: p.title,

@@ -1,3 +1,3 @@
-export { Store } from './store.js';
-export type { NewCard, CardContent, CardScheduleUpdate, DeckStats, NewReview, StoredPaper, StoredExample, DeclaredPaper } from './store.js';
+export { ALL_DECKS, QUARTER_MS, Store } from './store.js';
+export type { NewCard, CardContent, CardScheduleUpdate, DeckStats, StoredDeck, CardClassCount, QuarterAggregate, NewReview, StoredPaper, StoredExample, DeclaredPaper } from './store.js';
 export { SCHEMA_VERSION } from './migrations.js';
