@@ -2,7 +2,7 @@
  * Today's cards: the queue `engram due` prints, the review session's starting queue, and the
  * per-deck counts, all under each deck's daily limits and its study day (rollover hour).
  */
-import { dayStart, nextDayStart, now, type Card } from '../core/index.js';
+import { dayStart, nextDayStart, now, siblingKeyOf, type Card } from '../core/index.js';
 import type { Collection } from './collection.js';
 import { buildQueue, interleave, onePerItem } from './queue.js';
 
@@ -101,15 +101,24 @@ export function countToday(col: Collection, deckIds: readonly number[]): Map<num
     const dayEnd = nextDayStart(time, options.rolloverHour);
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
     const limits = remainingLimits(col, deckId, time, answered);
-    const review = col.store.reviewDueCountUpTo(deckId, dayEnd, time, limits.reviews);
-    const news = onePerItem(col.store.newCardKeys(deckId, time, limits.news * 3 + 10)).slice(0, limits.news).length;
-    out.set(deckId, { new: news, learning: 0, review });
+    const reviews = onePerItem(col.store.reviewDueKeys(deckId, dayEnd, time, limits.reviews));
+    const news = newOfToday(col.store.newCardKeys(deckId, time, limits.news * 3 + 10), reviews, limits.news);
+    out.set(deckId, { new: news.length, learning: 0, review: reviews.length });
   }
   for (const c of col.store.learningDueTimes(latestDayEnd, time)) {
     const counts = out.get(c.deckId);
     if (counts && c.due < nextDayStart(time, col.deckOptions(c.deckId).rolloverHour)) counts.learning++;
   }
   return out;
+}
+
+/**
+ * Today's new cards of a deck: one per note item, none of an item already due as a review
+ * (the session would show only one of them), up to the limit.
+ */
+function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number): T[] {
+  const taken = new Set(reviews.map((c) => siblingKeyOf(c.itemKey)));
+  return onePerItem(candidates.filter((c) => !taken.has(siblingKeyOf(c.itemKey)))).slice(0, limit);
 }
 
 function deckIdsFor(col: Collection, deckName: string | undefined): number[] {
@@ -160,12 +169,12 @@ function gatherToday(col: Collection, deckName: string | undefined) {
     const dayEnd = nextDayStart(time, options.rolloverHour);
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
     const limits = remainingLimits(col, deckId, time, answered);
-    // At most the limit: the count of due reviews shown is the number fetched.
-    const deckReviews = col.store.reviewDue(deckId, dayEnd, time, limits.reviews);
+    // At most the limit, one card per note item: the count of due reviews shown is the number kept.
+    const deckReviews = onePerItem(col.store.reviewDue(deckId, dayEnd, time, limits.reviews));
     reviews.push(...deckReviews);
     // Siblings of one note item are shown one a day, so fetch extra new cards and keep the
-    // first card of each item until the limit is reached.
-    const deckNews = onePerItem(col.store.newCards(deckId, time, limits.news * 3 + 10)).slice(0, limits.news);
+    // first card of each item not already shown as a review until the limit is reached.
+    const deckNews = newOfToday(col.store.newCards(deckId, time, limits.news * 3 + 10), deckReviews, limits.news);
     news.push(...deckNews);
     counts.review += deckReviews.length;
     counts.new += deckNews.length;

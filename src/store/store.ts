@@ -259,8 +259,8 @@ export class Store {
     return queue.newCards(this.statements, deckId, now, limit);
   }
 
-  reviewDueCountUpTo(deckId: number, before: number, now: number, limit: number): number {
-    return queue.reviewDueCountUpTo(this.statements, deckId, before, now, limit);
+  reviewDueKeys(deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+    return queue.reviewDueKeys(this.statements, deckId, before, now, limit);
   }
 
   newCardKeys(deckId: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {

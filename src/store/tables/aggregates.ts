@@ -1,8 +1,8 @@
 /**
- * Counts kept in step by the triggers of migration 10, so `engram decks` and `engram stats`
- * read a few rows per deck and day instead of every card and every review: live cards per deck
- * and class, the review log per deck and UTC quarter hour (deck 0: all decks), and a cache of
- * each deck's calibration replay.
+ * The counts of migration 10, so `engram decks` and `engram stats` read an index or a few rows
+ * per deck and day instead of every card row and every review: live cards per deck and class
+ * (a covering index), the review log per deck and UTC quarter hour (deck 0: all decks, kept by
+ * triggers), and a cache of each deck's calibration replay.
  */
 import type { Prepared } from '../statements.js';
 
@@ -13,8 +13,10 @@ export const QUARTER_MS = 900_000;
 export const ALL_DECKS = 0;
 
 export const AGGREGATES_SQL = {
+  // Reads only the covering index cards_deck_counts.
   deckCardCounts: `
-    SELECT deck_id, state, suspended, status, paper, n, stability, difficulty FROM deck_card_counts WHERE n != 0`,
+    SELECT deck_id, state, suspended, status, kind = 'paper' AS paper, COUNT(*) AS n, TOTAL(stability) AS stability, TOTAL(difficulty) AS difficulty
+    FROM cards INDEXED BY cards_deck_counts WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind`,
   // Only cards buried now: the partial index holds every card ever buried, the range seek only today's.
   buriedCounts: `
     SELECT deck_id, state, COUNT(*) AS n FROM cards

@@ -21,9 +21,9 @@ export const QUEUE_SQL = {
     SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   // The counts of \`engram decks\`: the same conditions as above, reading no more than the limits let show.
-  reviewDueCountUpTo: `
-    SELECT COUNT(*) AS n FROM (SELECT 1 FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
-      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' LIMIT ?)`,
+  reviewDueKeys: `
+    SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT ?`,
   newCardKeys: `
     SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
       AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY new_position LIMIT ?`,
@@ -57,10 +57,11 @@ export function reviewDueCount(s: Statements, deckId: number, before: number, no
   return (s.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
 }
 
-/** Review cards due (as reviewDue finds them), counted up to \`limit\`. */
-export function reviewDueCountUpTo(s: Statements, deckId: number, before: number, now: number, limit: number): number {
-  if (limit <= 0) return 0;
-  return (s.stmt('reviewDueCountUpTo').get(deckId, before, now, limit) as { n: number }).n;
+/** The deck and note item of the review cards reviewDue would return, in the same order. */
+export function reviewDueKeys(s: Statements, deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+  if (limit <= 0) return [];
+  const rows = s.stmt('reviewDueKeys').all(deckId, before, now, limit) as Array<{ deck_id: number; item_key: string }>;
+  return rows.map((r) => ({ deckId: r.deck_id, itemKey: r.item_key }));
 }
 
 /** The deck and note item of the new cards newCards would return, in the same order. */
