@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
+import { benchScale, scaleSize } from './scale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -95,6 +96,17 @@ function make100k(db) {
   sql.close();
 }
 
+/** An esbuild-bundled Ink hello world: the start-up yardstick. */
+async function buildHello(helloOut) {
+  await build({
+    entryPoints: [path.join(root, 'bench', 'hello.tsx')], outfile: helloOut, bundle: true, format: 'esm', platform: 'node',
+    target: 'node20', jsx: 'automatic', minify: true, alias: { 'react-devtools-core': path.join(root, 'scripts', 'shims', 'react-devtools-core.mjs') },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, logLevel: 'error',
+    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+    nodePaths: [path.join(root, 'node_modules')],
+  });
+}
+
 async function main() {
   console.log(`engram bench — ${os.cpus().length} cores, node ${process.version}, ${RUNS} runs per start-up figure (median)\n`);
 
@@ -115,13 +127,7 @@ async function main() {
 
   // Start-up
   const helloOut = path.join(work, 'hello.mjs');
-  await build({
-    entryPoints: [path.join(root, 'bench', 'hello.tsx')], outfile: helloOut, bundle: true, format: 'esm', platform: 'node',
-    target: 'node20', jsx: 'automatic', minify: true, alias: { 'react-devtools-core': path.join(root, 'scripts', 'shims', 'react-devtools-core.mjs') },
-    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, logLevel: 'error',
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    nodePaths: [path.join(root, 'node_modules')],
-  });
+  await buildHello(helloOut);
   const deckDb = path.join(work, 'deck.db');
   engram(['import', path.join(root, 'decks')], deckDb);
   const bigDb = path.join(work, 'big.db');
@@ -141,12 +147,26 @@ async function main() {
   console.log(`  ratio bundled deck / hello  ${(deck.median / hello.median).toFixed(2)}  (aim ≤ 1.20)`);
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
+  // Opt-in: building a million cards takes a while.
+  if (process.env.BENCH_SCALE) await benchScaleSection(helloOut);
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** The opt-in scale table (bench/scale.mjs), BENCH_SCALE=1m; BENCH_ONLY=scale runs it alone. */
+async function benchScaleSection(helloOut) {
+  await benchScale({
+    cli, work, env, runs: Math.min(RUNS, 5), median, ms, firstFrame, helloOut, size: scaleSize(process.env.BENCH_SCALE ?? '1m'),
+  });
 }
 
 // BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports.
 if (process.env.BENCH_ONLY === 'big-note') {
   benchBigNote({ cli, work, env, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'scale') {
+  const helloOut = path.join(work, 'hello.mjs');
+  await buildHello(helloOut);
+  await benchScaleSection(helloOut);
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'examples') {
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
