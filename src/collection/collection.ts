@@ -84,8 +84,8 @@ export class Collection {
   }
 
   /** The decks as a tree (`a::b` under `a`), each node's counts rolled up over its sub-decks. */
-  deckTree(): DeckNode[] {
-    return deckTree(deckSummaries(this));
+  deckTree(summaries: readonly DeckSummary[] = this.decks()): DeckNode[] {
+    return deckTree(summaries);
   }
 
   /** New and review cards still allowed today in a deck, after what was answered today. */

@@ -7,7 +7,8 @@ import { flattenTree, type Collection } from '../../../collection/index.js';
 import { printJson, safeText } from '../../format.js';
 
 export function decksCommand(col: Collection, opts: { json?: boolean }): void {
-  const tree = col.deckTree();
+  const decks = col.decks();
+  const tree = col.deckTree(decks);
   if (opts.json) return printJson(tree);
   const rows = flattenTree(tree);
   if (rows.length === 0) {
@@ -23,7 +24,6 @@ export function decksCommand(col: Collection, opts: { json?: boolean }): void {
     );
   });
   // Notes name the decks whose own cards they are about.
-  const decks = col.decks();
   for (const d of decks.filter((deck) => deck.quizCards > 0)) {
     process.stdout.write(`${safeText(d.name)}: ${d.quizCards} paper card${d.quizCards === 1 ? '' : 's'}, asked by \`engram quiz papers\` (not in the review)\n`);
   }
