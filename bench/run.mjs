@@ -12,6 +12,7 @@ import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
 import { benchQuery } from './query.mjs';
 import { benchImport } from './import-vaults.mjs';
+import { benchScale, scaleSize } from './scale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -83,6 +84,17 @@ function make100k(db) {
   sql.close();
 }
 
+/** An esbuild-bundled Ink hello world: the start-up yardstick. */
+async function buildHello(helloOut) {
+  await build({
+    entryPoints: [path.join(root, 'bench', 'hello.tsx')], outfile: helloOut, bundle: true, format: 'esm', platform: 'node',
+    target: 'node20', jsx: 'automatic', minify: true, alias: { 'react-devtools-core': path.join(root, 'scripts', 'shims', 'react-devtools-core.mjs') },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, logLevel: 'error',
+    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+    nodePaths: [path.join(root, 'node_modules')],
+  });
+}
+
 async function main() {
   console.log(`engram bench — ${os.cpus().length} cores, node ${process.version}, ${RUNS} runs per start-up figure (median)\n`);
 
@@ -92,13 +104,7 @@ async function main() {
 
   // Start-up
   const helloOut = path.join(work, 'hello.mjs');
-  await build({
-    entryPoints: [path.join(root, 'bench', 'hello.tsx')], outfile: helloOut, bundle: true, format: 'esm', platform: 'node',
-    target: 'node20', jsx: 'automatic', minify: true, alias: { 'react-devtools-core': path.join(root, 'scripts', 'shims', 'react-devtools-core.mjs') },
-    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, logLevel: 'error',
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    nodePaths: [path.join(root, 'node_modules')],
-  });
+  await buildHello(helloOut);
   const deckDb = path.join(work, 'deck.db');
   engram(['import', path.join(root, 'decks')], deckDb);
   const bigDb = path.join(work, 'big.db');
@@ -120,7 +126,16 @@ async function main() {
   await benchBrowse(bigDb, big);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   benchQuery({ cli, work, env, runs: RUNS, median, ms });
+  // Opt-in: building a million cards takes a while.
+  if (process.env.BENCH_SCALE) await benchScaleSection(helloOut);
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** The opt-in scale table (bench/scale.mjs), BENCH_SCALE=1m; BENCH_ONLY=scale runs it alone. */
+async function benchScaleSection(helloOut) {
+  await benchScale({
+    cli, work, env, runs: Math.min(RUNS, 5), median, ms, firstFrame, helloOut, size: scaleSize(process.env.BENCH_SCALE ?? '1m'),
+  });
 }
 
 /**
@@ -152,6 +167,12 @@ const ONLY = {
     const bigDb = path.join(work, 'big.db');
     make100k(bigDb);
     await benchBrowse(bigDb);
+  },
+  // the 1k-vs-1M table of issue 15 (BENCH_SCALE=1m by default here)
+  scale: async () => {
+    const helloOut = path.join(work, 'hello.mjs');
+    await buildHello(helloOut);
+    await benchScaleSection(helloOut);
   },
 };
 const only = process.env.BENCH_ONLY;

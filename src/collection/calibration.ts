@@ -2,35 +2,68 @@
  * Calibration of the memory model in use: each deck's log replayed with that deck's current
  * weights, the predictions pooled into bins (see scheduler/calibration.ts).
  */
-import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin } from '../scheduler/calibration.js';
+import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin, type CalibrationSums } from '../scheduler/calibration.js';
 import { leechCandidate, worstLeechesFirst, type LeechCandidate, type MemoryLeech } from './leeches.js';
 import type { CardHistory, ReviewStep } from '../scheduler/optimizer-items.js';
 import { calibrationAnswers, type CalibrationAnswer } from '../store/calibration.js';
 import { DAY, dayStart } from '../core/index.js';
 import type { Collection } from './collection.js';
 
-export function calibrationOf(col: Collection, deckIds: readonly number[]): CalibrationBin[] {
-  return calibrationView(col, deckIds, 0).calibration;
+export function calibrationOf(col: Collection, deckIds: readonly number[], pending: Array<() => void> | null = null): CalibrationBin[] {
+  return calibrationView(col, deckIds, 0, pending).calibration;
 }
 
 /** How many leeches by memory `engram stats` lists. */
 export const LEECHES_SHOWN = 10;
 
+/** What one deck's replay yields, as the store's cache keeps it. */
+interface DeckCalibration {
+  sums: CalibrationSums;
+  /** The deck's leech candidates by memory (few: cards that fail the deck's leechMemory rule). */
+  candidates: LeechCandidate[];
+}
+
 /**
  * The calibration bins and, from the same replay, the worst `leechLimit` leeches by memory
- * (collection/leeches.ts): one pass over each deck's log.
+ * (collection/leeches.ts): one pass over each deck's log. With `pending`, each deck's result is
+ * read from the store's cache when its log, weights, rollover hour, leech rule and time zone
+ * are as when it was cached (any answer or undo in the deck drops its entry), and the results
+ * of the decks replayed now are handed back as writes for the caller to run; without it, every
+ * deck is replayed.
  */
-export function calibrationView(col: Collection, deckIds: readonly number[], leechLimit = LEECHES_SHOWN): { calibration: CalibrationBin[]; leeches: MemoryLeech[] } {
+export function calibrationView(
+  col: Collection, deckIds: readonly number[], leechLimit = LEECHES_SHOWN, pending: Array<() => void> | null = null,
+): { calibration: CalibrationBin[]; leeches: MemoryLeech[] } {
   const sums = emptyCalibration();
   const candidates: LeechCandidate[] = [];
   for (const deckId of deckIds) {
     const options = col.deckOptions(deckId);
-    const answers = calibrationAnswers(col.store, deckId);
-    if (answers.length === 0) continue;
-    addCalibration(sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights, leechLimit > 0 ? (card) => {
-      const candidate = leechCandidate(card, deckId, options);
-      if (candidate) candidates.push(candidate);
-    } : undefined);
+    const key = JSON.stringify({
+      v: 2, weights: options.weights, rolloverHour: options.rolloverHour, leechMemory: options.leechMemory ?? null,
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    const cached = pending ? col.store.cachedCalibration(deckId, key) : null;
+    let deck: DeckCalibration;
+    if (cached !== null) {
+      deck = JSON.parse(cached) as DeckCalibration;
+    } else {
+      deck = { sums: emptyCalibration(), candidates: [] };
+      const answers = calibrationAnswers(col.store, deckId);
+      if (answers.length > 0) {
+        addCalibration(deck.sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights, (card) => {
+          const candidate = leechCandidate(card, deckId, options);
+          if (candidate) deck.candidates.push(candidate);
+        });
+      }
+      const json = JSON.stringify(deck);
+      pending?.push(() => col.store.cacheCalibration(deckId, key, json));
+    }
+    for (let i = 0; i < sums.count.length; i++) {
+      sums.predicted[i]! += deck.sums.predicted[i] ?? 0;
+      sums.recalled[i]! += deck.sums.recalled[i] ?? 0;
+      sums.count[i]! += deck.sums.count[i] ?? 0;
+    }
+    candidates.push(...deck.candidates);
   }
   const leeches: MemoryLeech[] = [];
   for (const c of candidates.sort(worstLeechesFirst)) {

@@ -4,20 +4,22 @@
  * transaction. The class is the one door: each job lives in its own module (deck options,
  * today's queue, answering) and the methods here hand over to it.
  */
-import { EngramError, UsageError, now, type Card, type DeckOptions, type Grade, type QueryNode, type Review } from '../core/index.js';
+import { EngramError, UsageError, now, type Card, type DeckOptionKey, type DeckOptions, type Grade, type QueryNode, type Review } from '../core/index.js';
 import { compareTyped, type TypeInOptions, type TypeInResult } from '../quiz/index.js';
 import { newMemory } from '../scheduler/index.js';
-import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
+import { Store, type StoredDeck, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, previewIntervals, type AnswerResult, type IntervalPreview } from './answer.js';
 import {
   buryCards, flagCards, forgetCards, rescheduleCards, suspendCards, tagCards, undoLastAction, type ActionResult, type UndoResult,
 } from './card-actions.js';
-import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
+import { DeckOptionsCache, decksInScope, ensureDeck, requireDeck, setOption, type OptionSource } from './deck-options.js';
+import { deckTree, type DeckNode } from './deck-tree.js';
 import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from './custom-study.js';
 import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
-export { schedulerOptions } from './deck-options.js';
+export { schedulerOptions, type OptionSource } from './deck-options.js';
+export { flattenTree, type DeckNode } from './deck-tree.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { ActionResult, UndoResult } from './card-actions.js';
 export type { TypeInResult, TypeInWord } from '../quiz/index.js';
@@ -61,14 +63,32 @@ export class Collection {
     return requireDeck(this.store, name);
   }
 
-  /** The deck's id, creating the deck if it does not exist. Call inside a transaction. */
-  ensureDeck(name: string): number {
-    return ensureDeck(this.store, name);
+  /**
+   * The decks a `--deck NAME` takes everywhere: NAME and its sub-decks (`ml` → `ml`, `ml::fusion`,
+   * `ml::align`); every deck without a name. Throws a one-line error for an unknown name.
+   */
+  deckScope(name?: string): StoredDeck[] {
+    return name === undefined ? this.store.listDecks() : decksInScope(this.store, name);
   }
 
-  getOptions(deckName: string | undefined): { deck: string; options: DeckOptions }[] {
+  /** The name a `--deck NAME` is shown as (NAME as stored, or as typed for a parent that exists only through its sub-decks). */
+  deckScopeName(name: string): string {
+    return (this.store.getDeckByName(name) ?? null)?.name ?? name.trim();
+  }
+
+  /** The deck's id, creating the deck if it does not exist. Call inside a transaction. */
+  ensureDeck(name: string): number {
+    const known = this.store.getDeckByName(name.trim());
+    if (known) return known.id;
+    const id = ensureDeck(this.store, name);
+    this.options.forget();
+    return id;
+  }
+
+  /** Each deck's effective options and, per option, where its value comes from (the deck, a parent, the default). */
+  getOptions(deckName: string | undefined): { deck: string; options: DeckOptions; sources: Record<DeckOptionKey, OptionSource> }[] {
     const decks = deckName ? [this.requireDeck(deckName)] : this.store.listDecks();
-    return decks.map((d) => ({ deck: d.name, options: this.deckOptions(d.id) }));
+    return decks.map((d) => ({ deck: d.name, options: this.deckOptions(d.id), sources: this.options.sources(d.id) }));
   }
 
   setOption(deckName: string | undefined, key: string, value: string): { deck: string; key: string; value: unknown }[] {
@@ -80,6 +100,11 @@ export class Collection {
   /** Per deck: totals, and what is due today exactly as `engram due` and the review count it. */
   decks(): DeckSummary[] {
     return deckSummaries(this);
+  }
+
+  /** The decks as a tree (`a::b` under `a`), each node's counts rolled up over its sub-decks. */
+  deckTree(summaries: readonly DeckSummary[] = this.decks()): DeckNode[] {
+    return deckTree(summaries);
   }
 
   /** New and review cards still allowed today in a deck, after what was answered today. */
@@ -125,7 +150,7 @@ export class Collection {
 
   /** Suggestions (prose cards not yet accepted) waiting for `engram triage`, of one deck or all. */
   suggestionCount(deckName?: string): number {
-    return this.store.suggestionCount(deckName ? this.requireDeck(deckName).id : undefined);
+    return this.store.suggestionCount(deckName ? this.deckScope(deckName).map((d) => d.id) : undefined);
   }
 
   /** When the next card becomes due after now (for "nothing due" and end screens). */
@@ -229,7 +254,7 @@ export class Collection {
   }
 
   /**
-   * `engram cards`: the cards of a deck (exactly that deck), with a word or phrase (`search`,
+   * `engram cards`: the cards of a deck and its sub-decks, with a word or phrase (`search`,
    * the same as a quoted phrase in a query) and selected by a query, as `findCards`.
    */
   cards(filter: CardFilter = {}): Card[] {
@@ -242,9 +267,10 @@ export class Collection {
     if (filter.query !== undefined) parts.push(parseOrThrow(filter.query));
     if (filter.search) parts.push({ type: 'text', column: 1, field: 'any', text: filter.search });
     const tree: QueryNode = parts.length === 0 ? { type: 'all', column: 1 } : parts.length === 1 ? parts[0]! : { type: 'and', column: 1, children: parts };
-    const deckId = filter.deck ? this.requireDeck(filter.deck).id : undefined;
+    // A deck and its sub-decks (deck trees).
+    const deckIds = filter.deck ? this.deckScope(filter.deck).map((d) => d.id) : undefined;
     const { deck: _deck, search: _search, query: _query, ...paging } = filter;
-    return findCards(this, tree, { ...paging, ...(deckId !== undefined ? { deckIds: [deckId] } : {}) });
+    return findCards(this, tree, { ...paging, ...(deckIds !== undefined ? { deckIds } : {}) });
   }
 
   // the search language (search.ts)

@@ -1,10 +1,32 @@
 /**
- * Decks and their options: finding a deck by the name the user typed, creating one, and
- * reading or changing its options (read once per deck, then cached until changed).
+ * Decks and their options: finding a deck by the name the user typed (with its sub-decks:
+ * `a::b::c` nests under `a::b` and `a`), creating one, and reading or changing its options.
+ * A deck takes each option it does not set itself from its nearest ancestor that does, else
+ * the default. Every deck is read once per command, then cached until an option changes.
  */
-import { EngramError, UsageError, now, parseOptionValue, readDeckOptions, sanitizeText, type DeckOptions } from '../core/index.js';
+import {
+  DECK_OPTION_KEYS, DEFAULT_DECK_OPTIONS, EngramError, UsageError, now, parseOptionValue, sanitizeText,
+  type DeckOptionKey, type DeckOptions,
+} from '../core/index.js';
 import type { SchedulerOptions } from '../scheduler/index.js';
-import type { Store } from '../store/index.js';
+import type { Store, StoredDeck } from '../store/index.js';
+
+/** The separator of deck levels, as in Anki. */
+export const DECK_SEPARATOR = '::';
+
+/** `a::b::c` → `a::b`; null for a top-level deck. */
+export function parentDeckName(name: string): string | null {
+  const at = name.lastIndexOf(DECK_SEPARATOR);
+  return at < 0 ? null : name.slice(0, at);
+}
+
+/** Whether `name` is `scope` itself or one of its sub-decks. */
+export function isInDeck(name: string, scope: string): boolean {
+  return name === scope || name.startsWith(scope + DECK_SEPARATOR);
+}
+
+/** Where a deck's option comes from: the deck itself, an ancestor (by name), or the default. */
+export type OptionSource = { from: 'deck' } | { from: 'parent'; deck: string } | { from: 'default' };
 
 export function schedulerOptions(options: DeckOptions): SchedulerOptions {
   return {
@@ -17,31 +39,80 @@ export function schedulerOptions(options: DeckOptions): SchedulerOptions {
   };
 }
 
-/** Each deck's options, parsed on first use. */
+/** Each deck's effective options (its own over its ancestors' over the defaults), resolved on first use. */
 export class DeckOptionsCache {
-  private readonly cache = new Map<number, DeckOptions>();
+  private decks: { byId: Map<number, StoredDeck>; byName: Map<string, StoredDeck> } | null = null;
+  private readonly resolved = new Map<number, DeckOptions>();
   private readonly store: Store;
 
   constructor(store: Store) {
     this.store = store;
   }
 
+  private all(): { byId: Map<number, StoredDeck>; byName: Map<string, StoredDeck> } {
+    if (!this.decks) {
+      const list = this.store.listDecks();
+      this.decks = { byId: new Map(list.map((d) => [d.id, d])), byName: new Map(list.map((d) => [d.name, d])) };
+    }
+    return this.decks;
+  }
+
+  /** The deck's chain of option layers, nearest first: itself, its parent, ... (decks that exist only). */
+  private chain(deckId: number): StoredDeck[] {
+    const { byId, byName } = this.all();
+    let deck = byId.get(deckId) ?? this.store.getDeck(deckId);
+    const out: StoredDeck[] = [];
+    if (!deck) return out;
+    out.push(deck);
+    for (let name = parentDeckName(deck.name); name !== null; name = parentDeckName(name)) {
+      const parent = byName.get(name);
+      if (parent) out.push(parent);
+    }
+    return out;
+  }
+
   of(deckId: number): DeckOptions {
-    let options = this.cache.get(deckId);
+    let options = this.resolved.get(deckId);
     if (!options) {
-      const deck = this.store.getDeck(deckId);
-      options = readDeckOptions(deck?.optionsJson ?? null);
-      this.cache.set(deckId, options);
+      options = { ...DEFAULT_DECK_OPTIONS };
+      for (const layer of this.chain(deckId).reverse()) Object.assign(options, layer.options);
+      this.resolved.set(deckId, options);
     }
     return options;
   }
 
-  forget(deckId: number): void {
-    this.cache.delete(deckId);
+  /** Per option, where the deck's value comes from. */
+  sources(deckId: number): Record<DeckOptionKey, OptionSource> {
+    const chain = this.chain(deckId);
+    const out = {} as Record<DeckOptionKey, OptionSource>;
+    for (const key of DECK_OPTION_KEYS) {
+      const at = chain.findIndex((d) => d.options[key] !== undefined);
+      out[key] = at < 0 ? { from: 'default' } : at === 0 ? { from: 'deck' } : { from: 'parent', deck: chain[at]!.name };
+    }
+    return out;
+  }
+
+  /** Drops everything cached: a deck's options changed (its sub-decks inherit them) or decks were added. */
+  forget(): void {
+    this.decks = null;
+    this.resolved.clear();
   }
 }
 
-export function requireDeck(store: Store, name: string): { id: number; name: string } {
+/**
+ * The decks `--deck NAME` means: the deck and all its sub-decks (`ml` takes `ml::fusion` and
+ * `ml::align`, also when no deck is called `ml` itself), in name order. Throws when none exists.
+ */
+export function decksInScope(store: Store, name: string): StoredDeck[] {
+  const all = store.listDecks();
+  const named = store.getDeckByName(name) ?? deckShownAs(store, name);
+  const scope = named?.name ?? name.trim();
+  const found = all.filter((d) => isInDeck(d.name, scope));
+  if (found.length === 0) requireDeck(store, name);
+  return found;
+}
+
+export function requireDeck(store: Store, name: string): StoredDeck {
   const deck = store.getDeckByName(name) ?? deckShownAs(store, name);
   if (!deck) {
     const known = store.listDecks().map((d) => d.name);
@@ -54,7 +125,7 @@ export function requireDeck(store: Store, name: string): { id: number; name: str
  * A deck whose name holds control characters (from an Anki package or a backup) is shown with
  * them stripped; the name as shown chooses it, when no other deck is shown the same way.
  */
-function deckShownAs(store: Store, name: string): { id: number; name: string } | null {
+function deckShownAs(store: Store, name: string): StoredDeck | null {
   const shown = sanitizeText(name).trim();
   const matches = store.listDecks().filter((d) => sanitizeText(d.name).trim() === shown);
   if (matches.length > 1) throw new EngramError(`'${name}' names ${matches.length} decks once control characters are removed; rename one`);
@@ -68,20 +139,32 @@ export function ensureDeck(store: Store, name: string): number {
   return store.getDeckByName(clean)?.id ?? store.insertDeck(clean, now());
 }
 
+/**
+ * The deck `config --deck NAME` sets: NAME itself; a parent that exists only through its
+ * sub-decks (`ml` of `ml::fusion`) is created, so its sub-decks can inherit from it.
+ */
+function deckToConfigure(store: Store, name: string): { id: number; name: string } {
+  const exact = store.getDeckByName(name) ?? deckShownAs(store, name);
+  if (exact) return exact;
+  decksInScope(store, name); // throws when NAME has no sub-decks either
+  const clean = name.trim();
+  return { id: store.transaction(() => ensureDeck(store, clean)), name: clean };
+}
+
 /** Sets one option on one deck or on all, in one transaction. */
 export function setOption(
   store: Store, cache: DeckOptionsCache, deckName: string | undefined, key: string, value: string,
 ): { deck: string; key: string; value: unknown }[] {
   const parsed = parseOptionValue(key, value);
-  const decks = deckName ? [requireDeck(store, deckName)] : store.listDecks();
+  const decks = deckName ? [deckToConfigure(store, deckName)] : store.listDecks();
   if (decks.length === 0) throw new EngramError('no decks yet: import notes or add a card first');
-  return store.transaction(() =>
+  const changes = store.transaction(() =>
     decks.map((deck) => {
-      const stored = JSON.parse(store.getDeck(deck.id)?.optionsJson ?? '{}') as Record<string, unknown>;
-      stored[parsed.key] = parsed.value;
-      store.setDeckOptions(deck.id, JSON.stringify(stored));
-      cache.forget(deck.id);
+      const stored = { ...(store.getDeck(deck.id)?.options ?? {}), [parsed.key]: parsed.value };
+      store.setDeckOptions(deck.id, stored);
       return { deck: deck.name, key: parsed.key, value: parsed.value };
     }),
   );
+  cache.forget();
+  return changes;
 }

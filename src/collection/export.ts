@@ -11,14 +11,14 @@ import { findCards, parseOrThrow } from './search.js';
 
 export function buildBackup(col: Collection, options: { deck?: string; query?: string } = {}): BackupDocument {
   const store = new InteropStore(col.store);
-  const deckName = options.deck ? col.requireDeck(options.deck).name : undefined;
+  const inScope = options.deck ? new Set(col.deckScope(options.deck).map((d) => d.name)) : undefined;
   const tree = options.query !== undefined ? parseOrThrow(options.query) : undefined;
-  // A part of the collection (a deck, a query): only the decks, notes and papers its cards use.
-  const scoped = deckName !== undefined || tree !== undefined;
+  // A part of the collection (a deck tree, a query): only the decks, notes and papers its cards use.
+  const scoped = inScope !== undefined || tree !== undefined;
   // One read transaction, so the document is one consistent moment even while others write.
   return col.store.readTransaction(() => {
     const selected = tree ? new Set(findCards(col, tree).cards.map((c) => c.id)) : null;
-    const cards = store.cards().filter((c) => (deckName === undefined || c.deck_name === deckName) && (selected === null || selected.has(c.id)));
+    const cards = store.cards().filter((c) => (inScope === undefined || inScope.has(c.deck_name)) && (selected === null || selected.has(c.id)));
     const usedDecks = new Set(cards.map((c) => c.deck_name));
     const cardIds = new Set(cards.map((c) => c.id));
     const examples = new Map(store.examples().map((e) => [e.card_id, e]));
@@ -36,7 +36,7 @@ export function buildBackup(col: Collection, options: { deck?: string; query?: s
       engram: BACKUP_VERSION,
       exportedAt: new Date(now()).toISOString(),
       decks: store.decks()
-        .filter((d) => (deckName === undefined || d.name === deckName) && (tree === undefined || usedDecks.has(d.name)))
+        .filter((d) => (inScope === undefined || inScope.has(d.name)) && (tree === undefined || usedDecks.has(d.name)))
         .map((d) => ({ name: d.name, createdAt: d.created_at, options: parseObject(d.options) })),
       notes: notes.map((n) => ({ path: n.path, contentHash: n.content_hash, importedAt: n.imported_at })),
       cards: cards.map((c) => {

@@ -47,9 +47,9 @@ export interface OptimizeOptions {
 }
 
 export async function optimizeWeights(col: Collection, options: OptimizeOptions = {}): Promise<OptimizeResult> {
-  const decks = options.deck ? [col.requireDeck(options.deck)] : col.store.listDecks();
-  const scope = options.deck ? decks[0]!.name : null;
-  const rows = readReviewLog(col.store, options.deck ? decks[0]!.id : undefined);
+  const decks = col.deckScope(options.deck);
+  const scope = options.deck ? col.deckScopeName(options.deck) : null;
+  const rows = options.deck ? decks.flatMap((d) => readReviewLog(col.store, d.id)) : readReviewLog(col.store);
   const deckOfCard = new Map(rows.map((r) => [r.cardId, r.deckId]));
   const histories = cardHistories(rows.map((r) => ({ ...r, rolloverHour: col.deckOptions(r.deckId).rolloverHour })));
   const reviews = answerCount(histories);

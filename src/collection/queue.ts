@@ -24,7 +24,7 @@ export function buildQueue(input: QueueInput): Card[] {
 }
 
 /** One card per note item a day: the others are siblings and wait (they get buried on answer). */
-export function onePerItem(cards: Card[]): Card[] {
+export function onePerItem<T extends Pick<Card, 'deckId' | 'itemKey'>>(cards: T[]): T[] {
   const seen = new Set<string>();
   return cards.filter((card) => {
     const key = `${card.deckId}\u0000${siblingKeyOf(card.itemKey)}`;

@@ -112,10 +112,10 @@ export function paperQuiz(col: Collection, options: QuizOptions): QuizSession {
   if (options.count !== undefined && (!Number.isInteger(options.count) || options.count < 1)) {
     throw new UsageError(`invalid --count '${options.count}': expected a whole number of at least 1`);
   }
-  const filterDeck = options.deck ? col.requireDeck(options.deck) : null;
+  const filterDecks = options.deck ? col.deckScope(options.deck) : null;
   syncPaperCards(col);
   const pool = quizPool(col);
-  const inDeck = filterDeck ? paperKeysOfDeck(col.store, filterDeck.id) : null;
+  const inDeck = filterDecks ? new Set(filterDecks.flatMap((d) => [...paperKeysOfDeck(col.store, d.id)])) : null;
   const asked = pool.filter((p) => p.idea && (!inDeck || inDeck.has(p.key)));
   const deck = col.store.getDeckByName(PAPER_DECK);
   if (asked.length === 0 || !deck) return { questions: [], papers: asked.length, nextDue: null };

@@ -52,13 +52,14 @@ export function simulateCollection(col: Collection, options: { deck?: string; da
   }
   const seed = options.seed ?? DEFAULT_SIMULATION_SEED;
   const { rows, decks, profile } = col.store.readTransaction(() => {
-    const decks = (options.deck ? [col.requireDeck(options.deck)] : col.store.listDecks()).map((d) => ({
+    const scope = col.deckScope(options.deck);
+    const decks = scope.map((d) => ({
       name: d.name,
       options: col.deckOptions(d.id),
       cards: simulationCards(col.store, d.id),
     }));
-    const deckId = options.deck ? col.requireDeck(options.deck).id : null;
-    return { rows: decks.flatMap((d) => d.cards), decks, profile: learnerProfile(answerTimes(col.store, deckId)) };
+    const deckIds = options.deck ? scope.map((d) => d.id) : null;
+    return { rows: decks.flatMap((d) => d.cards), decks, profile: learnerProfile(answerTimes(col.store, deckIds)) };
   });
   if (decks.length === 0 || rows.length === 0) {
     throw new UsageError(options.deck ? `deck '${options.deck}' has no cards to simulate` : 'no cards to simulate: import a deck first');

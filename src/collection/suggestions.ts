@@ -42,13 +42,13 @@ export interface SuggestionFilter {
 
 /** Suggestions waiting, in note order (file, then line). */
 export function listSuggestions(col: Collection, filter: SuggestionFilter = {}): Card[] {
-  const deckId = filter.deck ? col.requireDeck(filter.deck).id : undefined;
+  const deckIds = filter.deck ? col.deckScope(filter.deck).map((d) => d.id) : undefined;
   const noteId = filter.note !== undefined ? requireNote(col, filter.note) : undefined;
-  return col.store.suggestions({ ...(deckId !== undefined ? { deckId } : {}), ...(noteId !== undefined ? { noteId } : {}) });
+  return col.store.suggestions({ ...(deckIds !== undefined ? { deckIds } : {}), ...(noteId !== undefined ? { noteId } : {}) });
 }
 
 export function suggestionsWaiting(col: Collection, deck?: string): number {
-  return col.store.suggestionCount(deck ? col.requireDeck(deck).id : undefined);
+  return col.store.suggestionCount(deck ? col.deckScope(deck).map((d) => d.id) : undefined);
 }
 
 function requireNote(col: Collection, file: string): number {

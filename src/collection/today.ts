@@ -2,8 +2,7 @@
  * Today's cards: the queue `engram due` prints, the review session's starting queue, and the
  * per-deck counts, all under each deck's daily limits and its study day (rollover hour).
  */
-import { dayStart, nextDayStart, now, type Card } from '../core/index.js';
-import type { DeckStats } from '../store/index.js';
+import { dayStart, nextDayStart, now, siblingKeyOf, type Card } from '../core/index.js';
 import type { Collection } from './collection.js';
 import { buildQueue, interleave, onePerItem } from './queue.js';
 
@@ -26,30 +25,58 @@ export interface QueueCounts {
   review: number;
 }
 
-/** Per deck: totals, and what is due today exactly as `engram due` and the review count it. */
+/**
+ * Per deck (each deck's own cards, not its sub-decks'): totals from the counts the store keeps,
+ * and what is due today exactly as `engram due` and the review count it, read from the
+ * indexes no further than the daily limits reach (no deck's queue is built).
+ */
 export function deckSummaries(col: Collection): DeckSummary[] {
-  return col.store.deckStats().map((stats: DeckStats) => {
-    const today = gatherToday(col, stats.name, true).counts;
-    return {
-      name: stats.name,
-      total: stats.total,
-      new: stats.new,
-      learning: stats.learning,
-      dueToday: today.new + today.learning + today.review,
-      suspended: stats.suspended,
-      quizCards: stats.quiz,
-      suggestions: stats.suggestions,
-    };
+  const decks = col.store.listDecks();
+  const today = countToday(col, decks.map((d) => d.id));
+  const totals = new Map<number, Omit<DeckSummary, 'name' | 'dueToday'>>();
+  const of = (deckId: number) => {
+    let entry = totals.get(deckId);
+    if (!entry) totals.set(deckId, (entry = { total: 0, new: 0, learning: 0, suspended: 0, quizCards: 0, suggestions: 0 }));
+    return entry;
+  };
+  // The classes of the deckStats query: suggestions apart, rejected prose cards nowhere.
+  for (const c of col.store.deckCardCounts()) {
+    const entry = of(c.deckId);
+    if (c.status === 'suggested') entry.suggestions += c.count;
+    if (c.status !== 'accepted') continue;
+    entry.total += c.count;
+    if (c.paper) entry.quizCards += c.count;
+    if (c.suspended) entry.suspended += c.count;
+    else if (c.state === 'new') entry.new += c.count;
+    else if (c.state === 'learning' || c.state === 'relearning') entry.learning += c.count;
+  }
+  return decks.map((deck) => {
+    const counts = today.get(deck.id) ?? { new: 0, learning: 0, review: 0 };
+    return { name: deck.name, ...of(deck.id), dueToday: counts.new + counts.learning + counts.review };
   });
 }
 
+/** Distinct cards answered since a study day's start, per deck and state before; read once per start. */
+type AnsweredToday = (since: number) => Array<{ deckId: number; stateBefore: string; count: number }>;
+
+function answeredTodayReader(col: Collection): AnsweredToday {
+  const memo = new Map<number, Array<{ deckId: number; stateBefore: string; count: number }>>();
+  return (since) => {
+    let rows = memo.get(since);
+    if (!rows) memo.set(since, (rows = col.store.answeredSince(since)));
+    return rows;
+  };
+}
+
 /** New and review cards still allowed today in a deck, after what was answered today. */
-export function remainingLimits(col: Collection, deckId: number, time: number): { news: number; reviews: number } {
+export function remainingLimits(
+  col: Collection, deckId: number, time: number, answered: AnsweredToday = answeredTodayReader(col),
+): { news: number; reviews: number } {
   const options = col.deckOptions(deckId);
   const since = dayStart(time, options.rolloverHour);
   let newDone = 0;
   let reviewDone = 0;
-  for (const row of col.store.answeredSince(since)) {
+  for (const row of answered(since)) {
     if (row.deckId !== deckId) continue;
     if (row.stateBefore === 'new') newDone += row.count;
     else if (row.stateBefore === 'review') reviewDone += row.count;
@@ -60,13 +87,47 @@ export function remainingLimits(col: Collection, deckId: number, time: number): 
   };
 }
 
+/**
+ * Today's counts per deck (its own cards) as gatherToday makes them, from the indexes: due
+ * reviews counted up to the limit, the new cards' note items only, learning cards' due times.
+ */
+export function countToday(col: Collection, deckIds: readonly number[]): Map<number, QueueCounts> {
+  const time = now();
+  const answered = answeredTodayReader(col);
+  const out = new Map<number, QueueCounts>();
+  let latestDayEnd = time;
+  for (const deckId of deckIds) {
+    const options = col.deckOptions(deckId);
+    const dayEnd = nextDayStart(time, options.rolloverHour);
+    latestDayEnd = Math.max(latestDayEnd, dayEnd);
+    const limits = remainingLimits(col, deckId, time, answered);
+    const reviews = onePerItem(col.store.reviewDueKeys(deckId, dayEnd, time, limits.reviews));
+    const news = newOfToday(col.store.newCardKeys(deckId, time, limits.news * 3 + 10), reviews, limits.news);
+    out.set(deckId, { new: news.length, learning: 0, review: reviews.length });
+  }
+  for (const c of col.store.learningDueTimes(latestDayEnd, time)) {
+    const counts = out.get(c.deckId);
+    if (counts && c.due < nextDayStart(time, col.deckOptions(c.deckId).rolloverHour)) counts.learning++;
+  }
+  return out;
+}
+
+/**
+ * Today's new cards of a deck: one per note item, none of an item already due as a review
+ * (the session would show only one of them), up to the limit.
+ */
+function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number): T[] {
+  const taken = new Set(reviews.map((c) => siblingKeyOf(c.itemKey)));
+  return onePerItem(candidates.filter((c) => !taken.has(siblingKeyOf(c.itemKey)))).slice(0, limit);
+}
+
 function deckIdsFor(col: Collection, deckName: string | undefined): number[] {
-  return deckName ? [col.requireDeck(deckName).id] : col.store.listDecks().map((d) => d.id);
+  return col.deckScope(deckName).map((d) => d.id);
 }
 
 /** Today's queue in the order the review session shows it, and the counts to display. */
 export function todaysQueue(col: Collection, deckName?: string): { cards: Card[]; counts: QueueCounts } {
-  const today = gatherToday(col, deckName, true);
+  const today = gatherToday(col, deckName);
   const cards = buildQueue({
     now: today.time,
     learning: today.learning,
@@ -83,21 +144,22 @@ export function todaysQueue(col: Collection, deckName?: string): { cards: Card[]
  * back when due.
  */
 export function sessionQueue(col: Collection, deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
-  const today = gatherToday(col, deckName, false);
+  const today = gatherToday(col, deckName);
   const main = onePerItem(interleave(today.reviews, today.news));
   const learnAhead = Math.max(0, ...today.deckIds.map((id) => col.deckOptions(id).learnAheadMinutes));
   return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
 }
 
 /**
- * Today's cards per the daily limits: reviews due (oldest first), new cards (one per note
- * item), and learning cards due before the end of their deck's study day. Counting every
- * due review (for `engram due`) is skipped when the caller does not show counts.
+ * Today's cards per the daily limits, of a deck and its sub-decks (each under its own
+ * limits): reviews due (oldest first), new cards (one per note item), and learning cards due
+ * before the end of their deck's study day.
  */
-function gatherToday(col: Collection, deckName: string | undefined, withCounts: boolean) {
+function gatherToday(col: Collection, deckName: string | undefined) {
   const time = now();
   const deckIds = deckIdsFor(col, deckName);
   const wanted = new Set(deckIds);
+  const answered = answeredTodayReader(col);
   const reviews: Card[] = [];
   const news: Card[] = [];
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
@@ -106,13 +168,15 @@ function gatherToday(col: Collection, deckName: string | undefined, withCounts: 
     const options = col.deckOptions(deckId);
     const dayEnd = nextDayStart(time, options.rolloverHour);
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
-    const limits = remainingLimits(col, deckId, time);
-    reviews.push(...col.store.reviewDue(deckId, dayEnd, time, limits.reviews));
+    const limits = remainingLimits(col, deckId, time, answered);
+    // At most the limit, one card per note item: the count of due reviews shown is the number kept.
+    const deckReviews = onePerItem(col.store.reviewDue(deckId, dayEnd, time, limits.reviews));
+    reviews.push(...deckReviews);
     // Siblings of one note item are shown one a day, so fetch extra new cards and keep the
-    // first card of each item until the limit is reached.
-    const deckNews = onePerItem(col.store.newCards(deckId, time, limits.news * 3 + 10)).slice(0, limits.news);
+    // first card of each item not already shown as a review until the limit is reached.
+    const deckNews = newOfToday(col.store.newCards(deckId, time, limits.news * 3 + 10), deckReviews, limits.news);
     news.push(...deckNews);
-    if (withCounts) counts.review += Math.min(col.store.reviewDueCount(deckId, dayEnd, time), limits.reviews);
+    counts.review += deckReviews.length;
     counts.new += deckNews.length;
   }
   reviews.sort((a, b) => a.memory.due - b.memory.due || a.id - b.id);

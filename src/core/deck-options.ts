@@ -59,18 +59,27 @@ export const DECK_OPTION_KEYS = Object.keys(deckOptionsSchema.shape) as DeckOpti
 
 /** Reads stored JSON leniently: unknown keys dropped, invalid values replaced by defaults. */
 export function readDeckOptions(json: string | null): DeckOptions {
+  return { ...DEFAULT_DECK_OPTIONS, ...readSetOptions(json) };
+}
+
+/**
+ * The options a deck sets itself, from stored JSON, leniently: unknown keys and invalid values
+ * are left out (so they fall back to the parent deck's or the default).
+ */
+export function readSetOptions(json: string | null): Partial<DeckOptions> {
   let raw: Record<string, unknown> = {};
   try {
-    raw = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+    const parsed: unknown = json ? JSON.parse(json) : {};
+    raw = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch {
     raw = {};
   }
-  const out: Record<string, unknown> = { ...DEFAULT_DECK_OPTIONS };
+  const out: Record<string, unknown> = {};
   for (const key of DECK_OPTION_KEYS) {
     const parsed = deckOptionsSchema.shape[key].safeParse(raw[key]);
     if (raw[key] !== undefined && parsed.success) out[key] = parsed.data;
   }
-  return out as DeckOptions;
+  return out as Partial<DeckOptions>;
 }
 
 /** Human description of the allowed values of one option, for error messages. */

@@ -1,4 +1,7 @@
-export { Store } from './store.js';
-export type { NewCard, CardContent, CardScheduleUpdate, DeckStats, NewReview, StoredPaper, StoredExample, DeclaredPaper, KnownNote, NoteStat } from './store.js';
+export { ALL_DECKS, QUARTER_MS, Store } from './store.js';
+export type {
+  NewCard, CardContent, CardScheduleUpdate, DeckStats, StoredDeck, CardClassCount, QuarterAggregate, NewReview, StoredPaper,
+  StoredExample, DeclaredPaper, KnownNote, NoteStat,
+} from './store.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope, type PreviewReview } from './store.js';

@@ -2,6 +2,8 @@
  * Numbered schema migrations, tracked in PRAGMA user_version. Never edit a released
  * migration: add the next one. Each runs in its own transaction.
  */
+import { SCHEDULED_DAYS_BEFORE } from '../core/index.js';
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
@@ -209,6 +211,90 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO actions (kind, at, change, review_id)
     SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
     FROM reviews ORDER BY id DESC LIMIT 1;
+  `,
+  // 10: counts that stay fast at a million cards: live cards per deck and class from a covering
+  // index; the review log per deck (deck 0: all decks) and UTC quarter hour (every time zone's
+  // day starts on a quarter hour), kept in step by triggers (so every writer, an answer, an
+  // undo, a restore or a raw INSERT, keeps it right), with the retention classes of `engram
+  // stats` (mature: 21 days or more before the answer, frozen here as this migration's text is);
+  // a cache of each deck's calibration replay, dropped by any change to the deck's log. Plus the
+  // indexes the forecast and the buried count seek with. (Triggers on cards were tried for the
+  // card counts: any AFTER INSERT trigger on cards made each insert several times slower.)
+  `
+  -- Live cards per deck and class, counted from this index alone (no table row is read).
+  CREATE INDEX cards_deck_counts ON cards(deck_id, status, state, suspended, kind, stability, difficulty) WHERE retired = 0;
+
+  CREATE TABLE review_quarters (
+    deck_id INTEGER NOT NULL,
+    quarter INTEGER NOT NULL,
+    reviews INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    young_pass INTEGER NOT NULL,
+    young_fail INTEGER NOT NULL,
+    mature_pass INTEGER NOT NULL,
+    mature_fail INTEGER NOT NULL,
+    PRIMARY KEY (deck_id, quarter)
+  ) STRICT, WITHOUT ROWID;
+  CREATE VIEW review_classes AS
+    SELECT r.id, r.card_id, r.reviewed_at / 900000 AS quarter, COALESCE(r.duration_ms, 0) AS duration_ms,
+      r.state_before = 'review' AND COALESCE(json_extract(r.before, '${SCHEDULED_DAYS_BEFORE}'), r.elapsed_days) >= 21 AS mature,
+      r.state_before = 'review' AS retention, r.grade = 'again' AS failed
+    FROM reviews r;
+  INSERT INTO review_quarters
+    SELECT c.deck_id, v.quarter, COUNT(*), SUM(v.duration_ms),
+      SUM(v.retention AND NOT v.mature AND NOT v.failed), SUM(v.retention AND NOT v.mature AND v.failed),
+      SUM(v.retention AND v.mature AND NOT v.failed), SUM(v.retention AND v.mature AND v.failed)
+    FROM review_classes v JOIN cards c ON c.id = v.card_id GROUP BY c.deck_id, v.quarter;
+  INSERT INTO review_quarters
+    SELECT 0, quarter, SUM(reviews), SUM(duration_ms), SUM(young_pass), SUM(young_fail), SUM(mature_pass), SUM(mature_fail)
+    FROM review_quarters GROUP BY quarter;
+  CREATE TABLE calibration_cache (
+    deck_id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    sums TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER review_quarters_insert AFTER INSERT ON reviews BEGIN
+    INSERT INTO review_quarters
+      SELECT d.deck_id, v.quarter, 1, v.duration_ms, v.retention AND NOT v.mature AND NOT v.failed, v.retention AND NOT v.mature AND v.failed,
+        v.retention AND v.mature AND NOT v.failed, v.retention AND v.mature AND v.failed
+      FROM review_classes v, (SELECT 0 AS deck_id UNION ALL SELECT deck_id FROM cards WHERE id = new.card_id) d WHERE v.id = new.id
+      ON CONFLICT DO UPDATE SET reviews = reviews + 1, duration_ms = duration_ms + excluded.duration_ms,
+        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
+        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id);
+  END;
+  CREATE TRIGGER review_quarters_delete BEFORE DELETE ON reviews BEGIN
+    UPDATE review_quarters SET reviews = review_quarters.reviews - 1, duration_ms = review_quarters.duration_ms - v.duration_ms,
+        young_pass = review_quarters.young_pass - (v.retention AND NOT v.mature AND NOT v.failed), young_fail = review_quarters.young_fail - (v.retention AND NOT v.mature AND v.failed),
+        mature_pass = review_quarters.mature_pass - (v.retention AND v.mature AND NOT v.failed), mature_fail = review_quarters.mature_fail - (v.retention AND v.mature AND v.failed)
+      FROM review_classes v
+      WHERE v.id = old.id AND review_quarters.quarter = v.quarter
+        AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id);
+  END;
+  -- A card moving to another deck takes its history along, as the stats' join on cards does.
+  CREATE TRIGGER review_quarters_move AFTER UPDATE OF deck_id ON cards WHEN old.deck_id IS NOT new.deck_id BEGIN
+    UPDATE review_quarters SET reviews = review_quarters.reviews - m.reviews, duration_ms = review_quarters.duration_ms - m.duration_ms,
+        young_pass = review_quarters.young_pass - m.young_pass, young_fail = review_quarters.young_fail - m.young_fail,
+        mature_pass = review_quarters.mature_pass - m.mature_pass, mature_fail = review_quarters.mature_fail - m.mature_fail
+      FROM (SELECT quarter, COUNT(*) AS reviews, SUM(duration_ms) AS duration_ms,
+          SUM(retention AND NOT mature AND NOT failed) AS young_pass, SUM(retention AND NOT mature AND failed) AS young_fail,
+          SUM(retention AND mature AND NOT failed) AS mature_pass, SUM(retention AND mature AND failed) AS mature_fail
+        FROM review_classes WHERE card_id = new.id GROUP BY quarter) m
+      WHERE review_quarters.deck_id = old.deck_id AND review_quarters.quarter = m.quarter;
+    INSERT INTO review_quarters
+      SELECT new.deck_id, quarter, COUNT(*), SUM(duration_ms),
+          SUM(retention AND NOT mature AND NOT failed), SUM(retention AND NOT mature AND failed),
+          SUM(retention AND mature AND NOT failed), SUM(retention AND mature AND failed)
+        FROM review_classes WHERE card_id = new.id GROUP BY quarter
+      ON CONFLICT DO UPDATE SET reviews = reviews + excluded.reviews, duration_ms = duration_ms + excluded.duration_ms,
+        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
+        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;
+    DELETE FROM calibration_cache WHERE deck_id IN (old.deck_id, new.deck_id);
+  END;
+  -- The forecast reads only the index; a bury is found by seeking the buried cards alone.
+  CREATE INDEX cards_review_forecast ON cards(deck_id, due) WHERE state = 'review' AND retired = 0 AND suspended = 0 AND status = 'accepted';
+  CREATE INDEX cards_buried ON cards(buried_until) WHERE buried_until > 0;
   `,
 ];
 

@@ -17,7 +17,7 @@ const SQL = {
     SELECT r.state_before, r.grade, COUNT(*) AS answers,
       COUNT(r.duration_ms) AS timed, AVG(MIN(r.duration_ms, ${MAX_ANSWER_MS})) AS mean_ms
     FROM reviews r JOIN cards c ON c.id = r.card_id
-    WHERE (@deck IS NULL OR c.deck_id = @deck) AND (r.duration_ms IS NULL OR r.duration_ms > 0)
+    WHERE (@decks IS NULL OR c.deck_id IN (SELECT value FROM json_each(@decks))) AND (r.duration_ms IS NULL OR r.duration_ms > 0)
     GROUP BY r.state_before, r.grade`,
 } as const;
 
@@ -49,8 +49,9 @@ export function simulationCards(store: Store, deckId: number | null): Simulation
   return rows.map((r) => ({ state: r.state, stability: r.stability, difficulty: r.difficulty, lastReview: r.last_review, due: r.due }));
 }
 
-export function answerTimes(store: Store, deckId: number | null): AnswerTimeRow[] {
-  const rows = stmt(store, 'answers').all({ deck: deckId }) as Array<{
+/** The log of some decks (null: all) summed per (state before, grade). */
+export function answerTimes(store: Store, deckIds: readonly number[] | null): AnswerTimeRow[] {
+  const rows = stmt(store, 'answers').all({ decks: deckIds === null ? null : JSON.stringify(deckIds) }) as Array<{
     state_before: string; grade: string; answers: number; timed: number; mean_ms: number | null;
   }>;
   return rows.map((r) => ({ stateBefore: r.state_before, grade: r.grade, answers: r.answers, timed: r.timed, meanMs: r.mean_ms }));

@@ -63,7 +63,7 @@ const SQL = {
       COALESCE(SUM(suspended = 0 AND buried_until > @now), 0) AS buried,
       AVG(CASE WHEN state != 'new' THEN stability END) AS stability,
       AVG(CASE WHEN state != 'new' THEN difficulty END) AS difficulty
-    FROM cards WHERE retired = 0 AND status = 'accepted' AND (@deck IS NULL OR deck_id = @deck)`,
+    FROM cards WHERE retired = 0 AND status = 'accepted' AND (@decks IS NULL OR deck_id IN (SELECT value FROM json_each(@decks)))`,
 } as const;
 
 export interface DayAggregate {
@@ -133,9 +133,9 @@ export class StatsQueries {
     return this.stmt('forecastOfDeck').all({ bounds: JSON.stringify(bounds), deck: deckId }) as Array<{ bucket: number; due: number }>;
   }
 
-  /** Live (not retired) cards by state at `now`; suspended and buried counted apart from their state. */
-  cardCounts(now: number, deckId: number | null): CardAggregate {
-    const r = this.stmt('cardCounts').get({ now, deck: deckId }) as Omit<CardAggregate, 'averageStability' | 'averageDifficulty'> & {
+  /** Live (not retired) cards of some decks (null: all) by state at `now`; suspended and buried counted apart from their state. */
+  cardCounts(now: number, deckIds: readonly number[] | null): CardAggregate {
+    const r = this.stmt('cardCounts').get({ now, decks: deckIds === null ? null : JSON.stringify(deckIds) }) as Omit<CardAggregate, 'averageStability' | 'averageDifficulty'> & {
       stability: number | null; difficulty: number | null;
     };
     return {

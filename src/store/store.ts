@@ -5,11 +5,12 @@
  * Synchronous (better-sqlite3). Statements are prepared on first use so opening the store for
  * one command costs only the statements that command runs.
  */
-import type { ActionChange, Card, CardBefore, CardSchedule, CardStatus, Deck, Grade, JournalEntry, Memory, QueryNode, Review, TagEdits } from '../core/index.js';
+import type { ActionChange, Card, CardBefore, CardSchedule, CardStatus, DeckOptions, Grade, JournalEntry, Memory, QueryNode, Review, TagEdits } from '../core/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { countCards, searchCards, type SearchClock, type SearchScope } from './search.js';
 import { PreparedStatements } from './statements.js';
 import * as actions from './tables/actions.js';
+import * as aggregates from './tables/aggregates.js';
 import * as cards from './tables/cards.js';
 import * as decks from './tables/decks.js';
 import * as examples from './tables/examples.js';
@@ -19,7 +20,7 @@ import * as previews from './tables/previews.js';
 import * as queue from './tables/queue.js';
 import * as reviews from './tables/reviews.js';
 import type { CardContent, NewCard } from './tables/cards.js';
-import type { DeckStats } from './tables/decks.js';
+import type { DeckStats, StoredDeck } from './tables/decks.js';
 import type { StoredExample } from './tables/examples.js';
 import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
@@ -27,7 +28,9 @@ import type { KnownNote, NoteStat } from './tables/notes.js';
 import type { PreviewReview } from './tables/previews.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
-export type { DeckStats } from './tables/decks.js';
+export type { DeckStats, StoredDeck } from './tables/decks.js';
+export type { CardClassCount, QuarterAggregate } from './tables/aggregates.js';
+export { ALL_DECKS, QUARTER_MS } from './tables/aggregates.js';
 export type { StoredExample } from './tables/examples.js';
 export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
@@ -38,6 +41,7 @@ export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope } f
 const SQL = {
   ...decks.DECKS_SQL, ...cards.CARDS_SQL, ...queue.QUEUE_SQL, ...reviews.REVIEWS_SQL,
   ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL, ...previews.PREVIEWS_SQL, ...actions.ACTIONS_SQL,
+  ...aggregates.AGGREGATES_SQL,
 };
 
 /** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
@@ -142,15 +146,15 @@ export class Store {
 
   // decks (tables/decks.ts)
 
-  getDeckByName(name: string): (Deck & { optionsJson: string }) | null {
+  getDeckByName(name: string): StoredDeck | null {
     return decks.getDeckByName(this.statements, name);
   }
 
-  getDeck(id: number): (Deck & { optionsJson: string }) | null {
+  getDeck(id: number): StoredDeck | null {
     return decks.getDeck(this.statements, id);
   }
 
-  listDecks(): Array<Deck & { optionsJson: string }> {
+  listDecks(): StoredDeck[] {
     return decks.listDecks(this.statements);
   }
 
@@ -158,12 +162,35 @@ export class Store {
     return decks.insertDeck(this.statements, name, createdAt);
   }
 
-  setDeckOptions(id: number, optionsJson: string): void {
-    decks.setDeckOptions(this.statements, id, optionsJson);
+  setDeckOptions(id: number, options: Partial<DeckOptions>): void {
+    decks.setDeckOptions(this.statements, id, options);
   }
 
   deckStats(): DeckStats[] {
     return decks.deckStats(this.statements);
+  }
+
+  // counts kept by triggers (tables/aggregates.ts)
+
+  /** Live cards per deck and class (state, suspended, status, paper), with stability and difficulty sums. */
+  deckCardCounts(): aggregates.CardClassCount[] {
+    return aggregates.deckCardCounts(this.statements);
+  }
+
+  buriedCounts(now: number): Array<{ deckId: number; state: string; count: number }> {
+    return aggregates.buriedCounts(this.statements, now);
+  }
+
+  reviewQuarters(bounds: ReadonlyArray<readonly [number, number]>, deckId: number): aggregates.QuarterAggregate[] {
+    return aggregates.reviewQuarters(this.statements, bounds, deckId);
+  }
+
+  cachedCalibration(deckId: number, key: string): string | null {
+    return aggregates.cachedCalibration(this.statements, deckId, key);
+  }
+
+  cacheCalibration(deckId: number, key: string, sums: string): void {
+    aggregates.cacheCalibration(this.statements, deckId, key, sums);
   }
 
   // cards (tables/cards.ts)
@@ -235,12 +262,12 @@ export class Store {
   }
 
   /** Live suggestions in note order (file, line), optionally of one deck or one note. */
-  suggestions(filter: { deckId?: number; noteId?: number } = {}): Card[] {
+  suggestions(filter: { deckIds?: readonly number[]; noteId?: number } = {}): Card[] {
     return cards.suggestions(this.statements, filter);
   }
 
-  suggestionCount(deckId?: number): number {
-    return cards.suggestionCount(this.statements, deckId);
+  suggestionCount(deckIds?: readonly number[]): number {
+    return cards.suggestionCount(this.statements, deckIds);
   }
 
   cardsOfNote(noteId: number): Card[] {
@@ -299,6 +326,18 @@ export class Store {
 
   newCards(deckId: number, now: number, limit: number): Card[] {
     return queue.newCards(this.statements, deckId, now, limit);
+  }
+
+  reviewDueKeys(deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+    return queue.reviewDueKeys(this.statements, deckId, before, now, limit);
+  }
+
+  newCardKeys(deckId: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+    return queue.newCardKeys(this.statements, deckId, now, limit);
+  }
+
+  learningDueTimes(before: number, now: number): Array<{ deckId: number; due: number }> {
+    return queue.learningDueTimes(this.statements, before, now);
   }
 
   reviewDueCount(deckId: number, before: number, now: number): number {

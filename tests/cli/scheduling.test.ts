@@ -54,7 +54,7 @@ describe('the study commands\' JSON', () => {
     expect(env.json(['unsuspend', String(id)])).toMatchObject({ id, suspended: false });
     expect(env.json(['bury', String(id)], { now: DAY1 })).toMatchObject({ id, buried: true });
     expect(env.json(['config', '--deck', 'Test', 'newPerDay', '2'])).toEqual([{ deck: 'Test', key: 'newPerDay', value: 2 }]);
-    expect(env.json(['config', 'newPerDay'])).toEqual([{ deck: 'Test', key: 'newPerDay', value: 2 }]);
+    expect(env.json(['config', 'newPerDay'])).toEqual([{ deck: 'Test', key: 'newPerDay', value: 2, source: { from: 'deck' } }]);
     expect(env.run(['bury', String(id)], { now: DAY1 }).stdout).toBe(`card ${id} buried until 2026-12-02 04:00\n`);
   });
 });

@@ -51,10 +51,10 @@ export const CARDS_SQL = {
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
   suggestions: `
-    ${CARD_SELECT} WHERE c.status = 'suggested' AND c.retired = 0 AND (@deck IS NULL OR c.deck_id = @deck)
+    ${CARD_SELECT} WHERE c.status = 'suggested' AND c.retired = 0 AND (@decks IS NULL OR c.deck_id IN (SELECT value FROM json_each(@decks)))
       AND (@note IS NULL OR c.note_id = @note)
     ORDER BY c.source_file, c.source_line, c.id`,
-  suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@deck IS NULL OR deck_id = @deck)`,
+  suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@decks IS NULL OR deck_id IN (SELECT value FROM json_each(@decks)))`,
   cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
   liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
   siblingIds: `
@@ -131,13 +131,13 @@ export function setCardStatus(s: Statements, id: number, status: CardStatus, mod
 }
 
 /** Live suggestions in note order (file, line), optionally of one deck or one note. */
-export function suggestions(s: Statements, filter: { deckId?: number; noteId?: number } = {}): Card[] {
-  const rows = s.stmt('suggestions').all({ deck: filter.deckId ?? null, note: filter.noteId ?? null }) as CardRow[];
+export function suggestions(s: Statements, filter: { deckIds?: readonly number[]; noteId?: number } = {}): Card[] {
+  const rows = s.stmt('suggestions').all({ decks: filter.deckIds ? JSON.stringify(filter.deckIds) : null, note: filter.noteId ?? null }) as CardRow[];
   return rows.map(rowToCard);
 }
 
-export function suggestionCount(s: Statements, deckId?: number): number {
-  return (s.stmt('suggestionCount').get({ deck: deckId ?? null }) as { n: number }).n;
+export function suggestionCount(s: Statements, deckIds?: readonly number[]): number {
+  return (s.stmt('suggestionCount').get({ decks: deckIds ? JSON.stringify(deckIds) : null }) as { n: number }).n;
 }
 
 export function cardsOfNote(s: Statements, noteId: number): Card[] {
@@ -158,13 +158,17 @@ export function siblingsToBury(s: Statements, card: Card, until: number): Array<
 }
 
 /** Cards matching a filter, for `engram cards`. Built here so the SQL stays in the store. */
-export function findCards(s: Statements, filter: { deckId?: number; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
+export function findCards(s: Statements, filter: { deckId?: number; deckIds?: readonly number[]; search?: string; includeRetired?: boolean; limit?: number }): Card[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (!filter.includeRetired) where.push("c.retired = 0 AND c.status != 'rejected'");
   if (filter.deckId !== undefined) {
     where.push('c.deck_id = ?');
     params.push(filter.deckId);
+  }
+  if (filter.deckIds !== undefined) {
+    where.push('c.deck_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.deckIds));
   }
   if (filter.search) {
     where.push(`(c.front LIKE ? ESCAPE '\\' OR c.back LIKE ? ESCAPE '\\')`);

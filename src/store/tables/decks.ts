@@ -1,5 +1,5 @@
-/** The decks table: names, raw options, and per-deck card counts. */
-import type { Deck } from '../../core/index.js';
+/** The decks table: names, the options each deck sets (parsed), and per-deck card counts. */
+import { readSetOptions, type Deck, type DeckOptions } from '../../core/index.js';
 import { rowToDeck, type DeckRow } from '../rows.js';
 import type { Prepared } from '../statements.js';
 
@@ -38,26 +38,34 @@ export const DECKS_SQL = {
 
 type Statements = Prepared<keyof typeof DECKS_SQL>;
 
-export function getDeckByName(s: Statements, name: string): (Deck & { optionsJson: string }) | null {
+/** A deck and the options it sets itself (valid ones only; the rest come from its parent or the defaults). */
+export type StoredDeck = Deck & { options: Partial<DeckOptions> };
+
+function toStoredDeck(row: DeckRow): StoredDeck {
+  return { ...rowToDeck(row), options: readSetOptions(row.options) };
+}
+
+export function getDeckByName(s: Statements, name: string): StoredDeck | null {
   const row = s.stmt('deckByName').get(name) as DeckRow | undefined;
-  return row ? { ...rowToDeck(row), optionsJson: row.options } : null;
+  return row ? toStoredDeck(row) : null;
 }
 
-export function getDeck(s: Statements, id: number): (Deck & { optionsJson: string }) | null {
+export function getDeck(s: Statements, id: number): StoredDeck | null {
   const row = s.stmt('deckById').get(id) as DeckRow | undefined;
-  return row ? { ...rowToDeck(row), optionsJson: row.options } : null;
+  return row ? toStoredDeck(row) : null;
 }
 
-export function listDecks(s: Statements): Array<Deck & { optionsJson: string }> {
-  return (s.stmt('allDecks').all() as DeckRow[]).map((row) => ({ ...rowToDeck(row), optionsJson: row.options }));
+export function listDecks(s: Statements): StoredDeck[] {
+  return (s.stmt('allDecks').all() as DeckRow[]).map(toStoredDeck);
 }
 
 export function insertDeck(s: Statements, name: string, createdAt: number): number {
   return Number(s.stmt('insertDeck').run(name, createdAt).lastInsertRowid);
 }
 
-export function setDeckOptions(s: Statements, id: number, optionsJson: string): void {
-  s.stmt('setDeckOptions').run(optionsJson, id);
+/** Replaces the options a deck sets itself (keys left out inherit). */
+export function setDeckOptions(s: Statements, id: number, options: Partial<DeckOptions>): void {
+  s.stmt('setDeckOptions').run(JSON.stringify(options), id);
 }
 
 export function deckStats(s: Statements): DeckStats[] {

@@ -20,6 +20,16 @@ export const QUEUE_SQL = {
   reviewDueCount: `
     SELECT COUNT(*) AS n FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
+  // The counts of \`engram decks\`: the same conditions as above, reading no more than the limits let show.
+  reviewDueKeys: `
+    SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT ?`,
+  newCardKeys: `
+    SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
+      AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY new_position LIMIT ?`,
+  learningDueTimes: `
+    SELECT deck_id, due FROM cards WHERE state IN ('learning','relearning') AND retired = 0 AND suspended = 0
+      AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   nextDue: `
     SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper' AND status = 'accepted'`,
   answeredToday: `
@@ -45,6 +55,26 @@ export function newCards(s: Statements, deckId: number, now: number, limit: numb
 
 export function reviewDueCount(s: Statements, deckId: number, before: number, now: number): number {
   return (s.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
+}
+
+/** The deck and note item of the review cards reviewDue would return, in the same order. */
+export function reviewDueKeys(s: Statements, deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+  if (limit <= 0) return [];
+  const rows = s.stmt('reviewDueKeys').all(deckId, before, now, limit) as Array<{ deck_id: number; item_key: string }>;
+  return rows.map((r) => ({ deckId: r.deck_id, itemKey: r.item_key }));
+}
+
+/** The deck and note item of the new cards newCards would return, in the same order. */
+export function newCardKeys(s: Statements, deckId: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+  if (limit <= 0) return [];
+  const rows = s.stmt('newCardKeys').all(deckId, now, limit) as Array<{ deck_id: number; item_key: string }>;
+  return rows.map((r) => ({ deckId: r.deck_id, itemKey: r.item_key }));
+}
+
+/** Deck and due time of the cards learningDue would return. */
+export function learningDueTimes(s: Statements, before: number, now: number): Array<{ deckId: number; due: number }> {
+  const rows = s.stmt('learningDueTimes').all(before, now) as Array<{ deck_id: number; due: number }>;
+  return rows.map((r) => ({ deckId: r.deck_id, due: r.due }));
 }
 
 /** Earliest due time at or after `after` of a studied, active card. */

@@ -13,17 +13,21 @@ export function configCommand(col: Collection, key: string | undefined, value: s
   const all = col.getOptions(opts.deck);
   if (all.length === 0) throw new EngramError('no decks yet: import notes or add a card first');
   if (key !== undefined) {
-    const rows = all.map(({ deck, options }) => {
+    const rows = all.map(({ deck, options, sources }) => {
       if (!(key in options)) throw new UsageError(`unknown option '${key}' (known: ${Object.keys(options).join(', ')})`);
-      return { deck, key, value: options[key as keyof typeof options] };
+      return { deck, key, value: options[key as keyof typeof options], source: sources[key as keyof typeof sources] };
     });
     if (opts.json) return printJson(rows);
     for (const r of rows) process.stdout.write(`${safeText(r.deck)}: ${r.key} = ${JSON.stringify(r.value)}\n`);
     return;
   }
   if (opts.json) return printJson(all);
-  for (const { deck, options } of all) {
+  for (const { deck, options, sources } of all) {
     process.stdout.write(`[${safeText(deck)}]\n`);
-    for (const [k, v] of Object.entries(options)) process.stdout.write(`  ${k} = ${JSON.stringify(v)}\n`);
+    for (const [k, v] of Object.entries(options)) {
+      const source = sources[k as keyof typeof sources];
+      const from = source.from === 'deck' ? 'set here' : source.from === 'parent' ? `from ${safeText(source.deck)}` : 'default';
+      process.stdout.write(`  ${k} = ${JSON.stringify(v)}  (${from})\n`);
+    }
   }
 }
