@@ -40,12 +40,14 @@ export function readPredictLine(raw: string): string | null {
 
 /**
  * Only a value that reads as a file name is a reference: one word (or quoted) ending in an
- * extension, no math. `Example: $X = f(Parents(X))$.` in a real vault is a sentence, not a path.
+ * extension (before a `#L…` range), no math. `Example: $X = f(Parents(X))$.` in a real vault is a sentence, not a path.
  */
 function pathOrNull(written: string): string | null {
   const value = unquote(written);
   const quoted = value !== written.trim();
-  if (!value || !/\.[A-Za-z0-9]{1,5}$/.test(value) || value.includes('$') || (!quoted && /\s/.test(value))) return null;
+  // A predict card's `#L3-L12` line range follows the file name.
+  const file = value.replace(/#[^#]*$/, '');
+  if (!file || !/\.[A-Za-z0-9]{1,5}$/.test(file) || value.includes('$') || (!quoted && /\s/.test(value))) return null;
   return value;
 }
 

@@ -150,7 +150,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX cards_flag ON cards(flag) WHERE flag <> 0;
   `,
-  // 11: an unchanged note is skipped by its file's size and mtime (ns) before it is read and
+  // 8: an unchanged note is skipped by its file's size and mtime (ns) before it is read and
   // hashed, as git does; read_with is the parser version and import options the content hash
   // was made with. NULL: not known (or racily close to the import), so the file is hashed.
   // A note's citations are replaced by note id on every import of it: without an index that
@@ -188,29 +188,6 @@ export const MIGRATIONS: readonly string[] = [
     duration_ms INTEGER
   ) STRICT;
   CREATE INDEX preview_reviews_card ON preview_reviews(card_id, reviewed_at);
-  `,
-  // 8: the action journal, an undo stack kept in the database (engram undo works across
-  // processes) and the typed record of every card action (answer, suspend, bury, flag, forget,
-  // tag, reschedule) that sync can carry as events; a card remembers the tags the user added or
-  // removed by hand, so a re-import of its note keeps them; a card can ask for a typed answer
-  // (type_in). The last answer already logged gets
-  // a journal entry, so the undo that worked before the upgrade still works.
-  `
-  CREATE TABLE actions (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    change TEXT NOT NULL,
-    before TEXT NOT NULL DEFAULT '[]',
-    review_id INTEGER,
-    undone_at INTEGER
-  ) STRICT;
-  CREATE INDEX actions_open ON actions(id) WHERE undone_at IS NULL;
-  ALTER TABLE cards ADD COLUMN tag_edits TEXT NOT NULL DEFAULT '{"add":[],"remove":[]}';
-  ALTER TABLE cards ADD COLUMN type_in INTEGER NOT NULL DEFAULT 0;
-  INSERT INTO actions (kind, at, change, review_id)
-    SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
-    FROM reviews ORDER BY id DESC LIMIT 1;
   `,
   // 10: counts that stay fast at a million cards: live cards per deck and class from a covering
   // index; the review log per deck (deck 0: all decks) and UTC quarter hour (every time zone's
@@ -295,6 +272,29 @@ export const MIGRATIONS: readonly string[] = [
   -- The forecast reads only the index; a bury is found by seeking the buried cards alone.
   CREATE INDEX cards_review_forecast ON cards(deck_id, due) WHERE state = 'review' AND retired = 0 AND suspended = 0 AND status = 'accepted';
   CREATE INDEX cards_buried ON cards(buried_until) WHERE buried_until > 0;
+  `,
+  // 11: the action journal, an undo stack kept in the database (engram undo works across
+  // processes) and the typed record of every card action (answer, suspend, bury, flag, forget,
+  // tag, reschedule) that sync can carry as events; a card remembers the tags the user added or
+  // removed by hand, so a re-import of its note keeps them; a card can ask for a typed answer
+  // (type_in). The last answer already logged gets
+  // a journal entry, so the undo that worked before the upgrade still works.
+  `
+  CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    change TEXT NOT NULL,
+    before TEXT NOT NULL DEFAULT '[]',
+    review_id INTEGER,
+    undone_at INTEGER
+  ) STRICT;
+  CREATE INDEX actions_open ON actions(id) WHERE undone_at IS NULL;
+  ALTER TABLE cards ADD COLUMN tag_edits TEXT NOT NULL DEFAULT '{"add":[],"remove":[]}';
+  ALTER TABLE cards ADD COLUMN type_in INTEGER NOT NULL DEFAULT 0;
+  INSERT INTO actions (kind, at, change, review_id)
+    SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
+    FROM reviews ORDER BY id DESC LIMIT 1;
   `,
 ];
 

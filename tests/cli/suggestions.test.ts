@@ -43,7 +43,7 @@ describe('suggestions on the command line', () => {
     const due = env.json<{ cards: CardJson[] }>(['due'], { now: NOW });
     expect(due.cards.map((c) => c.front)).toEqual(['What is a process?']);
     expect(env.json(['decks'], { now: NOW })).toEqual([
-      { name: 'OS', total: 1, new: 1, learning: 0, dueToday: 1, suspended: 0, quizCards: 0, suggestions: 2 },
+      { name: 'OS', label: 'OS', exists: true, children: [], total: 1, new: 1, learning: 0, dueToday: 1, suspended: 0, quizCards: 0, suggestions: 2 },
     ]);
     const decks = env.run(['decks'], { now: NOW });
     expect(decks.stdout).toContain('OS: 2 suggestions from prose waiting (not in the queue): engram triage --deck OS');

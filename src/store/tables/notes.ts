@@ -1,7 +1,7 @@
 /** The notes table: each imported file's path, content hash and the file stat it was read at. */
 import type { Prepared } from '../statements.js';
 
-/** The note file's size and modification time when it was last read, and what it was read with (see migration 11). */
+/** The note file's size and modification time when it was last read, and what it was read with (see migration 8). */
 export interface NoteStat {
   size: number;
   mtimeNs: bigint;
