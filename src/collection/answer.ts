@@ -10,6 +10,8 @@ import {
 import { answerMemory, elapsedDaysAt, previewAnswers, formatInterval } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import { schedulerOptions } from './deck-options.js';
+import { rebuildAfterUndo } from './sync-apply.js';
+import { answerEventOf, cardRefIfSyncing, recordEvent } from './sync-log.js';
 
 export interface AnswerResult {
   card: Card;
@@ -67,6 +69,12 @@ export function answerCard(col: Collection, cardId: number, grade: Grade, durati
       stateAfter: memory.state,
       before: encodeUndoSnapshot(snapshot),
     });
+    // Sync: the answer's event, in this transaction (nothing is recorded when the database does not sync).
+    const ref = cardRefIfSyncing(col.store, card.id);
+    if (ref) {
+      recordEvent(col.store, { type: 'answer', card: ref, grade, durationMs }, { time, reviewId });
+      if (suspended && !card.suspended) recordEvent(col.store, { type: 'suspend', card: ref, suspended: true }, { time });
+    }
     return {
       card: col.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId,
       buriedIds: siblings.map((s) => s.id),
@@ -91,15 +99,24 @@ export function undoLastAnswer(col: Collection, expectedReviewId?: number): { ca
     const { siblings, ...restored } = snapshot;
     col.store.updateCardSchedule(last.cardId, restored, time);
     for (const sibling of siblings) col.store.setBuriedUntil(sibling.id, sibling.buriedUntil, time);
+    const answerEvent = answerEventOf(col.store, last.id);
     col.store.deleteReview(last.id);
+    // Sync: a compensating event takes the answer back on every device; a card whose log also
+    // holds other devices' answers gets the memory its remaining log replays to.
+    const ref = cardRefIfSyncing(col.store, last.cardId);
+    if (ref && answerEvent) recordEvent(col.store, { type: 'undo', card: ref, target: answerEvent }, { time });
+    if (ref) rebuildAfterUndo(col, last.cardId, time);
     return { card: col.getCard(last.cardId), review: last };
   });
 }
 
 export function suspendCard(col: Collection, cardId: number, suspended: boolean): Card {
   return col.store.transaction(() => {
-    col.getCard(cardId);
-    col.store.setSuspended(cardId, suspended, now());
+    const card = col.getCard(cardId);
+    const time = now();
+    col.store.setSuspended(cardId, suspended, time);
+    const ref = card.suspended !== suspended ? cardRefIfSyncing(col.store, cardId) : null;
+    if (ref) recordEvent(col.store, { type: 'suspend', card: ref, suspended }, { time });
     return col.getCard(cardId);
   });
 }
@@ -108,7 +125,10 @@ export function buryCard(col: Collection, cardId: number): Card {
   return col.store.transaction(() => {
     const card = col.getCard(cardId);
     const time = now();
-    col.store.setBuriedUntil(cardId, nextDayStart(time, col.deckOptions(card.deckId).rolloverHour), time);
+    const until = nextDayStart(time, col.deckOptions(card.deckId).rolloverHour);
+    col.store.setBuriedUntil(cardId, until, time);
+    const ref = cardRefIfSyncing(col.store, cardId);
+    if (ref) recordEvent(col.store, { type: 'bury', card: ref, until }, { time });
     return col.getCard(cardId);
   });
 }

@@ -9,11 +9,13 @@ import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, buryCard, previewIntervals, suspendCard, undoLastAnswer, type AnswerResult, type IntervalPreview } from './answer.js';
 import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
+import { autoSyncOn, syncFolder, syncStatus, type SyncOptions, type SyncReport, type SyncStatus } from './sync.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
 export { schedulerOptions } from './deck-options.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { DeckSummary, QueueCounts } from './today.js';
+export type { SyncOptions, SyncReport, SyncStatus } from './sync.js';
 
 export class Collection {
   readonly store: Store;
@@ -52,8 +54,9 @@ export class Collection {
     return decks.map((d) => ({ deck: d.name, options: this.deckOptions(d.id) }));
   }
 
-  setOption(deckName: string | undefined, key: string, value: string): { deck: string; key: string; value: unknown }[] {
-    return setOption(this.store, this.options, deckName, key, value);
+  /** Sets an option (one deck or all); `record: false` for one applied from another device's events. */
+  setOption(deckName: string | undefined, key: string, value: string, options: { record?: boolean } = {}): { deck: string; key: string; value: unknown }[] {
+    return setOption(this.store, this.options, deckName, key, value, options);
   }
 
   // today's queue (today.ts)
@@ -148,5 +151,24 @@ export class Collection {
 
   papers(): StoredPaper[] {
     return this.store.listPapers();
+  }
+
+  // sync through a shared folder (sync.ts)
+
+  /** Writes this device's new events to the folder and applies the other devices' (one transaction). */
+  sync(options: SyncOptions = {}): SyncReport {
+    const report = syncFolder(this, options);
+    // Options applied from other devices: drop the cached ones.
+    this.options.clear();
+    return report;
+  }
+
+  syncStatus(): SyncStatus {
+    return syncStatus(this);
+  }
+
+  /** Whether the review syncs at its start and end (`engram sync --auto-sync true`). */
+  autoSync(): boolean {
+    return autoSyncOn(this);
   }
 }

@@ -20,7 +20,9 @@ export const REVIEWS_SQL = {
   insertReview: `
     INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
     VALUES (@card_id, @grade, @reviewed_at, @elapsed_days, @duration_ms, @state_before, @state_after, @before)`,
-  lastReview: `SELECT * FROM reviews ORDER BY id DESC LIMIT 1`,
+  // The last answer given here: an answer that came from another device (sync) is not this device's to undo.
+  lastReview: `SELECT * FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM sync_events e WHERE e.review_id = r.id AND e.status = 'applied')
+    ORDER BY r.id DESC LIMIT 1`,
   deleteReview: `DELETE FROM reviews WHERE id = ?`,
   reviewsOfCard: `SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id`,
 } as const;
