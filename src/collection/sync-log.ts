@@ -34,8 +34,14 @@ export function deviceOf(store: Store): string | null {
  * path, which tell apart the same card text in two notes.
  */
 export function cardRefOf(row: CardKeyRow): CardRef {
-  const identity = row.path === null ? `${row.kind}\u0000${row.item_key}` : `${row.kind}\u0000${row.item_key}\u0000${normalizeSide(row.front)}`;
+  const identity = row.path === null ? `${row.kind}\u0000${row.item_key}` : `${row.kind}\u0000${itemInNote(row.item_key, row.path)}\u0000${normalizeSide(row.front)}`;
   return { note: row.path === null ? null : noteTail(row.path), key: crypto.createHash('sha256').update(identity).digest('hex').slice(0, 32) };
+}
+
+/** A note card's item key without the absolute note path the importer puts before it (`/home/me/notes/a.md#basic:…`). */
+function itemInNote(itemKey: string, notePath: string): string {
+  if (itemKey.startsWith(`${notePath}#`)) return itemKey.slice(notePath.length + 1);
+  return itemKey.replace(/^[\s\S]*?\.md#/, '');
 }
 
 /** The last three segments of a note path, `/`-separated (Windows separators too). */
