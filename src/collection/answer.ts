@@ -112,10 +112,11 @@ export function undoLastAnswer(col: Collection, expectedReviewId?: number): { ca
 
 export function suspendCard(col: Collection, cardId: number, suspended: boolean): Card {
   return col.store.transaction(() => {
-    const card = col.getCard(cardId);
+    col.getCard(cardId);
     const time = now();
     col.store.setSuspended(cardId, suspended, time);
-    const ref = card.suspended !== suspended ? cardRefIfSyncing(col.store, cardId) : null;
+    // Recorded even when nothing changed here: it is the latest wish, and another device may not share this state yet.
+    const ref = cardRefIfSyncing(col.store, cardId);
     if (ref) recordEvent(col.store, { type: 'suspend', card: ref, suspended }, { time });
     return col.getCard(cardId);
   });

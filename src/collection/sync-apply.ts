@@ -84,7 +84,7 @@ function commonSuffix(a: string[], b: string[]): number {
 
 export interface ApplyOutcome {
   applied: number;
-  /** Events still waiting: for a card (or deck) this device does not have, or from a newer format. */
+  /** Events still waiting for a card (or deck) this device does not have. */
   waiting: number;
   /** A note of a waiting card, for the warning. */
   unknownExample: string | null;
@@ -99,10 +99,8 @@ export function applyPending(col: Collection, resolver: CardResolver, touched: S
   const out: ApplyOutcome = { applied: 0, waiting: 0, unknownExample: null, warnings: [] };
   for (const row of pendingEvents(col.store)) {
     const decoded = decodeEvent(row.line);
-    if (!decoded.ok) {
-      out.waiting++;
-      continue;
-    }
+    // A line from a newer engram waits for an upgrade (the sync warned when it was read).
+    if (!decoded.ok) continue;
     if (applyOne(col, resolver, decoded.event, touched, out)) out.applied++;
     else {
       out.waiting++;

@@ -104,7 +104,7 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
     const outcome = applyPending(col, new CardResolver(col), touched);
     warnings.push(...outcome.warnings);
     if (outcome.waiting > 0) {
-      warnings.push(`${outcome.waiting} events wait for cards this device does not have (yet), e.g. in ${outcome.unknownExample}: import those notes here`);
+      warnings.push(`${outcome.waiting} ${outcome.waiting === 1 ? 'event waits' : 'events wait'} for cards this device does not have (yet), e.g. in ${outcome.unknownExample}: import those notes here`);
     }
     let cardsRebuilt = 0;
     for (const id of touched) if (rebuildCard(col, id, time)) cardsRebuilt++;

@@ -78,7 +78,8 @@ export function stateOf(d: Device): Record<string, { memory: Memory; suspended: 
   const out: Record<string, { memory: Memory; suspended: boolean; log: string[] }> = {};
   for (const c of d.col.cards({})) {
     out[c.front] = {
-      memory: c.memory,
+      // A card never answered is due from when it was made on that device: local, not synced.
+      memory: c.memory.reps === 0 && c.memory.lastReview === null ? { ...c.memory, due: 0 } : c.memory,
       suspended: c.suspended,
       log: d.col.reviewsOf(c.id).map((r) => `${r.grade}@${new Date(r.reviewedAt).toISOString()} ${r.stateBefore}->${r.stateAfter} ${r.elapsedDays.toFixed(6)}`),
     };
