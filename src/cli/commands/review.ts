@@ -6,9 +6,12 @@ export async function reviewCommand(col: Collection, opts: { deck?: string }): P
     throw new EngramError('the review session needs a terminal; in scripts use `engram due` and `engram answer CARD_ID RATING`', 2);
   }
   if (opts.deck) col.requireDeck(opts.deck);
+  const sync = col.autoSync() ? await import('./sync.js') : null;
+  sync?.autoSync(col);
   const { runReview } = await importWithoutFetch(() => import('../../tui/index.js'));
   trace('ui loaded');
   await runReview(col, opts.deck);
+  sync?.autoSync(col);
 }
 
 export async function startCommand(col: Collection): Promise<void> {
