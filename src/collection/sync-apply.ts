@@ -123,20 +123,15 @@ function applyOne(col: Collection, resolver: CardResolver, e: SyncEvent, touched
         markEventApplied(store, e.id, null);
         return true;
       }
-      const card = col.getCard(id);
       // The same answer already in the log (same time to the millisecond, same grade): history
       // both devices imported (an Anki package), not a second answer.
       if (hasSameAnswer(store, id, time, e.grade)) {
         markEventApplied(store, e.id, null);
         return true;
       }
+      // States and the undo snapshot are written by the replay that follows (rebuildCard).
       const reviewId = store.insertReview({
-        cardId: id, grade: e.grade, reviewedAt: time, elapsedDays: 0, durationMs: e.durationMs,
-        stateBefore: card.memory.state, stateAfter: card.memory.state,
-        before: encodeUndoSnapshot({
-          memory: card.memory, suspended: card.suspended, tags: card.tags, buriedUntil: card.buriedUntil,
-          seenFront: card.seenFront, seenBack: card.seenBack, siblings: [],
-        }),
+        cardId: id, grade: e.grade, reviewedAt: time, elapsedDays: 0, durationMs: e.durationMs, stateBefore: 'new', stateAfter: 'new', before: '',
       });
       markEventApplied(store, e.id, reviewId);
       touched.add(id);
