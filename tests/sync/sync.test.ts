@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
+import { syncPaperCards } from '../../src/collection/quiz.js';
+import { decide } from '../../src/collection/suggestions.js';
+import { declare } from '../quiz/fixture.js';
 import { DAY, HOUR, NOTE, T0, answer, card, folderBytes, makeDevice, stateOf, tempDir, writeNote, type Device } from './helpers.js';
 
 process.env['TZ'] = 'UTC';
@@ -240,6 +243,30 @@ describe('sync through a shared folder', () => {
       expect(d.col.getOptions('Sync')[0]!.options.desiredRetention).toBe(0.85);
     }
     expect(card(b, Q3).buriedUntil).toBe(card(a, Q3).buriedUntil);
+  });
+
+  it('triage decisions and paper-quiz answers reach the other device', () => {
+    const shared = tempDir();
+    const prose = NOTE.replace('deck: Sync', 'deck: Sync\ncards: both') + '\n**Beam search**: a search that keeps the k best partial sequences at each step.\n';
+    const a = makeDevice('a', prose);
+    const b = makeDevice('b', prose);
+    for (const d of [a, b]) {
+      declare(d.col.store);
+      syncPaperCards(d.col);
+    }
+    syncAll(shared, a, b);
+    const suggestion = a.col.cards({}).find((c) => c.status === 'suggested');
+    expect(suggestion).toBeDefined();
+    setNow(T0 + HOUR);
+    decide(a.col, [suggestion!.id], 'accept');
+    const paper = (d: Device) => d.col.cards({}).find((c) => c.kind === 'paper' && c.itemKey.endsWith('tfn'))!;
+    setNow(T0 + 2 * HOUR);
+    a.col.answer(paper(a).id, 'easy');
+    syncAll(shared, a, b);
+    expect(card(b, suggestion!.front).status).toBe('accepted');
+    expect(paper(b).memory).toEqual(paper(a).memory);
+    expect(paper(b).memory.reps).toBe(1);
+    expect(stateOf(b)).toEqual(stateOf(a));
   });
 
   it('malformed lines, a future version, a stray file and a device folder that is a file: one warning each, nothing lost', () => {
