@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EngramError, UsageError, now } from '../core/index.js';
+import { EngramError, UsageError, now, trace } from '../core/index.js';
 import {
   fileOffset, getSyncSetting, insertSyncEvent, markEventsSent, pendingEventCount, setFileOffset, setSyncSetting, syncDevices, unsentEvents,
 } from '../store/sync.js';
@@ -84,7 +84,9 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
 
   const warnings: string[] = [];
   const sent = writeOwnEvents(col, dir, device);
+  trace('sync: own events written');
   const incoming = readOtherDevices(col, dir, device, warnings);
+  trace(`sync: ${incoming.events.length} events read`);
 
   const time = now();
   const result = store.transaction(() => {
@@ -99,15 +101,20 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
       if (isNew) received++;
     }
     for (const [file, offset] of incoming.offsets) setFileOffset(store, file, offset);
+    trace('sync: events stored');
     if (pendingEventCount(store) === 0) return { received, applied: received > 0 ? incoming.events.filter((e) => e.event?.type === 'relink').length : 0, cardsRebuilt: 0 };
     const touched = new Set<number>();
-    const outcome = applyPending(col, new CardResolver(col), touched);
+    const resolver = new CardResolver(col);
+    trace('sync: card keys indexed');
+    const outcome = applyPending(col, resolver, touched);
+    trace(`sync: ${outcome.applied} applied`);
     warnings.push(...outcome.warnings);
     if (outcome.waiting > 0) {
       warnings.push(`${outcome.waiting} ${outcome.waiting === 1 ? 'event waits' : 'events wait'} for cards this device does not have (yet), e.g. in ${outcome.unknownExample}: import those notes here`);
     }
     let cardsRebuilt = 0;
     for (const id of touched) if (rebuildCard(col, id, time)) cardsRebuilt++;
+    trace(`sync: ${touched.size} cards replayed`);
     return { received, applied: outcome.applied, cardsRebuilt };
   });
   return { device, sent, ...result, pending: pendingEventCount(store), warnings };
