@@ -9,6 +9,7 @@ import { newMemory } from '../scheduler/index.js';
 import { Store, type StoredExample, type StoredPaper } from '../store/index.js';
 import { answerCard, buryCard, previewIntervals, suspendCard, undoLastAnswer, type AnswerResult, type IntervalPreview } from './answer.js';
 import { DeckOptionsCache, ensureDeck, requireDeck, setOption } from './deck-options.js';
+import { rebuildDeckAfterOption } from './sync-apply.js';
 import { autoSyncOn, syncFolder, syncStatus, type SyncOptions, type SyncReport, type SyncStatus } from './sync.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
@@ -56,7 +57,12 @@ export class Collection {
 
   /** Sets an option (one deck or all); `record: false` for one applied from another device's events. */
   setOption(deckName: string | undefined, key: string, value: string, options: { record?: boolean } = {}): { deck: string; key: string; value: unknown }[] {
-    return setOption(this.store, this.options, deckName, key, value, options);
+    return this.store.transaction(() => {
+      const set = setOption(this.store, this.options, deckName, key, value, options);
+      const time = now();
+      for (const s of set) rebuildDeckAfterOption(this, s.deck, s.key, time);
+      return set;
+    });
   }
 
   // today's queue (today.ts)

@@ -7,7 +7,7 @@
 import { encodeUndoSnapshot, decodeUndoSnapshot, type Grade, type Memory } from '../core/index.js';
 import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
 import {
-  cardKeyRows, cardOfReview, hasSameAnswer, isUndone, markEventApplied, newerInSlot, pendingEvents, relinkLines, replayLog, syncEvent, updateReplayedReview,
+  cardKeyRows, cardOfReview, hasSameAnswer, isUndone, markEventApplied, newerInSlot, pendingEvents, relinkLines, replayLog, studiedCardsOfDeck, syncEvent, updateReplayedReview,
 } from '../store/sync.js';
 import { decodeEvent, slotOf, type CardRef, type SyncEvent } from '../sync/index.js';
 import type { Collection } from './collection.js';
@@ -214,6 +214,21 @@ export function rebuildCard(col: Collection, cardId: number, time: number): bool
     memory, suspended: card.suspended, tags: card.tags, buriedUntil: card.buriedUntil, seenFront: card.seenFront, seenBack: card.seenBack,
   }, time);
   return true;
+}
+
+/** The options the replay depends on: a change to one of them changes what the log replays to. */
+const SCHEDULING_OPTIONS = new Set(['desiredRetention', 'maximumInterval', 'learningSteps', 'relearningSteps', 'fuzz', 'weights']);
+
+/**
+ * After an option change on a syncing device (made here or applied from another device): every
+ * studied card of the deck is replayed with the deck's options as they are now, on every device
+ * alike, so a card answered on two devices across the change ends the same everywhere.
+ */
+export function rebuildDeckAfterOption(col: Collection, deckName: string, key: string, time: number): void {
+  if (deviceOf(col.store) === null || !SCHEDULING_OPTIONS.has(key)) return;
+  const deck = col.store.getDeckByName(deckName);
+  if (!deck) return;
+  for (const id of studiedCardsOfDeck(col.store, deck.id)) rebuildCard(col, id, time);
 }
 
 /**

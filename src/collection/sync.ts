@@ -83,7 +83,8 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
   });
 
   const warnings: string[] = [];
-  const sent = writeOwnEvents(col, dir, device);
+  // Under the write lock: two syncs of this database at once (autoSync and a manual one) append in turn.
+  const sent = store.transaction(() => writeOwnEvents(col, dir, device));
   trace('sync: own events written');
   const incoming = readOtherDevices(col, dir, device, warnings);
   trace(`sync: ${incoming.events.length} events read`);
@@ -120,7 +121,7 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
   return { device, sent, ...result, pending: pendingEventCount(store), warnings };
 }
 
-/** Appends this device's unsent events to its folder and marks them sent. Returns how many were written. */
+/** Appends this device's unsent events to its folder and marks them sent (call in a transaction). Returns how many were written. */
 function writeOwnEvents(col: Collection, dir: string, device: string): number {
   const store = col.store;
   const own = path.join(dir, device);
@@ -152,7 +153,7 @@ function writeOwnEvents(col: Collection, dir: string, device: string): number {
     }
     written += rows.filter((r) => r.seq > last).length;
   }
-  store.transaction(() => markEventsSent(store, unsent[unsent.length - 1]!.seq));
+  markEventsSent(store, unsent[unsent.length - 1]!.seq);
   return written;
 }
 

@@ -75,6 +75,7 @@ const SQL = {
     WHERE NOT EXISTS (SELECT 1 FROM sync_events e WHERE e.review_id = r.id) ORDER BY r.reviewed_at, r.id`,
   cardOfReview: `SELECT card_id FROM reviews WHERE id = ?`,
   sameAnswer: `SELECT 1 FROM reviews WHERE card_id = ? AND reviewed_at = ? AND grade = ? LIMIT 1`,
+  studiedCardsOfDeck: `SELECT DISTINCT r.card_id AS id FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.deck_id = ?`,
   suspendedCards: `SELECT id FROM cards WHERE suspended = 1 AND retired = 0`,
   fileOffset: `SELECT offset FROM sync_files WHERE path = ?`,
   setFileOffset: `INSERT INTO sync_files (path, offset) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET offset = excluded.offset`,
@@ -195,4 +196,9 @@ export function cardOfReview(store: Store, reviewId: number): number | null {
 /** Whether the card's log already has an answer at this very millisecond with this grade. */
 export function hasSameAnswer(store: Store, cardId: number, time: number, grade: string): boolean {
   return stmt(store, 'sameAnswer').get(cardId, time, grade) !== undefined;
+}
+
+/** The cards of a deck that have at least one answer in the log. */
+export function studiedCardsOfDeck(store: Store, deckId: number): number[] {
+  return (stmt(store, 'studiedCardsOfDeck').all(deckId) as Array<{ id: number }>).map((r) => r.id);
 }

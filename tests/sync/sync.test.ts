@@ -245,6 +245,25 @@ describe('sync through a shared folder', () => {
     expect(card(b, Q3).buriedUntil).toBe(card(a, Q3).buriedUntil);
   });
 
+  it('a scheduling option changed on one device: every device replays the deck with it, and they agree', () => {
+    const shared = tempDir();
+    const a = makeDevice('a');
+    const b = makeDevice('b');
+    syncAll(shared, a, b);
+    answer(a, Q1, 'good', T0 + HOUR);
+    answer(a, Q1, 'good', T0 + DAY);
+    answer(a, Q1, 'good', T0 + 5 * DAY);
+    answer(b, Q2, 'good', T0 + HOUR);
+    answer(b, Q2, 'good', T0 + 2 * DAY);
+    const before = card(a, Q1).memory;
+    setNow(T0 + 6 * DAY);
+    a.col.setOption('Sync', 'desiredRetention', '0.75');
+    // the card's interval is what its log replays to with the new retention
+    expect(card(a, Q1).memory.due).toBeGreaterThan(before.due);
+    syncAll(shared, a, b);
+    expect(stateOf(b)).toEqual(stateOf(a));
+  });
+
   it('triage decisions and paper-quiz answers reach the other device', () => {
     const shared = tempDir();
     const prose = NOTE.replace('deck: Sync', 'deck: Sync\ncards: both') + '\n**Beam search**: a search that keeps the k best partial sequences at each step.\n';
