@@ -173,6 +173,9 @@ function repairAndLastSeq(file: string): number {
   return decoded.future ? decoded.seq : 0;
 }
 
+/** New bytes read from one device file in one sync at most: a month of a device's events is a few MB. */
+const MAX_NEW_BYTES = 512 * 2 ** 20;
+
 interface Incoming {
   id: string;
   device: string;
@@ -206,6 +209,10 @@ function readOtherDevices(col: Collection, dir: string, self: string, warnings: 
       if (name.startsWith('.') || !EVENT_FILE.test(name)) continue;
       const file = path.join(folder, name);
       const key = `${entry.name}/${name}`;
+      if (fs.statSync(file).size - fileOffset(col.store, key) > MAX_NEW_BYTES) {
+        warnings.push(`${file}: over ${MAX_NEW_BYTES / 2 ** 20} MB of new events in one file, skipped (not a file engram wrote?)`);
+        continue;
+      }
       const read = readNew(col, file, key);
       if (!read) continue;
       offsets.set(key, read.offset);
