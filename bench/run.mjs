@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { benchExampleRun } from './example-run.mjs';
 import { benchBigNote } from './big-note.mjs';
 import { benchQuery } from './query.mjs';
+import { benchSync } from './sync.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -143,13 +144,18 @@ async function main() {
   console.log(`  ratio 100k cards / hello    ${(big.median / hello.median).toFixed(2)}  (aim ≤ 1.30)`);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   benchQuery({ cli, work, env, runs: RUNS, median, ms });
+  benchSync({ cli, work, env, ms });
   fs.rmSync(work, { recursive: true, force: true });
 }
 
 // BENCH_ONLY=examples runs just the runnable-example lines; BENCH_ONLY=big-note the big-note re-imports;
-// BENCH_ONLY=query the `cards --query` lines (BENCH_SCALE=1m adds 1,000,000 cards).
+// BENCH_ONLY=query the `cards --query` lines (BENCH_SCALE=1m adds 1,000,000 cards);
+// BENCH_ONLY=sync the sync of 100,000 events and a no-op sync.
 if (process.env.BENCH_ONLY === 'query') {
   benchQuery({ cli, work, env, runs: RUNS, median, ms });
+  fs.rmSync(work, { recursive: true, force: true });
+} else if (process.env.BENCH_ONLY === 'sync') {
+  benchSync({ cli, work, env, ms });
   fs.rmSync(work, { recursive: true, force: true });
 } else if (process.env.BENCH_ONLY === 'big-note') {
   benchBigNote({ cli, work, env, ms });

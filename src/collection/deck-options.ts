@@ -5,6 +5,7 @@
 import { EngramError, UsageError, now, parseOptionValue, readDeckOptions, sanitizeText, type DeckOptions } from '../core/index.js';
 import type { SchedulerOptions } from '../scheduler/index.js';
 import type { Store } from '../store/index.js';
+import { recordEvent } from './sync-log.js';
 
 export function schedulerOptions(options: DeckOptions): SchedulerOptions {
   return {
@@ -39,6 +40,10 @@ export class DeckOptionsCache {
   forget(deckId: number): void {
     this.cache.delete(deckId);
   }
+
+  clear(): void {
+    this.cache.clear();
+  }
 }
 
 export function requireDeck(store: Store, name: string): { id: number; name: string } {
@@ -70,7 +75,7 @@ export function ensureDeck(store: Store, name: string): number {
 
 /** Sets one option on one deck or on all, in one transaction. */
 export function setOption(
-  store: Store, cache: DeckOptionsCache, deckName: string | undefined, key: string, value: string,
+  store: Store, cache: DeckOptionsCache, deckName: string | undefined, key: string, value: string, options: { record?: boolean } = {},
 ): { deck: string; key: string; value: unknown }[] {
   const parsed = parseOptionValue(key, value);
   const decks = deckName ? [requireDeck(store, deckName)] : store.listDecks();
@@ -81,6 +86,8 @@ export function setOption(
       stored[parsed.key] = parsed.value;
       store.setDeckOptions(deck.id, JSON.stringify(stored));
       cache.forget(deck.id);
+      // Sync: the option as typed, per deck (an option applied from another device is not sent back).
+      if (options.record !== false) recordEvent(store, { type: 'option', deck: deck.name, key: parsed.key, value });
       return { deck: deck.name, key: parsed.key, value: parsed.value };
     }),
   );
