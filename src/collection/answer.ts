@@ -75,7 +75,7 @@ export function answerCard(col: Collection, cardId: number, grade: Grade, durati
     // Sync: the answer's event, in this transaction (nothing is recorded when the database does not sync).
     const ref = cardRefIfSyncing(col.store, card.id);
     if (ref) {
-      recordEvent(col.store, { type: 'answer', card: ref, grade, durationMs }, { time, reviewId });
+      recordEvent(col.store, { type: 'answer', card: ref, grade, durationMs, days: memory.scheduledDays }, { time, reviewId });
       if (suspended && !card.suspended) recordEvent(col.store, { type: 'suspend', card: ref, suspended: true }, { time });
     }
     return {

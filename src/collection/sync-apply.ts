@@ -1,15 +1,18 @@
 /**
  * Applying other devices' events to this database, and rebuilding a card's memory from its
  * whole log. Answers add up (every device's answers of a card are its log, replayed in the one
- * order: time, device, sequence); suspend, bury, triage and option events set a value, and the
- * latest of them wins (by the same order), whichever arrived first.
+ * order: time, device, sequence), and forgets and reschedules take their place in it; suspend,
+ * bury, triage, flag, tag and option events set a value, and the latest of them wins (by the
+ * same order), whichever arrived first.
  */
-import { encodeUndoSnapshot, decodeUndoSnapshot, type Grade, type Memory } from '../core/index.js';
-import { answerMemory, elapsedDaysAt, newMemory } from '../scheduler/index.js';
+import { DAY, NO_TAG_EDITS, encodeUndoSnapshot, decodeUndoSnapshot, type Grade, type Memory } from '../core/index.js';
+import { answerMemory, elapsedDaysAt, newMemory, type SchedulerOptions } from '../scheduler/index.js';
+import { balanceRange } from '../scheduler/load-balance.js';
 import {
-  cardKeyRows, cardOfReview, hasSameAnswer, isUndone, markEventApplied, newerInSlot, pendingEvents, relinkLines, replayLog, studiedCardsOfDeck, syncEvent, updateReplayedReview,
+  cardKeyRows, cardMarkers, cardOfReview, hasSameAnswer, isUndone, markEventApplied, markMarkerApplied, newerInSlot, pendingEvents, relinkLines, replayLog,
+  studiedCardsOfDeck, syncEvent, updateReplayedReview, type ReplayRow,
 } from '../store/sync.js';
-import { decodeEvent, slotOf, type CardRef, type SyncEvent } from '../sync/index.js';
+import { compareEvents, decodeEvent, slotOf, type CardRef, type SyncEvent } from '../sync/index.js';
 import type { Collection } from './collection.js';
 import { schedulerOptions } from './deck-options.js';
 import { cardRefOf, deviceOf } from './sync-log.js';
@@ -146,6 +149,9 @@ function applyOne(col: Collection, resolver: CardResolver, e: SyncEvent, touched
           touched.add(cardId);
         }
         markEventApplied(store, target.id, null);
+      } else if (target && target.card_id !== null && (target.type === 'forget' || target.type === 'reschedule')) {
+        // A forget or reschedule taken back: the card's log is replayed without it.
+        touched.add(target.card_id);
       }
       // An undo whose answer is not applied yet: the answer, when it comes, sees it and is skipped.
       markEventApplied(store, e.id, null);
@@ -180,6 +186,34 @@ function applyOne(col: Collection, resolver: CardResolver, e: SyncEvent, touched
     case 'relink':
       markEventApplied(store, e.id, null);
       return true;
+    case 'flag':
+    case 'tag': {
+      const id = resolver.resolve(e.card);
+      if (id === null) return false;
+      if (!newerInSlot(store, { type: e.type, slot: slotOf(e)!, time, device: e.device, seq: e.seq })) {
+        if (e.type === 'flag') store.setFlag(id, e.flag, time);
+        else {
+          const card = col.getCard(id);
+          const stored = card.tagEdits ?? NO_TAG_EDITS;
+          const edits = { add: stored.add.filter((t) => t !== e.tag), remove: stored.remove.filter((t) => t !== e.tag) };
+          if (e.edit) edits[e.edit].push(e.tag);
+          const tags = card.tags.filter((t) => t !== e.tag);
+          if (e.on) tags.push(e.tag);
+          store.setTags(id, e.on && card.tags.includes(e.tag) ? card.tags : tags, edits, time);
+        }
+      }
+      markEventApplied(store, e.id, null);
+      return true;
+    }
+    case 'forget':
+    case 'reschedule': {
+      // Both take their place in the card's log: the replay that follows applies them in order.
+      const id = resolver.resolve(e.card);
+      if (id === null) return false;
+      markMarkerApplied(store, e.id, id);
+      if (!isUndone(store, e.id)) touched.add(id);
+      return true;
+    }
     default: {
       const unknown: never = e;
       return Boolean(unknown);
@@ -197,9 +231,23 @@ export function rebuildCard(col: Collection, cardId: number, time: number): bool
   const card = col.getCard(cardId);
   const options = schedulerOptions(col.deckOptions(card.deckId));
   let memory: Memory = newMemory(card.createdAt);
+  const markers = cardMarkers(store, cardId);
+  let next = 0;
+  // A forget or reschedule before (in the one order) the answer at r, or at the end (r null).
+  const applyMarkersBefore = (r: ReplayRow | null) => {
+    while (next < markers.length && (r === null || compareEvents(markers[next]!, { time: r.reviewed_at, device: r.device ?? '', seq: r.seq ?? 0 }) < 0)) {
+      const m = markers[next++]!;
+      if (m.type === 'forget') memory = { ...newMemory(m.time), reps: memory.reps, lapses: memory.lapses };
+      else if (memory.state !== 'new' && memory.stability > 0) {
+        const decoded = decodeEvent(m.line);
+        if (decoded.ok && decoded.event.type === 'reschedule') memory = { ...memory, state: 'review', learningSteps: 0, due: decoded.event.due };
+      }
+    }
+  };
   for (const r of replayLog(store, cardId)) {
+    applyMarkersBefore(r);
     const before = memory;
-    memory = answerMemory(before, r.grade as Grade, r.reviewed_at, options);
+    memory = replayedAnswer(before, r.grade as Grade, r.reviewed_at, options, r.days);
     const snapshot = r.before ? safeSnapshot(r.before) : null;
     updateReplayedReview(store, r.id, {
       elapsedDays: elapsedDaysAt(before, r.reviewed_at), stateBefore: before.state, stateAfter: memory.state,
@@ -209,11 +257,24 @@ export function rebuildCard(col: Collection, cardId: number, time: number): bool
       }),
     });
   }
+  applyMarkersBefore(null);
   if (JSON.stringify(memory) === JSON.stringify(card.memory)) return false;
   store.updateCardSchedule(cardId, {
     memory, suspended: card.suspended, tags: card.tags, buriedUntil: card.buriedUntil, seenFront: card.seenFront, seenBack: card.seenBack,
   }, time);
   return true;
+}
+
+/**
+ * The memory after one answer of the log: FSRS's, with the interval the answering device gave
+ * (its load-balanced day) when that lies in the fuzz range of the replayed memory, as
+ * answerBalanced builds it live; otherwise FSRS's own (fuzzed) answer. Depends only on the log,
+ * so every device replays a card to the same due date.
+ */
+function replayedAnswer(before: Memory, grade: Grade, time: number, options: SchedulerOptions, days: number | null): Memory {
+  const range = days === null ? null : balanceRange(before, grade, time, options);
+  if (!range || days === null || days < range.min || days > range.max) return answerMemory(before, grade, time, options);
+  return { ...range.plain, scheduledDays: days, due: (range.plain.lastReview ?? time) + days * DAY };
 }
 
 /** The options the replay depends on: a change to one of them changes what the log replays to. */
@@ -232,12 +293,17 @@ export function rebuildDeckAfterOption(col: Collection, deckName: string, key: s
 }
 
 /**
- * After a local undo: when the card's log also holds answers from other devices, the snapshot
- * undo restored predates them, so the memory is replayed from the log that remains.
+ * After a local undo of an answer, a forget or a reschedule: when the card's log also holds
+ * answers, forgets or reschedules from other devices, the memory undo restored predates them, so
+ * the memory is replayed from the log that remains.
  */
 export function rebuildAfterUndo(col: Collection, cardId: number, time: number): void {
   const self = deviceOf(col.store);
-  if (replayLog(col.store, cardId).some((r) => r.device !== null && r.device !== self)) rebuildCard(col, cardId, time);
+  if (self === null) return;
+  const remote = (device: string | null) => device !== null && device !== self;
+  if (replayLog(col.store, cardId).some((r) => remote(r.device)) || cardMarkers(col.store, cardId).some((m) => remote(m.device))) {
+    rebuildCard(col, cardId, time);
+  }
 }
 
 function safeSnapshot(text: string): ReturnType<typeof decodeUndoSnapshot> | null {

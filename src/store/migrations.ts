@@ -210,7 +210,8 @@ export const MIGRATIONS: readonly string[] = [
   // 11 (the eleventh entry; branch sync's 12): sync through a shared folder: this database's
   // device id, the remembered folder and autoSync (sync_settings); every event made here or read
   // from another device's file, by id, so none is applied twice (sync_events; 'local', 'applied'
-  // or 'pending' until its card appears); how far each device file has been read (sync_files)
+  // or 'pending' until its card appears; a forget or reschedule names its local card, which the
+  // replay reads); how far each device file has been read (sync_files)
   `
   CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE sync_events (
@@ -225,7 +226,9 @@ export const MIGRATIONS: readonly string[] = [
     line TEXT NOT NULL,
     status TEXT NOT NULL,
     sent INTEGER NOT NULL DEFAULT 0,
-    review_id INTEGER
+    review_id INTEGER,
+    -- the local card a forget or reschedule applies to (the replay of the card's log reads them)
+    card_id INTEGER
   ) STRICT;
   CREATE INDEX sync_events_device ON sync_events(device, seq);
   CREATE INDEX sync_events_slot ON sync_events(type, slot, time) WHERE slot IS NOT NULL;
@@ -233,6 +236,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sync_events_pending ON sync_events(time) WHERE status = 'pending';
   CREATE INDEX sync_events_unsent ON sync_events(seq) WHERE sent = 0 AND status = 'local';
   CREATE INDEX sync_events_target ON sync_events(target) WHERE target IS NOT NULL;
+  CREATE INDEX sync_events_card ON sync_events(card_id) WHERE card_id IS NOT NULL;
   CREATE TABLE sync_files (path TEXT PRIMARY KEY, offset INTEGER NOT NULL) STRICT;
   `,
 ];

@@ -19,6 +19,17 @@ export interface EventRow {
   line: string;
   status: EventStatus;
   review_id: number | null;
+  card_id: number | null;
+}
+
+/** A forget or reschedule in a card's replayed log (not undone). */
+export interface MarkerRow {
+  id: string;
+  type: 'forget' | 'reschedule';
+  time: number;
+  device: string;
+  seq: number;
+  line: string;
 }
 
 /** What a card's sync key is made of: its kind, item key, question and note path. */
@@ -38,6 +49,8 @@ export interface ReplayRow {
   before: string;
   device: string | null;
   seq: number | null;
+  /** The interval the answering device gave (its event's `days`), when known. */
+  days: number | null;
 }
 
 const CARD_KEY = `SELECT c.id, c.kind, c.item_key, c.front, n.path FROM cards c LEFT JOIN notes n ON n.id = c.note_id`;
@@ -46,8 +59,8 @@ const SQL = {
   getSetting: `SELECT value FROM sync_settings WHERE key = ?`,
   setSetting: `INSERT INTO sync_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   insertEvent: `
-    INSERT OR IGNORE INTO sync_events (id, device, seq, time, type, slot, target, line, status, sent, review_id)
-    VALUES (@id, @device, @seq, @time, @type, @slot, @target, @line, @status, @sent, @review_id)`,
+    INSERT OR IGNORE INTO sync_events (id, device, seq, time, type, slot, target, line, status, sent, review_id, card_id)
+    VALUES (@id, @device, @seq, @time, @type, @slot, @target, @line, @status, @sent, @review_id, @card_id)`,
   maxSeq: `SELECT MAX(seq) AS seq FROM sync_events WHERE device = ?`,
   hasEvent: `SELECT 1 FROM sync_events WHERE id = ?`,
   eventOfReview: `SELECT * FROM sync_events WHERE review_id = ?`,
@@ -58,6 +71,20 @@ const SQL = {
   pendingCount: `SELECT COUNT(*) AS n FROM sync_events WHERE status = 'pending'`,
   markApplied: `UPDATE sync_events SET status = 'applied', review_id = ? WHERE id = ?`,
   setReviewOfEvent: `UPDATE sync_events SET review_id = ? WHERE id = ?`,
+  markMarkerApplied: `UPDATE sync_events SET status = 'applied', card_id = ? WHERE id = ?`,
+  cardMarkers: `
+    SELECT e.id, e.type, e.time, e.device, e.seq, e.line FROM sync_events e
+    WHERE e.card_id = ? AND e.type IN ('forget', 'reschedule') AND e.status IN ('local', 'applied')
+      AND NOT EXISTS (SELECT 1 FROM sync_events u WHERE u.target = e.id AND u.type = 'undo')
+    ORDER BY e.time, e.device, e.seq`,
+  lastLocalMarker: `
+    SELECT e.id FROM sync_events e
+    WHERE e.card_id = ? AND e.type = ? AND e.status = 'local'
+      AND NOT EXISTS (SELECT 1 FROM sync_events u WHERE u.target = e.id AND u.type = 'undo')
+    ORDER BY e.seq DESC LIMIT 1`,
+  flaggedCards: `SELECT id, flag FROM cards WHERE flag <> 0 AND retired = 0`,
+  cardsWithTagEdits: `SELECT id, tag_edits FROM cards WHERE retired = 0 AND tag_edits <> '{"add":[],"remove":[]}'`,
+  standingMemoryActions: `SELECT kind, at, change FROM actions WHERE undone_at IS NULL AND kind IN ('forget', 'reschedule') ORDER BY id`,
   undoOf: `SELECT 1 FROM sync_events WHERE target = ? AND type = 'undo' LIMIT 1`,
   newerInSlot: `
     SELECT 1 FROM sync_events WHERE type = @type AND slot = @slot AND status IN ('local', 'applied')
@@ -67,11 +94,12 @@ const SQL = {
   cardKeys: CARD_KEY,
   cardKey: `${CARD_KEY} WHERE c.id = ?`,
   replayLog: `
-    SELECT r.id, r.grade, r.reviewed_at, r.duration_ms, r.before, e.device, e.seq FROM reviews r LEFT JOIN sync_events e ON e.review_id = r.id
+    SELECT r.id, r.grade, r.reviewed_at, r.duration_ms, r.before, e.device, e.seq, json_extract(e.line, '$.days') AS days
+    FROM reviews r LEFT JOIN sync_events e ON e.review_id = r.id
     WHERE r.card_id = ? ORDER BY r.reviewed_at, COALESCE(e.device, ''), COALESCE(e.seq, 0), r.id`,
   updateReplayedReview: `UPDATE reviews SET elapsed_days = ?, state_before = ?, state_after = ?, before = ? WHERE id = ?`,
   reviewsWithoutEvent: `
-    SELECT r.id, r.card_id, r.grade, r.reviewed_at, r.duration_ms FROM reviews r
+    SELECT r.id, r.card_id, r.grade, r.reviewed_at, r.duration_ms, r.before FROM reviews r
     WHERE NOT EXISTS (SELECT 1 FROM sync_events e WHERE e.review_id = r.id) ORDER BY r.reviewed_at, r.id`,
   cardOfReview: `SELECT card_id FROM reviews WHERE id = ?`,
   sameAnswer: `SELECT 1 FROM reviews WHERE card_id = ? AND reviewed_at = ? AND grade = ? LIMIT 1`,
@@ -92,8 +120,39 @@ export function setSyncSetting(store: Store, key: string, value: string): void {
 }
 
 /** Inserts an event unless one with its id is already there; true when it was new. */
-export function insertSyncEvent(store: Store, row: Omit<EventRow, 'review_id'> & { sent: 0 | 1; review_id?: number | null }): boolean {
-  return stmt(store, 'insertEvent').run({ ...row, review_id: row.review_id ?? null }).changes > 0;
+export function insertSyncEvent(store: Store, row: Omit<EventRow, 'review_id' | 'card_id'> & { sent: 0 | 1; review_id?: number | null; card_id?: number | null }): boolean {
+  return stmt(store, 'insertEvent').run({ ...row, review_id: row.review_id ?? null, card_id: row.card_id ?? null }).changes > 0;
+}
+
+/** A forget or reschedule from another device applied to a local card (the replay reads it from there). */
+export function markMarkerApplied(store: Store, id: string, cardId: number | null): void {
+  stmt(store, 'markMarkerApplied').run(cardId, id);
+}
+
+/** A card's forgets and reschedules not undone, in replay order. */
+export function cardMarkers(store: Store, cardId: number): MarkerRow[] {
+  return stmt(store, 'cardMarkers').all(cardId) as MarkerRow[];
+}
+
+/** The newest event of this device of a type (forget, reschedule) on a card, not undone: what a local undo takes back. */
+export function lastLocalMarker(store: Store, cardId: number, type: 'forget' | 'reschedule'): string | null {
+  return (stmt(store, 'lastLocalMarker').get(cardId, type) as { id: string } | undefined)?.id ?? null;
+}
+
+/** Flagged cards (a device that starts syncing sends their flags once). */
+export function flaggedCards(store: Store): Array<{ id: number; flag: number }> {
+  return stmt(store, 'flaggedCards').all() as Array<{ id: number; flag: number }>;
+}
+
+/** Cards with hand tag edits (sent once when a device starts syncing). */
+export function cardsWithTagEdits(store: Store): Array<{ id: number; edits: { add: string[]; remove: string[] } }> {
+  return (stmt(store, 'cardsWithTagEdits').all() as Array<{ id: number; tag_edits: string }>)
+    .map((r) => ({ id: r.id, edits: JSON.parse(r.tag_edits) as { add: string[]; remove: string[] } }));
+}
+
+/** The journal's forgets and reschedules not undone, oldest first (sent once when a device starts syncing). */
+export function standingMemoryActions(store: Store): Array<{ kind: 'forget' | 'reschedule'; at: number; change: string }> {
+  return stmt(store, 'standingMemoryActions').all() as Array<{ kind: 'forget' | 'reschedule'; at: number; change: string }>;
 }
 
 export function maxSeqOf(store: Store, device: string): number {
@@ -173,8 +232,17 @@ export function updateReplayedReview(store: Store, id: number, r: { elapsedDays:
 }
 
 /** Answers given before this database started syncing (they become events once). */
-export function reviewsWithoutEvent(store: Store): Array<{ id: number; card_id: number; grade: string; reviewed_at: number; duration_ms: number | null }> {
-  return stmt(store, 'reviewsWithoutEvent').all() as Array<{ id: number; card_id: number; grade: string; reviewed_at: number; duration_ms: number | null }>;
+export interface UnsyncedReview {
+  id: number;
+  card_id: number;
+  grade: string;
+  reviewed_at: number;
+  duration_ms: number | null;
+  before: string;
+}
+
+export function reviewsWithoutEvent(store: Store): UnsyncedReview[] {
+  return stmt(store, 'reviewsWithoutEvent').all() as UnsyncedReview[];
 }
 
 export function suspendedCardIds(store: Store): number[] {

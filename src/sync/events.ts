@@ -24,9 +24,16 @@ export interface CardRef {
   key: string;
 }
 
-/** An answer, in the review or in the paper quiz (a paper card's key is its paper's). */
-export interface AnswerEvent { type: 'answer'; card: CardRef; grade: Grade; durationMs: number | null }
-/** Takes back the answer event `target` (the compensating event of `engram undo` and the review's `u`). */
+/**
+ * An answer, in the review or in the paper quiz (a paper card's key is its paper's). `days`: the
+ * interval the answering device gave, load balance included; the replay keeps it when it lies in
+ * the fuzz range of the replayed memory, so every device ends with the same due date.
+ */
+export interface AnswerEvent { type: 'answer'; card: CardRef; grade: Grade; durationMs: number | null; days?: number }
+/**
+ * Takes back the event `target`: an answer (the compensating event of `engram undo` and the
+ * review's `u`), a forget or a reschedule (they leave the card's replayed log everywhere).
+ */
 export interface UndoEvent { type: 'undo'; card: CardRef; target: string }
 export interface SuspendEvent { type: 'suspend'; card: CardRef; suspended: boolean }
 /** Buried until `until` (epoch ms; 0 unburies). */
@@ -37,13 +44,23 @@ export interface TriageEvent { type: 'triage'; card: CardRef; status: CardStatus
 export interface OptionEvent { type: 'option'; deck: string; key: string; value: string }
 /** An import re-linked a card to new text (an edited question keeps its history): both keys name one card. */
 export interface RelinkEvent { type: 'relink'; from: CardRef; to: CardRef }
-// Card actions not on main yet plug in here, one member each (and one case in validateBody):
-//   flag: { type: 'flag'; card: CardRef; flag: number }          last writer wins, like suspend
-//   forget: { type: 'forget'; card: CardRef }                    the replay starts afresh after it
-//   tag: { type: 'tag'; card: CardRef; tag: string; on: boolean } last writer wins per tag
-//   reschedule: { type: 'reschedule'; card: CardRef; due: number } applied after the replay
+/** The card's flag from now on (0 none; 1–4 red, orange, green, blue): last writer wins, like suspend. */
+export interface FlagEvent { type: 'flag'; card: CardRef; flag: number }
+/** Back to new (`engram forget`): the replay of the card's log starts afresh here, reps and lapses kept. */
+export interface ForgetEvent { type: 'forget'; card: CardRef }
+/**
+ * One tag edited by hand (`engram tag`, or its undo): whether the card has it from now on (`on`)
+ * and the hand edit a re-import applies again ('add', 'remove', or null: none, the note decides).
+ * Last writer wins per card and tag; the note's own tags are not carried.
+ */
+export interface TagEvent { type: 'tag'; card: CardRef; tag: string; on: boolean; edit: TagEdit }
+export type TagEdit = 'add' | 'remove' | null;
+/** `engram reschedule`: at this point of the card's replayed log it becomes a review card due at `due` (epoch ms). */
+export interface RescheduleEvent { type: 'reschedule'; card: CardRef; due: number }
 
-export type EventBody = AnswerEvent | UndoEvent | SuspendEvent | BuryEvent | TriageEvent | OptionEvent | RelinkEvent;
+export type EventBody =
+  | AnswerEvent | UndoEvent | SuspendEvent | BuryEvent | TriageEvent | OptionEvent | RelinkEvent
+  | FlagEvent | ForgetEvent | TagEvent | RescheduleEvent;
 export type EventType = EventBody['type'];
 
 export interface EventHeader {
@@ -117,7 +134,9 @@ export function validateBody(v: Record<string, unknown>): EventBody | string {
       if (!GRADES.includes(v['grade'] as Grade)) return 'bad grade';
       const d = v['durationMs'];
       if (d !== null && !(Number.isInteger(d) && (d as number) >= 0)) return 'bad durationMs';
-      return { type, card, grade: v['grade'] as Grade, durationMs: d as number | null };
+      const days = v['days'];
+      if (days !== undefined && !(Number.isInteger(days) && (days as number) >= 0)) return 'bad days';
+      return { type, card, grade: v['grade'] as Grade, durationMs: d as number | null, ...(days !== undefined ? { days: days as number } : {}) };
     }
     case 'undo': {
       const card = readRef(v['card']);
@@ -149,6 +168,30 @@ export function validateBody(v: Record<string, unknown>): EventBody | string {
       const to = readRef(v['to']);
       if (!from || !to) return 'bad relink';
       return { type, from, to };
+    }
+    case 'flag': {
+      const card = readRef(v['card']);
+      const flag = v['flag'];
+      if (!card || !(Number.isInteger(flag) && (flag as number) >= 0 && (flag as number) <= 4)) return 'bad flag';
+      return { type, card, flag: flag as number };
+    }
+    case 'forget': {
+      const card = readRef(v['card']);
+      if (!card) return 'bad card';
+      return { type, card };
+    }
+    case 'tag': {
+      const card = readRef(v['card']);
+      const tag = v['tag'];
+      const edit = v['edit'];
+      if (!card || typeof tag !== 'string' || !/^[^\s,#"]{1,200}$/u.test(tag) || typeof v['on'] !== 'boolean') return 'bad tag';
+      if (edit !== null && edit !== 'add' && edit !== 'remove') return 'bad tag edit';
+      return { type, card, tag, on: v['on'], edit };
+    }
+    case 'reschedule': {
+      const card = readRef(v['card']);
+      if (!card || !isTime(v['due'])) return 'bad reschedule';
+      return { type, card, due: v['due'] as number };
     }
     default:
       return `unknown event type ${JSON.stringify(type)}`;
@@ -202,12 +245,17 @@ export function completeLines(text: string): { lines: string[]; consumed: number
   return { lines, consumed: Buffer.byteLength(text.slice(0, end + 1)) };
 }
 
-/** The slot a last-writer-wins event sets (events of one slot overwrite each other), or null for events that add up (answers, undos, relinks). */
+/**
+ * The slot a last-writer-wins event sets (events of one slot overwrite each other), or null for
+ * events that add up (answers, undos, relinks) or take their place in the card's replayed log
+ * (forget, reschedule).
+ */
 export function slotOf(body: EventBody): string | null {
   switch (body.type) {
-    case 'suspend': case 'bury': case 'triage': return body.card.key;
+    case 'suspend': case 'bury': case 'triage': case 'flag': return body.card.key;
+    case 'tag': return `${body.card.key}\u0000${body.tag}`;
     case 'option': return `${body.deck}\u0000${body.key}`;
-    case 'answer': case 'undo': case 'relink': return null;
+    case 'answer': case 'undo': case 'relink': case 'forget': case 'reschedule': return null;
   }
 }
 
