@@ -45,6 +45,14 @@ describe('engram sync', () => {
     expect(fs.readdirSync(shared).sort()).toEqual([JSON.parse(second.stdout).device, 'laptop'].sort());
   });
 
+  it('a relative --dir is resolved against the working folder and remembered as an absolute path', () => {
+    const a = device('a', 1);
+    const out = a.run(['sync', '--dir', 'rel-shared', '--device', 'laptop', '--json']);
+    expect(out.code).toBe(0);
+    expect(fs.readdirSync(path.join(env.dir, 'rel-shared'))).toEqual(['laptop']);
+    expect(JSON.parse(a.run(['sync', '--status', '--json']).stdout).dir).toBe(path.join(env.dir, 'rel-shared'));
+  });
+
   it('--status lists the devices seen with their last event time', () => {
     const shared = path.join(env.dir, 'shared');
     const a = device('a', 1);
