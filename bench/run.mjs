@@ -13,6 +13,7 @@ import { benchBigNote } from './big-note.mjs';
 import { benchQuery } from './query.mjs';
 import { benchImport } from './import-vaults.mjs';
 import { benchScale, scaleSize } from './scale.mjs';
+import { benchSync } from './sync.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'engram.js');
@@ -126,6 +127,7 @@ async function main() {
   await benchBrowse(bigDb, big);
   await benchExampleRun({ root, cli, work, env, runs: RUNS, median, ms });
   benchQuery({ cli, work, env, runs: RUNS, median, ms });
+  benchSync({ cli, work, env, ms });
   // Opt-in: building a million cards takes a while.
   if (process.env.BENCH_SCALE) await benchScaleSection(helloOut);
   fs.rmSync(work, { recursive: true, force: true });
@@ -168,6 +170,8 @@ const ONLY = {
     make100k(bigDb);
     await benchBrowse(bigDb);
   },
+  // syncing 100,000 events from another device, and a no-op sync
+  sync: () => benchSync({ cli, work, env, ms }),
   // the 1k-vs-1M table of issue 15 (BENCH_SCALE=1m by default here)
   scale: async () => {
     const helloOut = path.join(work, 'hello.mjs');

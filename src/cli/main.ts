@@ -220,6 +220,16 @@ export function buildProgram(): Command {
       const { backupCommand } = await import('./commands/backup.js');
       await backupCommand(col, opts);
     }));
+  program.command('sync').description('study on several machines: exchange answers with the other devices through a shared folder (git, Syncthing, Dropbox)')
+    .option('--dir <path>', 'the shared folder (remembered: later `engram sync` uses it)')
+    .option('--device <name>', 'a readable name for this database, the first time (default: a random one)')
+    .option('--status', 'show the devices seen and their last event time')
+    .option('--auto-sync <bool>', 'true: sync at the start and end of `engram` / `engram review`; false: do not')
+    .addOption(json())
+    .action(withCollection(program, async (col, opts: import('./commands/sync.js').SyncFlags) => {
+      const { syncCommand } = await import('./commands/sync.js');
+      syncCommand(col, opts);
+    }));
   program.command('import-anki').description('import cards and review history from an Anki .apkg package').argument('<file>')
     .option('--deck <name>', 'put every card in this deck (default: the Anki deck names)').addOption(json())
     .action(withCollection(program, async (col, file: string, opts: { deck?: string; json?: boolean }) => {

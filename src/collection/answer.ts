@@ -11,6 +11,7 @@ import type { Collection } from './collection.js';
 import { schedulerOptions } from './deck-options.js';
 import { leechAfterAnswer } from './leeches.js';
 import { answerMemoryOf } from './load-balance.js';
+import { cardRefIfSyncing, recordEvent } from './sync-log.js';
 
 export interface AnswerResult {
   card: Card;
@@ -71,6 +72,12 @@ export function answerCard(col: Collection, cardId: number, grade: Grade, durati
       before: encodeUndoSnapshot(snapshot),
     });
     const actionId = col.store.insertAction(time, { kind: 'answer', cardId: card.id, reviewId, grade }, []);
+    // Sync: the answer's event, in this transaction (nothing is recorded when the database does not sync).
+    const ref = cardRefIfSyncing(col.store, card.id);
+    if (ref) {
+      recordEvent(col.store, { type: 'answer', card: ref, grade, durationMs, days: memory.scheduledDays }, { time, reviewId });
+      if (suspended && !card.suspended) recordEvent(col.store, { type: 'suspend', card: ref, suspended: true }, { time });
+    }
     return {
       card: col.getCard(card.id), memory, intervalDays: (memory.due - time) / DAY, leech, reviewId, actionId,
       buriedIds: siblings.map((s) => s.id),

@@ -11,6 +11,8 @@ import {
 } from '../core/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
+import { rebuildAfterUndo } from './sync-apply.js';
+import { answerEventOf, cardRefIfSyncing, recordAction, recordActionUndo, recordEvent } from './sync-log.js';
 
 export interface ActionResult {
   /** The journal entry's id: the review screen undoes exactly this one. */
@@ -46,7 +48,10 @@ function act(
     const { change, before, apply } = make(cards, time);
     for (const card of cards) apply(card);
     const actionId = col.store.insertAction(time, change, before);
-    return { actionId, change, cards: unique.map((id) => col.getCard(id)) };
+    const after = unique.map((id) => col.getCard(id));
+    // Sync: one event per card (per card and tag), in this transaction (nothing when the database does not sync).
+    recordAction(col.store, change, after, time);
+    return { actionId, change, cards: after };
   });
 }
 
@@ -152,11 +157,22 @@ export function undoLastAction(col: Collection, expected?: { actionId?: number; 
       const { siblings, ...restored } = decodeUndoSnapshot(row.before);
       col.store.updateCardSchedule(row.cardId, restored, time);
       for (const sibling of siblings) col.store.setBuriedUntil(sibling.id, sibling.buriedUntil, time);
+      const answerEvent = answerEventOf(col.store, row.id);
       col.store.deleteReview(row.id);
+      // Sync: a compensating event takes the answer back on every device; a card whose log also
+      // holds other devices' answers gets the memory its remaining log replays to.
+      const ref = cardRefIfSyncing(col.store, row.cardId);
+      if (ref && answerEvent) recordEvent(col.store, { type: 'undo', card: ref, target: answerEvent }, { time });
+      if (ref) rebuildAfterUndo(col, row.cardId, time);
       const { before: _snapshot, ...plain } = row;
       review = plain;
     } else {
       for (const before of entry.before) restore(col, before, time);
+      // Sync: the restored values reach the other devices (a forget or reschedule leaves the card's log).
+      recordActionUndo(col.store, entry, time);
+      if (entry.change.kind === 'forget' || entry.change.kind === 'reschedule') {
+        for (const before of entry.before) if (col.store.getCard(before.id)) rebuildAfterUndo(col, before.id, time);
+      }
     }
     col.store.markActionUndone(entry.id, time);
     const cards = actionCardIds(entry.change).flatMap((id) => {

@@ -16,6 +16,8 @@ import { DeckOptionsCache, decksInScope, ensureDeck, requireDeck, setOption, typ
 import { deckTree, type DeckNode } from './deck-tree.js';
 import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from './custom-study.js';
 import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
+import { rebuildDeckAfterOption } from './sync-apply.js';
+import { autoSyncOn, syncFolder, syncStatus, type SyncOptions, type SyncReport, type SyncStatus } from './sync.js';
 import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
 
 export { schedulerOptions, type OptionSource } from './deck-options.js';
@@ -28,6 +30,7 @@ export type { FindOptions } from './search.js';
 export { parseOrThrow as parseQueryOrThrow } from './search.js';
 export type { CustomStudy } from './custom-study.js';
 export { SEARCH_ORDERS, type SearchOrder } from '../store/index.js';
+export type { SyncOptions, SyncReport, SyncStatus } from './sync.js';
 
 /** What `engram cards` filters by: a deck (exactly), a word or phrase, a query. */
 export interface CardFilter {
@@ -91,8 +94,14 @@ export class Collection {
     return decks.map((d) => ({ deck: d.name, options: this.deckOptions(d.id), sources: this.options.sources(d.id) }));
   }
 
-  setOption(deckName: string | undefined, key: string, value: string): { deck: string; key: string; value: unknown }[] {
-    return setOption(this.store, this.options, deckName, key, value);
+  /** Sets an option (one deck or all); `record: false` for one applied from another device's events. */
+  setOption(deckName: string | undefined, key: string, value: string, options: { record?: boolean } = {}): { deck: string; key: string; value: unknown }[] {
+    return this.store.transaction(() => {
+      const set = setOption(this.store, this.options, deckName, key, value, options);
+      const time = now();
+      for (const s of set) rebuildDeckAfterOption(this, s.deck, s.key, time);
+      return set;
+    });
   }
 
   // today's queue (today.ts)
@@ -304,5 +313,24 @@ export class Collection {
 
   papers(): StoredPaper[] {
     return this.store.listPapers();
+  }
+
+  // sync through a shared folder (sync.ts)
+
+  /** Writes this device's new events to the folder and applies the other devices' (one transaction). */
+  sync(options: SyncOptions = {}): SyncReport {
+    const report = syncFolder(this, options);
+    // Options applied from other devices: drop the cached ones.
+    this.options.clear();
+    return report;
+  }
+
+  syncStatus(): SyncStatus {
+    return syncStatus(this);
+  }
+
+  /** Whether the review syncs at its start and end (`engram sync --auto-sync true`). */
+  autoSync(): boolean {
+    return autoSyncOn(this);
   }
 }

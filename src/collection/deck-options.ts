@@ -10,6 +10,7 @@ import {
 } from '../core/index.js';
 import type { SchedulerOptions } from '../scheduler/index.js';
 import type { Store, StoredDeck } from '../store/index.js';
+import { recordEvent } from './sync-log.js';
 
 /** The separator of deck levels, as in Anki. */
 export const DECK_SEPARATOR = '::';
@@ -97,6 +98,11 @@ export class DeckOptionsCache {
     this.decks = null;
     this.resolved.clear();
   }
+
+  /** The same as forget(): sync applies other devices' option changes and then drops everything. */
+  clear(): void {
+    this.forget();
+  }
 }
 
 /**
@@ -153,7 +159,7 @@ function deckToConfigure(store: Store, name: string): { id: number; name: string
 
 /** Sets one option on one deck or on all, in one transaction. */
 export function setOption(
-  store: Store, cache: DeckOptionsCache, deckName: string | undefined, key: string, value: string,
+  store: Store, cache: DeckOptionsCache, deckName: string | undefined, key: string, value: string, options: { record?: boolean } = {},
 ): { deck: string; key: string; value: unknown }[] {
   const parsed = parseOptionValue(key, value);
   const decks = deckName ? [deckToConfigure(store, deckName)] : store.listDecks();
@@ -162,6 +168,8 @@ export function setOption(
     decks.map((deck) => {
       const stored = { ...(store.getDeck(deck.id)?.options ?? {}), [parsed.key]: parsed.value };
       store.setDeckOptions(deck.id, stored);
+      // Sync: the option as typed, per deck (an option applied from another device is not sent back).
+      if (options.record !== false) recordEvent(store, { type: 'option', deck: deck.name, key: parsed.key, value });
       return { deck: deck.name, key: parsed.key, value: parsed.value };
     }),
   );

@@ -22,6 +22,7 @@ import { readNote, scanPaths, type FoundFile } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
 import { isSrDataFile, loadSrDataFiles } from './sr-data-files.js';
 import { proseModeFor } from './suggestions.js';
+import { cardRefIfSyncing, recordRelink } from './sync-log.js';
 
 /** A write transaction holds about this many card writes (or one file's, when a file needs more): answers wait no longer. */
 const BATCH_WRITES = 500;
@@ -520,7 +521,12 @@ function applyFile(col: Collection, prepared: PreparedFile, decks: DeckLookup): 
     const content = { ...write.content, deckId, noteId };
     let id = write.id;
     if (id === null) id = store.insertCard({ ...content, memory: write.memory ?? newMemory(time), createdAt: time, status: write.status });
-    else if (write.writeContent) store.updateCardContent(id, content, time);
+    else if (write.writeContent) {
+      // Sync: an edit that changes the card's name (an edited question keeping its history) is a relink event.
+      const before = cardRefIfSyncing(store, id);
+      store.updateCardContent(id, content, time);
+      recordRelink(store, id, before);
+    }
     if (write.id !== null && write.writeStatus) store.setCardStatus(id, write.status, time);
     if (write.writeExample) store.setExample(id, write.example);
     if (write.writePapers) store.replacePapersOfCard(id, write.paperIds, write.id === null);

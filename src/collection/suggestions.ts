@@ -11,6 +11,7 @@ import {
 } from '../core/index.js';
 import type { Collection } from './collection.js';
 import { normalizeSide } from './card-identity.js';
+import { cardRefIfSyncing, recordEvent } from './sync-log.js';
 
 /**
  * The status a parsed card gets on import. Explicit cards are always in the queue; prose cards
@@ -89,6 +90,8 @@ export function decide(col: Collection, ids: readonly number[], decision: Decisi
         continue;
       }
       col.store.setCardStatus(card.id, wanted, time);
+      const ref = cardRefIfSyncing(col.store, card.id);
+      if (ref) recordEvent(col.store, { type: 'triage', card: ref, status: wanted }, { time });
       result.changed.push({ id: card.id, from: card.status });
     }
     return result;
@@ -103,6 +106,8 @@ export function undoDecision(col: Collection, result: Pick<DecisionResult, 'chan
       const card = col.getCard(id);
       if (from !== 'accepted' && card.memory.reps > 0) throw new EngramError(`card ${id} was answered since; it stays in the queue`);
       col.store.setCardStatus(id, from, time);
+      const ref = cardRefIfSyncing(col.store, id);
+      if (ref) recordEvent(col.store, { type: 'triage', card: ref, status: from }, { time });
     }
   });
 }

@@ -296,6 +296,38 @@ export const MIGRATIONS: readonly string[] = [
     SELECT 'answer', reviewed_at, json_object('kind', 'answer', 'cardId', card_id, 'reviewId', id, 'grade', grade), id
     FROM reviews ORDER BY id DESC LIMIT 1;
   `,
+  // 12: sync through a shared folder: this database's
+  // device id, the remembered folder and autoSync (sync_settings); every event made here or read
+  // from another device's file, by id, so none is applied twice (sync_events; 'local', 'applied'
+  // or 'pending' until its card appears; a forget or reschedule names its local card, which the
+  // replay reads); how far each device file has been read (sync_files)
+  `
+  CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE sync_events (
+    id TEXT PRIMARY KEY,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    time INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    -- the card key (or deck and option) a last-writer-wins event sets; an undo's answer event id in target
+    slot TEXT,
+    target TEXT,
+    line TEXT NOT NULL,
+    status TEXT NOT NULL,
+    sent INTEGER NOT NULL DEFAULT 0,
+    review_id INTEGER,
+    -- the local card a forget or reschedule applies to (the replay of the card's log reads them)
+    card_id INTEGER
+  ) STRICT;
+  CREATE INDEX sync_events_device ON sync_events(device, seq);
+  CREATE INDEX sync_events_slot ON sync_events(type, slot, time) WHERE slot IS NOT NULL;
+  CREATE INDEX sync_events_review ON sync_events(review_id) WHERE review_id IS NOT NULL;
+  CREATE INDEX sync_events_pending ON sync_events(time) WHERE status = 'pending';
+  CREATE INDEX sync_events_unsent ON sync_events(seq) WHERE sent = 0 AND status = 'local';
+  CREATE INDEX sync_events_target ON sync_events(target) WHERE target IS NOT NULL;
+  CREATE INDEX sync_events_card ON sync_events(card_id) WHERE card_id IS NOT NULL;
+  CREATE TABLE sync_files (path TEXT PRIMARY KEY, offset INTEGER NOT NULL) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

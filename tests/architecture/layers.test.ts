@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const SRC = path.join(ROOT, 'src');
 
-const DOMAIN = ['notes', 'scheduler', 'examples', 'papers', 'quiz', 'stats', 'interop', 'query'];
+const DOMAIN = ['notes', 'scheduler', 'examples', 'papers', 'quiz', 'stats', 'interop', 'query', 'sync'];
 
 /**
  * What each layer may import besides its own files: `cli` → `tui` → `present` → `collection`

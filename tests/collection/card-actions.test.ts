@@ -232,6 +232,8 @@ describe('upgrading a database made before the journal', () => {
     // Back to the schema before the journal's migration, with the two answers in the log.
     const journal = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE actions'));
     col.store.db.exec('DROP TABLE actions; ALTER TABLE cards DROP COLUMN tag_edits; ALTER TABLE cards DROP COLUMN type_in;');
+    // and what the migrations after it made (sync's tables)
+    col.store.db.exec('DROP TABLE sync_settings; DROP TABLE sync_events; DROP TABLE sync_files;');
     col.store.db.pragma(`user_version = ${journal}`);
     const upgraded = Collection.open(file);
     try {

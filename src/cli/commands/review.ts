@@ -14,6 +14,8 @@ export async function reviewCommand(col: Collection, opts: ReviewOptions): Promi
     throw new EngramError('the review session needs a terminal; in scripts use `engram due` and `engram answer CARD_ID RATING`', 2);
   }
   if (opts.deck) col.requireDeck(opts.deck);
+  const sync = col.autoSync() ? await import('./sync.js') : null;
+  sync?.autoSync(col);
   if (study && col.customQueue(study).cards.length === 0) {
     process.stdout.write('No cards to study: the query selects none the review can show (suspended, buried and suggested cards are left out).\n');
     return;
@@ -21,6 +23,7 @@ export async function reviewCommand(col: Collection, opts: ReviewOptions): Promi
   const { runReview } = await importWithoutFetch(() => import('../../tui/index.js'));
   trace('ui loaded');
   await runReview(col, opts.deck, study);
+  sync?.autoSync(col);
 }
 
 /** `--query`, `--limit`, `--preview`: custom study, checked before anything else (a bad query fails without a terminal too). */
