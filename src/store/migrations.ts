@@ -214,7 +214,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE VIEW review_classes AS
     SELECT r.id, r.card_id, r.reviewed_at / 900000 AS quarter, COALESCE(r.duration_ms, 0) AS duration_ms,
-      r.state_before = 'review' AND COALESCE(json_extract(r.before, '${SCHEDULED_DAYS_BEFORE}'), r.elapsed_days) >= 21 AS mature,
+      r.state_before = 'review' AND COALESCE(CASE WHEN json_valid(r.before) THEN json_extract(r.before, '${SCHEDULED_DAYS_BEFORE}') END, r.elapsed_days) >= 21 AS mature,
       r.state_before = 'review' AS retention, r.grade = 'again' AS failed
     FROM reviews r;
   INSERT INTO review_quarters
@@ -248,6 +248,26 @@ export const MIGRATIONS: readonly string[] = [
       WHERE v.id = old.id AND review_quarters.quarter = v.quarter
         AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));
     DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id);
+  END;
+  -- A log row rewritten in place (sync's replay writes each answer's states and undo snapshot)
+  -- leaves the counts as a delete of the old row and an insert of the new one would.
+  CREATE TRIGGER review_quarters_update_old BEFORE UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
+    UPDATE review_quarters SET reviews = review_quarters.reviews - 1, duration_ms = review_quarters.duration_ms - v.duration_ms,
+        young_pass = review_quarters.young_pass - (v.retention AND NOT v.mature AND NOT v.failed), young_fail = review_quarters.young_fail - (v.retention AND NOT v.mature AND v.failed),
+        mature_pass = review_quarters.mature_pass - (v.retention AND v.mature AND NOT v.failed), mature_fail = review_quarters.mature_fail - (v.retention AND v.mature AND v.failed)
+      FROM review_classes v
+      WHERE v.id = old.id AND review_quarters.quarter = v.quarter
+        AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));
+  END;
+  CREATE TRIGGER review_quarters_update_new AFTER UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
+    INSERT INTO review_quarters
+      SELECT d.deck_id, v.quarter, 1, v.duration_ms, v.retention AND NOT v.mature AND NOT v.failed, v.retention AND NOT v.mature AND v.failed,
+        v.retention AND v.mature AND NOT v.failed, v.retention AND v.mature AND v.failed
+      FROM review_classes v, (SELECT 0 AS deck_id UNION ALL SELECT deck_id FROM cards WHERE id = new.card_id) d WHERE v.id = new.id
+      ON CONFLICT DO UPDATE SET reviews = reviews + 1, duration_ms = duration_ms + excluded.duration_ms,
+        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
+        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;
+    DELETE FROM calibration_cache WHERE deck_id IN ((SELECT deck_id FROM cards WHERE id = old.card_id), (SELECT deck_id FROM cards WHERE id = new.card_id));
   END;
   -- A card moving to another deck takes its history along, as the stats' join on cards does.
   CREATE TRIGGER review_quarters_move AFTER UPDATE OF deck_id ON cards WHEN old.deck_id IS NOT new.deck_id BEGIN

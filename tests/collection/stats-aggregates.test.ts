@@ -2,7 +2,7 @@
  * `engram stats` reads the counts migration 10's triggers keep (cards per deck and class, the
  * log per quarter hour) and a per-deck calibration cache. They must give exactly what the
  * simple computation over every card and review gives: after raw inserts, answers, undo,
- * deletes, cards moving between decks, for all decks, a deck with its sub-decks, and one deck.
+ * deletes, rows rewritten in place, cards moving between decks, for all decks, a deck with its sub-decks, and one deck.
  */
 process.env.TZ = 'UTC';
 
@@ -53,6 +53,10 @@ describe('stats from the kept counts', () => {
     col.store.db.prepare('DELETE FROM reviews WHERE id % 17 = 0').run();
     col.store.db.prepare('UPDATE cards SET deck_id = ? WHERE id IN (SELECT id FROM cards WHERE deck_id = ? LIMIT 5)').run(data.decks['Beta'], col.requireDeck('Alpha::Sub').id);
     col.store.db.prepare('UPDATE cards SET suspended = 1 - suspended, retired = 1 - retired WHERE id % 23 = 0').run();
+    for (const deck of SCOPES) expectSame(deck);
+    // Rows rewritten in place, as sync's replay rewrites each answer's states and snapshot.
+    col.store.db.prepare(`UPDATE reviews SET state_before = CASE state_before WHEN 'review' THEN 'learning' ELSE 'review' END, before = '{}' WHERE id % 5 = 0`).run();
+    col.store.db.prepare(`UPDATE reviews SET grade = 'again', duration_ms = 777, reviewed_at = reviewed_at - 86400000 WHERE id % 7 = 0`).run();
     for (const deck of SCOPES) expectSame(deck);
   });
 
