@@ -47,7 +47,7 @@ function pathOrNull(written: string): string | null {
   const quoted = value !== written.trim();
   // A predict card's `#L3-L12` line range follows the file name.
   const file = value.replace(/#[^#]*$/, '');
-  if (!file || !/\.[A-Za-z0-9]{1,5}$/.test(file) || value.includes('$') || (!quoted && /\s/.test(value))) return null;
+  if (!file || !/\.[A-Za-z0-9]{1,5}$/.test(file) || file.includes('$') || (!quoted && /\s/.test(file))) return null;
   return value;
 }
 
