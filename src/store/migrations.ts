@@ -4,6 +4,23 @@
  */
 import { SCHEDULED_DAYS_BEFORE } from '../core/index.js';
 
+/** Migration 10's triggers: the row `new` added to its deck's and to all decks' quarter-hour counts. */
+const ADD_NEW_REVIEW = `    INSERT INTO review_quarters
+      SELECT d.deck_id, v.quarter, 1, v.duration_ms, v.retention AND NOT v.mature AND NOT v.failed, v.retention AND NOT v.mature AND v.failed,
+        v.retention AND v.mature AND NOT v.failed, v.retention AND v.mature AND v.failed
+      FROM review_classes v, (SELECT 0 AS deck_id UNION ALL SELECT deck_id FROM cards WHERE id = new.card_id) d WHERE v.id = new.id
+      ON CONFLICT DO UPDATE SET reviews = reviews + 1, duration_ms = duration_ms + excluded.duration_ms,
+        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
+        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;`;
+
+/** Migration 10's triggers: the row `old` taken out of the counts it was added to. */
+const REMOVE_OLD_REVIEW = `    UPDATE review_quarters SET reviews = review_quarters.reviews - 1, duration_ms = review_quarters.duration_ms - v.duration_ms,
+        young_pass = review_quarters.young_pass - (v.retention AND NOT v.mature AND NOT v.failed), young_fail = review_quarters.young_fail - (v.retention AND NOT v.mature AND v.failed),
+        mature_pass = review_quarters.mature_pass - (v.retention AND v.mature AND NOT v.failed), mature_fail = review_quarters.mature_fail - (v.retention AND v.mature AND v.failed)
+      FROM review_classes v
+      WHERE v.id = old.id AND review_quarters.quarter = v.quarter
+        AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
@@ -231,42 +248,20 @@ export const MIGRATIONS: readonly string[] = [
     sums TEXT NOT NULL
   ) STRICT;
   CREATE TRIGGER review_quarters_insert AFTER INSERT ON reviews BEGIN
-    INSERT INTO review_quarters
-      SELECT d.deck_id, v.quarter, 1, v.duration_ms, v.retention AND NOT v.mature AND NOT v.failed, v.retention AND NOT v.mature AND v.failed,
-        v.retention AND v.mature AND NOT v.failed, v.retention AND v.mature AND v.failed
-      FROM review_classes v, (SELECT 0 AS deck_id UNION ALL SELECT deck_id FROM cards WHERE id = new.card_id) d WHERE v.id = new.id
-      ON CONFLICT DO UPDATE SET reviews = reviews + 1, duration_ms = duration_ms + excluded.duration_ms,
-        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
-        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;
+${ADD_NEW_REVIEW}
     DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id);
   END;
   CREATE TRIGGER review_quarters_delete BEFORE DELETE ON reviews BEGIN
-    UPDATE review_quarters SET reviews = review_quarters.reviews - 1, duration_ms = review_quarters.duration_ms - v.duration_ms,
-        young_pass = review_quarters.young_pass - (v.retention AND NOT v.mature AND NOT v.failed), young_fail = review_quarters.young_fail - (v.retention AND NOT v.mature AND v.failed),
-        mature_pass = review_quarters.mature_pass - (v.retention AND v.mature AND NOT v.failed), mature_fail = review_quarters.mature_fail - (v.retention AND v.mature AND v.failed)
-      FROM review_classes v
-      WHERE v.id = old.id AND review_quarters.quarter = v.quarter
-        AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));
+${REMOVE_OLD_REVIEW}
     DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id);
   END;
   -- A log row rewritten in place (sync's replay writes each answer's states and undo snapshot)
   -- leaves the counts as a delete of the old row and an insert of the new one would.
   CREATE TRIGGER review_quarters_update_old BEFORE UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
-    UPDATE review_quarters SET reviews = review_quarters.reviews - 1, duration_ms = review_quarters.duration_ms - v.duration_ms,
-        young_pass = review_quarters.young_pass - (v.retention AND NOT v.mature AND NOT v.failed), young_fail = review_quarters.young_fail - (v.retention AND NOT v.mature AND v.failed),
-        mature_pass = review_quarters.mature_pass - (v.retention AND v.mature AND NOT v.failed), mature_fail = review_quarters.mature_fail - (v.retention AND v.mature AND v.failed)
-      FROM review_classes v
-      WHERE v.id = old.id AND review_quarters.quarter = v.quarter
-        AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));
+${REMOVE_OLD_REVIEW}
   END;
   CREATE TRIGGER review_quarters_update_new AFTER UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
-    INSERT INTO review_quarters
-      SELECT d.deck_id, v.quarter, 1, v.duration_ms, v.retention AND NOT v.mature AND NOT v.failed, v.retention AND NOT v.mature AND v.failed,
-        v.retention AND v.mature AND NOT v.failed, v.retention AND v.mature AND v.failed
-      FROM review_classes v, (SELECT 0 AS deck_id UNION ALL SELECT deck_id FROM cards WHERE id = new.card_id) d WHERE v.id = new.id
-      ON CONFLICT DO UPDATE SET reviews = reviews + 1, duration_ms = duration_ms + excluded.duration_ms,
-        young_pass = young_pass + excluded.young_pass, young_fail = young_fail + excluded.young_fail,
-        mature_pass = mature_pass + excluded.mature_pass, mature_fail = mature_fail + excluded.mature_fail;
+${ADD_NEW_REVIEW}
     DELETE FROM calibration_cache WHERE deck_id IN ((SELECT deck_id FROM cards WHERE id = old.card_id), (SELECT deck_id FROM cards WHERE id = new.card_id));
   END;
   -- A card moving to another deck takes its history along, as the stats' join on cards does.
