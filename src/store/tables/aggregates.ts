@@ -19,8 +19,8 @@ export const AGGREGATES_SQL = {
     FROM cards INDEXED BY cards_deck_counts WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind`,
   // Only cards buried now: the partial index holds every card ever buried, the range seek only today's.
   buriedCounts: `
-    SELECT deck_id, state, COUNT(*) AS n FROM cards
-    WHERE buried_until > ? AND suspended = 0 AND retired = 0 AND status = 'accepted' GROUP BY deck_id, state`,
+    SELECT deck_id, state, COUNT(*) AS n FROM cards INDEXED BY cards_buried
+    WHERE buried_until > ? AND buried_until > 0 AND suspended = 0 AND retired = 0 AND status = 'accepted' GROUP BY deck_id, state`,
   // Buckets first (CROSS JOIN), then one range seek of the primary key per bucket.
   reviewQuarters: `
     WITH buckets(i, s, e) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(@bounds))
