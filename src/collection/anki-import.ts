@@ -61,7 +61,7 @@ export function importAnki(col: Collection, file: string, options: { deck?: stri
   const stored = storeMediaFiles(col.store.path, media.files);
   result.mediaImported = stored.size;
   result.mediaSkipped = media.skipped;
-  col.store.transaction(() => {
+  col.store.transactionWithSearchIndexDeferred(() => {
     const decks = new Set<string>();
     const known = store.cardIdsByItemKeyPrefix('anki:');
     for (const card of converted.cards) {

@@ -79,7 +79,7 @@ export function importCsv(col: Collection, file: string, options: CsvImportOptio
   };
   const time = now();
   const store = new InteropStore(col.store);
-  col.store.transaction(() => {
+  col.store.transactionWithSearchIndexDeferred(() => {
     const known = store.cardIdsByItemKeyPrefix('csv:');
     const decks = new Set<string>();
     const seen = new Set<string>();

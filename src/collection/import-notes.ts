@@ -333,7 +333,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
       next++;
     } while (next < plans.length && size < BATCH_WRITES);
     const first = next - batch.length;
-    store.transaction(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
+    // Each card is inserted or updated here, never both: the search index takes the batch's new cards at its end.
+    store.transactionWithSearchIndexDeferred(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
     // The lock is free between two batches anyway (the next one is prepared first); a pause on
     // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
     // sleeping after every batch.

@@ -31,7 +31,7 @@ export function readBackupFile(file: string, maxBytes = MAX_BACKUP_BYTES): Backu
 export function restoreBackup(col: Collection, file: string): RestoreResult {
   const doc = readBackupFile(file);
   const store = new InteropStore(col.store);
-  return col.store.transaction(() => {
+  return col.store.transactionWithSearchIndexDeferred(() => {
     const existing = store.counts();
     if (existing.cards > 0 || existing.decks > 0) {
       throw new EngramError(

@@ -113,9 +113,11 @@ export class InteropStore {
   /** Inserts a card with every column given; a null position takes the next free one. */
   insertCard(card: NewCardRecord): number {
     const position = card.new_position ?? (this.stmt('nextNewPosition').get() as { n: number }).n;
-    return Number(this.stmt('insertCard').run({
+    const id = Number(this.stmt('insertCard').run({
       flag: 0, tag_edits: '{"add":[],"remove":[]}', type_in: 0, ...card, new_position: position,
     }).lastInsertRowid);
+    this.store.indexInsertedCard(id);
+    return id;
   }
 
   insertPaper(paper: NewPaperRecord): number {

@@ -179,14 +179,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX paper_citations_note ON paper_citations(note_id);
   `,
   // 9: the search language. Text terms go through an FTS5 index of the cards' front and back
-  // (accents and case folded), an external-content table the triggers keep in step with every
-  // card write; custom study's preview answers (cram) go to a table of their own, which the
+  // (accents and case folded), an external-content table kept in step with every card write (the
+  // store indexes the cards it inserts, triggers the updates and deletes); custom study's preview answers (cram) go to a table of their own, which the
   // optimizer, stats, calibration and replay never read, so they change no schedule
   `
   CREATE VIRTUAL TABLE cards_fts USING fts5(front, back, content='cards', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-  CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN
-    INSERT INTO cards_fts(rowid, front, back) VALUES (new.id, new.front, new.back);
-  END;
+  -- No insert trigger: any AFTER INSERT trigger on cards made each insert several times slower
+  -- (a first import twice as slow), so the store indexes the cards it inserts itself, a bulk
+  -- write's in one statement at its end (store/tables/cards.ts, withSearchIndexDeferred).
   CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN
     INSERT INTO cards_fts(cards_fts, rowid, front, back) VALUES ('delete', old.id, old.front, old.back);
   END;

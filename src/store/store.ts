@@ -219,6 +219,16 @@ export class Store {
     cards.setSuspended(this.statements, id, suspended, modifiedAt);
   }
 
+  /** Adds a card inserted outside insertCard (a restore, an Anki import) to the search index. */
+  indexInsertedCard(id: number): void {
+    cards.indexInsertedCard(this.statements, id);
+  }
+
+  /** A bulk write (an import batch, a restore) in one transaction, its new cards indexed for search at its end. */
+  transactionWithSearchIndexDeferred<T>(write: () => T): T {
+    return this.transaction(() => cards.withSearchIndexDeferred(this.statements, write));
+  }
+
   setBuriedUntil(id: number, until: number, modifiedAt: number): void {
     cards.setBuriedUntil(this.statements, id, until, modifiedAt);
   }

@@ -48,6 +48,9 @@ export const CARDS_SQL = {
       reps = @reps, lapses = @lapses, last_review = @last_review, modified_at = @modified_at
     WHERE id = @id`,
   setBuriedUntil: `UPDATE cards SET buried_until = ?, modified_at = ? WHERE id = ?`,
+  maxCardId: `SELECT COALESCE(MAX(id), 0) AS id FROM cards`,
+  indexCard: `INSERT INTO cards_fts (rowid, front, back) SELECT id, front, back FROM cards WHERE id = ?`,
+  indexCardsAfter: `INSERT INTO cards_fts (rowid, front, back) SELECT id, front, back FROM cards WHERE id > ?`,
   retireCard: `UPDATE cards SET retired = 1, modified_at = ? WHERE id = ?`,
   setCardStatus: `UPDATE cards SET status = ?, modified_at = ? WHERE id = ?`,
   suggestions: `
@@ -79,7 +82,9 @@ export function insertCard(s: Statements, card: NewCard): number {
     m.state, m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses, m.lastReview,
     card.createdAt, card.createdAt, card.status ?? 'accepted', card.typeIn ? 1 : 0,
   );
-  return Number(result.lastInsertRowid);
+  const id = Number(result.lastInsertRowid);
+  indexInsertedCard(s, id);
+  return id;
 }
 
 export function updateCardContent(s: Statements, id: number, content: CardContent, modifiedAt: number): void {
@@ -193,4 +198,30 @@ function contentParams(card: CardContent) {
     tags: JSON.stringify(card.tags),
     type_in: card.typeIn ? 1 : 0,
   };
+}
+
+/**
+ * Bulk writes whose new cards join the search index in one statement at the end (an import
+ * batch, a restore): indexing each insert on its own costs several times the insert. Nested
+ * calls join the outer one. Call inside a transaction, so no reader sees a card unindexed.
+ */
+export function withSearchIndexDeferred<T>(s: Statements, write: () => T): T {
+  if (deferring.has(s)) return write();
+  const before = (s.stmt('maxCardId').get() as { id: number }).id;
+  deferring.add(s);
+  try {
+    const result = write();
+    s.stmt('indexCardsAfter').run(before);
+    return result;
+  } finally {
+    deferring.delete(s);
+  }
+}
+
+/** The statement sets inside withSearchIndexDeferred: their inserts are indexed at its end. */
+const deferring = new WeakSet<Statements>();
+
+/** Adds an inserted card to the search index, unless a bulk write will index it at its end. */
+export function indexInsertedCard(s: Statements, id: number): void {
+  if (!deferring.has(s)) s.stmt('indexCard').run(id);
 }
