@@ -114,6 +114,33 @@ describe('engram browse (ink)', () => {
     app.unmount();
   });
 
+  it('t edits tags (+add -remove, enter applies, esc cancels) and R forgets, both journalled, in the database', async () => {
+    fill(2);
+    const id = col.findCards('', { limit: 1 }).cards[0]!.id;
+    col.answer(id, 'good');
+    col.tag([id], ['old'], []);
+    const app = open();
+    await frame(app, (f) => f.includes('1/2'));
+    await press(app, 't', 'tags> ');
+    await type(app, '+exam -old');
+    await press(app, ENTER, `#${id}: tags +exam -old`);
+    expect(col.getCard(id).tags).toEqual(['exam']);
+    await press(app, 't', 'tags> ');
+    await type(app, '+never');
+    await press(app, ESC, (f) => !f.includes('tags> '));
+    expect(col.getCard(id).tags).toEqual(['exam']);
+    expect(col.getCard(id).memory.state).toBe('learning');
+    await press(app, 'R', `#${id} forgotten`);
+    expect(col.getCard(id).memory.state).toBe('new');
+    expect(col.store.reviewsOfCard(id)).toHaveLength(1);
+    // The journal takes back the forget, then the tag edit.
+    col.undo();
+    expect(col.getCard(id).memory.state).toBe('learning');
+    col.undo();
+    expect(col.getCard(id).tags).toEqual(['old']);
+    app.unmount();
+  });
+
   it('? shows the keys; enter ends the browser asking to review its query; q quits without', async () => {
     fill(2);
     const exits: Array<{ review: string | null }> = [];

@@ -188,3 +188,22 @@ describe('browse reducer: prefixes, help, notices', () => {
     expect(browseReducer(s, { type: 'toggle-help' }).help).toBe(false);
   });
 });
+
+describe('the browser tag line', () => {
+  it('reads +tag and bare words as additions, -tag as removals, and refuses an empty edit', async () => {
+    const { parseTagEdits } = await import('../../src/tui/browse/browse-controller.js');
+    expect(parseTagEdits('+exam -old draft')).toEqual({ add: ['exam', 'draft'], remove: ['old'] });
+    expect(() => parseTagEdits('   ')).toThrow(/no tag edits/);
+    expect(() => parseTagEdits('+ -x')).toThrow(/\+TAG or -TAG/);
+  });
+
+  it('t opens it, typing and backspace edit it on one line, a notice or esc closes it', () => {
+    let s = browseReducer(initialBrowse(''), { type: 'tag-start' });
+    expect(s.tagInput).toBe('');
+    s = browseReducer(s, { type: 'tag-type', text: '+ab\nc' });
+    s = browseReducer(s, { type: 'tag-erase' });
+    expect(s.tagInput).toBe('+ab ');
+    expect(browseReducer(s, { type: 'tag-cancel' }).tagInput).toBeNull();
+    expect(browseReducer(s, { type: 'notice', text: 'done' })).toMatchObject({ tagInput: null, notice: 'done' });
+  });
+});

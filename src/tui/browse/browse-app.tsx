@@ -79,7 +79,7 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
   const onKey = (input: string, key: Key): void => {
     const s = latest();
     // Keys typed faster than they are read arrive together ("f1"): outside the query line, one at a time.
-    if (s.focus === 'list' && !s.help && [...input].length > 1 && !key.ctrl && !key.meta) {
+    if (s.focus === 'list' && !s.help && s.tagInput === null && [...input].length > 1 && !key.ctrl && !key.meta) {
       for (const ch of input) onKey(ch, key);
       return;
     }
@@ -96,6 +96,23 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
         return dispatch({ type: 'move', by: key.upArrow ? -1 : 1 });
       }
       if (!key.ctrl && !key.meta && input) dispatch({ type: 'type', text: input });
+      return;
+    }
+    if (s.tagInput !== null) {
+      if (key.escape) return dispatch({ type: 'tag-cancel' });
+      if (key.backspace || key.delete) return dispatch({ type: 'tag-erase' });
+      if (key.return) {
+        const row = selectedRow(s);
+        if (!row) return dispatch({ type: 'tag-cancel' });
+        try {
+          dispatch({ type: 'row-changed', row: controller.tag(row.id, s.tagInput) });
+          dispatch({ type: 'notice', text: `#${row.id}: tags ${s.tagInput.trim()}` });
+        } catch (error) {
+          fail(error);
+        }
+        return;
+      }
+      if (!key.ctrl && !key.meta && input) dispatch({ type: 'tag-type', text: input });
       return;
     }
     if (s.flagPending) {
@@ -136,6 +153,16 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
       return;
     }
     if (input === 'f') return dispatch({ type: 'flag-prefix' });
+    if (input === 't') return dispatch({ type: 'tag-start' });
+    if (input === 'R') {
+      try {
+        dispatch({ type: 'row-changed', row: controller.forget(row.id) });
+        dispatch({ type: 'notice', text: `#${row.id} forgotten: new again, history kept (engram undo takes it back)` });
+      } catch (error) {
+        fail(error);
+      }
+      return;
+    }
     if (input === 'e') {
       controller.edit(row.id).then(
         (result) => {

@@ -13,6 +13,10 @@ export interface BrowseController {
   find(query: string, offset: number, limit: number): { total: number; rows: BrowseRow[] };
   toggleSuspend(cardId: number): BrowseRow;
   setFlag(cardId: number, flag: number): BrowseRow;
+  /** Back to new (Anki's Reset), history kept; journalled, so `engram undo` takes it back. */
+  forget(cardId: number): BrowseRow;
+  /** Tag edits as typed: `+x` (or `x`) adds, `-x` removes; kept across re-imports, journalled. */
+  tag(cardId: number, edits: string): BrowseRow;
   /** Opens the card's note in $VISUAL/$EDITOR at its line, re-imports it; the row after (null: gone). */
   edit(cardId: number): Promise<{ row: BrowseRow | null; message: string }>;
 }
@@ -56,6 +60,11 @@ export function createBrowseController(col: Collection, terminal?: TerminalHooks
       return toBrowseRow(col.suspend(cardId, !card.suspended));
     },
     setFlag: (cardId, flag) => toBrowseRow(col.flag([cardId], flag).cards[0]!),
+    forget: (cardId) => toBrowseRow(col.forget([cardId]).cards[0]!),
+    tag(cardId, edits) {
+      const { add, remove } = parseTagEdits(edits);
+      return toBrowseRow(col.tag([cardId], add, remove).cards[0]!);
+    },
     async edit(cardId) {
       const source = col.editableSourceOf(cardId);
       if (!source) return { row: toBrowseRow(col.getCard(cardId)), message: 'this card has no note of its own to open' };
@@ -74,4 +83,17 @@ export function createBrowseController(col: Collection, terminal?: TerminalHooks
       return { row: after.retired ? null : toBrowseRow(after), message: problem ? `re-import failed: ${problem.message}` : 'note re-imported' };
     },
   };
+}
+
+/** `+exam -old draft` → add exam and draft, remove old; throws on nothing to do. */
+export function parseTagEdits(text: string): { add: string[]; remove: string[] } {
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (word.startsWith('-')) remove.push(word.slice(1));
+    else add.push(word.startsWith('+') ? word.slice(1) : word);
+  }
+  if ([...add, ...remove].some((t) => t === '')) throw new Error('a tag edit is +TAG or -TAG');
+  if (add.length + remove.length === 0) throw new Error('no tag edits: type +TAG or -TAG');
+  return { add, remove };
 }

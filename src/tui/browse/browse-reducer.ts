@@ -42,6 +42,8 @@ export interface BrowseState {
   page: { query: string; offset: number; rows: BrowseRow[] };
   /** `f` was pressed: the next key is a flag digit. */
   flagPending: boolean;
+  /** `t` was pressed: the tag edits being typed (`+exam -old`), applied with enter; null otherwise. */
+  tagInput: string | null;
   help: boolean;
   notice: string | null;
 }
@@ -64,6 +66,10 @@ export type BrowseAction =
   | { type: 'row-changed'; row: BrowseRow }
   | { type: 'flag-prefix' }
   | { type: 'cancel-prefix' }
+  | { type: 'tag-start' }
+  | { type: 'tag-type'; text: string }
+  | { type: 'tag-erase' }
+  | { type: 'tag-cancel' }
   | { type: 'toggle-help' }
   | { type: 'notice'; text: string | null };
 
@@ -83,6 +89,7 @@ export function initialBrowse(query = '', rows = 10): BrowseState {
     rows: Math.max(1, rows),
     page: { query: input, offset: 0, rows: [] },
     flagPending: false,
+    tagInput: null,
     help: false,
     notice: null,
   };
@@ -149,10 +156,18 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
       return { ...state, flagPending: true, notice: 'flag: 0 none, 1 red, 2 orange, 3 green, 4 blue' };
     case 'cancel-prefix':
       return { ...state, flagPending: false, notice: null };
+    case 'tag-start':
+      return { ...state, tagInput: '', flagPending: false, notice: null };
+    case 'tag-type':
+      return state.tagInput === null ? state : { ...state, tagInput: oneLine(state.tagInput + action.text) };
+    case 'tag-erase':
+      return state.tagInput === null ? state : { ...state, tagInput: [...state.tagInput].slice(0, -1).join('') };
+    case 'tag-cancel':
+      return { ...state, tagInput: null };
     case 'toggle-help':
       return { ...state, help: !state.help };
     case 'notice':
-      return { ...state, notice: action.text, flagPending: false };
+      return { ...state, notice: action.text, flagPending: false, tagInput: null };
     default: {
       const never: never = action;
       return never;

@@ -12,6 +12,8 @@ export const BROWSE_KEYS: Array<[string, string]> = [
   ['/', 'edit the query (enter or esc: back to the list; ctrl+u clears it)'],
   ['s', 'suspend / unsuspend the card'],
   ['f then 0-4', 'flag: 0 none, 1 red, 2 orange, 3 green, 4 blue'],
+  ['t', 'edit tags: +exam -old, enter applies (kept across re-imports)'],
+  ['R', 'forget: back to new, history kept (engram undo takes it back)'],
   ['e', "edit the card's note in $EDITOR at its line, then re-import it"],
   ['enter', 'review the cards of this query (custom study)'],
   ['?', 'this help'],
@@ -132,12 +134,14 @@ export function BrowseScreen({ state, width, height, color, now }: BrowseScreenP
   const cardHeader = row
     ? fitWidth(`── #${row.id}${row.source ? `  ${sanitizeText(row.source.file)}:${row.source.line}` : ''} ${'─'.repeat(width)}`, width + 1).slice(0, width)
     : '─'.repeat(width);
-  const keys = state.notice
+  const keys = state.tagInput !== null
+    ? `tags> ${sanitizeText(state.tagInput)}▏ (+tag adds, -tag removes; enter applies, esc cancels)`
+    : state.notice
     ? `> ${sanitizeText(state.notice)}`
     : editing
       ? 'type a query · enter/esc back to the list · ctrl+u clear'
       : width >= 70
-        ? '/ query  s suspend  f flag  e edit  enter review  ? help  q quit'
+        ? '/ query  s suspend  f flag  t tags  R forget  e edit  enter review  ? help'
         : '/ query  s suspend  f flag  e edit  ⏎ review  ? help';
 
   return (
