@@ -40,7 +40,7 @@ export function deckSummaries(col: Collection): DeckSummary[] {
     return entry;
   };
   // The classes of the deckStats query: suggestions apart, rejected prose cards nowhere.
-  for (const c of col.store.deckCardCounts()) {
+  for (const c of col.store.deckClassCounts()) {
     const entry = of(c.deckId);
     if (c.status === 'suggested') entry.suggestions += c.count;
     if (c.status !== 'accepted') continue;
