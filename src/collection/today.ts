@@ -40,7 +40,7 @@ export function deckSummaries(col: Collection): DeckSummary[] {
     return entry;
   };
   // The classes of the deckStats query: suggestions apart, rejected prose cards nowhere.
-  for (const c of col.store.deckCardCounts()) {
+  for (const c of col.store.deckClassCounts()) {
     const entry = of(c.deckId);
     if (c.status === 'suggested') entry.suggestions += c.count;
     if (c.status !== 'accepted') continue;
@@ -102,7 +102,7 @@ export function countToday(col: Collection, deckIds: readonly number[]): Map<num
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
     const limits = remainingLimits(col, deckId, time, answered);
     const reviews = onePerItem(col.store.reviewDueKeys(deckId, dayEnd, time, limits.reviews));
-    const news = newOfToday(col.store.newCardKeys(deckId, time, limits.news * 3 + 10), reviews, limits.news);
+    const news = newOfTodayFetched((n) => col.store.newCardKeys(deckId, time, n), reviews, limits.news);
     out.set(deckId, { new: news.length, learning: 0, review: reviews.length });
   }
   for (const c of col.store.learningDueTimes(latestDayEnd, time)) {
@@ -119,6 +119,22 @@ export function countToday(col: Collection, deckIds: readonly number[]): Map<num
 function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number): T[] {
   const taken = new Set(reviews.map((c) => siblingKeyOf(c.itemKey)));
   return onePerItem(candidates.filter((c) => !taken.has(siblingKeyOf(c.itemKey)))).slice(0, limit);
+}
+
+/**
+ * newOfToday over the deck's first `limit * 3 + 10` new cards, fetched in two steps: the first
+ * `limit + 10` are enough unless siblings were dropped, and the first `limit` picked from a
+ * shorter prefix are the same cards (a deck at its limit reads a third of the rows).
+ */
+function newOfTodayFetched<T extends Pick<Card, 'deckId' | 'itemKey'>>(
+  fetch: (n: number) => T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number,
+): T[] {
+  const most = limit * 3 + 10;
+  const first = Math.min(most, limit + 10);
+  const candidates = fetch(first);
+  const picked = newOfToday(candidates, reviews, limit);
+  if (picked.length >= limit || candidates.length < first || first === most) return picked;
+  return newOfToday(fetch(most), reviews, limit);
 }
 
 function deckIdsFor(col: Collection, deckName: string | undefined): number[] {
@@ -174,7 +190,7 @@ function gatherToday(col: Collection, deckName: string | undefined) {
     reviews.push(...deckReviews);
     // Siblings of one note item are shown one a day, so fetch extra new cards and keep the
     // first card of each item not already shown as a review until the limit is reached.
-    const deckNews = newOfToday(col.store.newCards(deckId, time, limits.news * 3 + 10), deckReviews, limits.news);
+    const deckNews = newOfTodayFetched((n) => col.store.newCards(deckId, time, n), deckReviews, limits.news);
     news.push(...deckNews);
     counts.review += deckReviews.length;
     counts.new += deckNews.length;

@@ -4,6 +4,8 @@ export type Grade = 'again' | 'hard' | 'good' | 'easy';
 export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+/** Every CardState, for queries that seek each one. */
+export const CARD_STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 
 /**
  * How a card was made. `basic`: front::back or Q:/A:; `reversed`: the back-to-front half of

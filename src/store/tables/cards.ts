@@ -60,10 +60,18 @@ export const CARDS_SQL = {
   suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@decks IS NULL OR deck_id IN (SELECT value FROM json_each(@decks)))`,
   cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
   liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
+  // Two seeks on cards_item (the key itself; an Anki note's `anki:<nid>:` key range), never a
+  // scan of the deck: the unary + keeps SQLite off cards_deck_counts, which would read every
+  // new and review card of the deck to find the one or two with this key.
   siblingIds: `
     SELECT id, buried_until FROM cards
-    WHERE deck_id = ? AND (item_key = ? OR item_key GLOB ?) AND id != ? AND retired = 0 AND suspended = 0
-      AND state IN ('new', 'review') AND buried_until < ? AND status = 'accepted'`,
+    WHERE deck_id = @deck AND item_key = @key AND id != @card AND retired = 0 AND +suspended = 0
+      AND +state IN ('new', 'review') AND buried_until < @until AND +status = 'accepted'
+    UNION
+    SELECT id, buried_until FROM cards
+    WHERE deck_id = @deck AND item_key >= @low AND item_key < @high AND item_key GLOB @pattern AND id != @card AND retired = 0
+      AND +suspended = 0 AND +state IN ('new', 'review') AND buried_until < @until AND +status = 'accepted'
+    ORDER BY id`,
 } as const;
 
 type Statements = Prepared<keyof typeof CARDS_SQL>;
@@ -158,7 +166,11 @@ export function siblingsToBury(s: Statements, card: Card, until: number): Array<
   const group = siblingKeyOf(card.itemKey);
   // An Anki card's siblings share its note id: `anki:<nid>:*`; other keys match exactly.
   const pattern = group === card.itemKey ? '' : `${group}:*`;
-  const rows = s.stmt('siblingIds').all(card.deckId, card.itemKey, pattern, card.id, until) as Array<{ id: number; buried_until: number }>;
+  // The GLOB's literal prefix as a key range (`:` + 1 is `;`); empty when only the key matches.
+  const [low, high] = pattern === '' ? ['', ''] : [`${group}:`, `${group};`];
+  const rows = s.stmt('siblingIds').all({
+    deck: card.deckId, key: card.itemKey, pattern, low, high, card: card.id, until,
+  }) as Array<{ id: number; buried_until: number }>;
   return rows.map((r) => ({ id: r.id, buriedUntil: r.buried_until }));
 }
 
