@@ -10,6 +10,7 @@ import { createBrowseController } from '../../src/tui/browse/browse-controller.j
 import { initialBrowse } from '../../src/tui/browse/browse-reducer.js';
 import { columnsFor, rowLine } from '../../src/tui/browse/browse-screen.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame, press } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);
@@ -23,24 +24,6 @@ const ENTER = '\r';
 const ESC = '\u001B';
 
 type App = ReturnType<typeof render>;
-
-async function frame(app: App, ready: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
-
-async function press(app: App, key: string, expected: string | ((f: string) => boolean)): Promise<string> {
-  app.stdin.write(key);
-  const test = typeof expected === 'string' ? (f: string) => f.includes(expected) : expected;
-  const f = await frame(app, test);
-  expect(test(f), `after ${JSON.stringify(key)} the frame was:\n${f}`).toBe(true);
-  return f;
-}
 
 /** Types text in one write, as a paste arrives (the query line takes it whole). */
 async function type(app: App, text: string): Promise<void> {

@@ -9,6 +9,7 @@ import { createController, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
 import { initialSession, sessionReducer, type SessionCard } from '../../src/tui/session-reducer.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);
@@ -27,16 +28,6 @@ beforeEach(() => {
   cardId = card!.id;
   expect(card!.kind).toBe('output');
 });
-
-async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean, timeoutMs = 8000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
 
 async function type(app: ReturnType<typeof render>, keys: string) {
   for (const key of keys) {

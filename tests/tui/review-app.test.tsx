@@ -6,6 +6,7 @@ import type { Collection } from '../../src/collection/index.js';
 import { createController, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const SPACE = ' ';
@@ -24,15 +25,6 @@ function mount(deck?: string) {
 }
 
 /** Waits (polling, not sleeping a fixed time) until the frame satisfies `ready`. */
-async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
 
 /** Types a key and waits for the frame to change. */
 async function press(app: ReturnType<typeof render>, key: string) {

@@ -6,6 +6,7 @@ import { importNotes } from '../../src/collection/import-notes.js';
 import { createController, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);
@@ -16,16 +17,6 @@ const NOTE = [
   'How does round robin scheduling share the processor?', '',
   'Each process runs for one fixed time slice in turn, then goes to the back of the ready queue.', '',
 ].join('\n');
-
-async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean): Promise<string> {
-  const until = Date.now() + 3000;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
 
 function importNote(): void {
   const file = path.join(temp.dir(), 'os.md');

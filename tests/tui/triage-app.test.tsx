@@ -8,6 +8,7 @@ import { createTriageController, triageItems } from '../../src/tui/triage/triage
 import { TriageApp } from '../../src/tui/triage/triage-app.js';
 import { initialTriage, type TriageState } from '../../src/tui/triage/triage-reducer.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame, press } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);
@@ -38,24 +39,6 @@ function setUp(): { a: string; b: string } {
   fs.writeFileSync(b, note('OS', [Q4, 'The kernel finds the page on disk, loads it into a free frame and restarts the instruction.']));
   importNotes(col, [a, b]);
   return { a, b };
-}
-
-async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
-
-async function press(app: ReturnType<typeof render>, key: string, expected: string | ((f: string) => boolean)): Promise<string> {
-  app.stdin.write(key);
-  const test = typeof expected === 'string' ? (f: string) => f.includes(expected) : expected;
-  const f = await frame(app, test);
-  expect(test(f), `after ${JSON.stringify(key)} the frame was:\n${f}`).toBe(true);
-  return f;
 }
 
 function mount(onExit?: (state: TriageState) => void) {

@@ -12,6 +12,7 @@ import { importNotes } from '../../src/collection/import-notes.js';
 import { createController, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
 import { useTempCollection } from '../helpers/collection.js';
+import { frame } from '../helpers/ink.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);
@@ -24,16 +25,6 @@ beforeEach(() => {
   fs.writeFileSync(note, '# Capitals\n\nCapital of Australia?::**Canberra** city\ntype: true\n\nCapital of France?::Paris\n');
   expect(importNotes(col, [note]).errors).toEqual([]);
 });
-
-async function frame(app: ReturnType<typeof render>, ready: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = app.lastFrame() ?? '';
-  while (!ready(last) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    last = app.lastFrame() ?? '';
-  }
-  return last;
-}
 
 async function type(app: ReturnType<typeof render>, keys: string) {
   for (const key of keys) {
