@@ -120,6 +120,19 @@ export const CARD_STATUSES = ['suggested', 'accepted', 'rejected'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
 /** A paper cited by a note: by `[[wikilink]]` or by a citation in prose. */
+/**
+ * What every layer knows of a paper: its key (the normalised title), title, authors, venue,
+ * year and the wikilink slugs that name it. Stored, cited, declared and merged papers add to it.
+ */
+export interface PaperFacts {
+  key: string;
+  title: string;
+  authors: string[];
+  venue: string | null;
+  year: number | null;
+  slugs: string[];
+}
+
 export interface PaperRef {
   /** Normalised key used to merge the same paper cited twice (slug of its title). */
   key: string;

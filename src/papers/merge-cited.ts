@@ -1,16 +1,11 @@
+import type { PaperFacts } from '../core/index.js';
+
+export type CitedPaperFacts = PaperFacts;
+
 /**
  * What is kept when a paper already stored is cited again with other details: every author
  * and slug seen, the longer (fuller) title, and the venue and year first known.
  */
-export interface CitedPaperFacts {
-  key: string;
-  title: string;
-  authors: string[];
-  venue: string | null;
-  year: number | null;
-  slugs: string[];
-}
-
 export function mergeCitedPaper<P extends CitedPaperFacts>(stored: P, cited: P): P {
   return {
     ...stored,

@@ -2,18 +2,12 @@
  * mergePapers: one record per paper across notes. Refs are grouped (transitively) when any of
  * their keys (the title key, and the slug when cited by wikilink) match by `keysMatch`.
  */
-import type { PaperRef } from '../core/types.js';
+import type { PaperFacts, PaperRef } from '../core/types.js';
 import { humanizeSlug, humanizeWords, slugBase } from './humanize.js';
 import { keyInfo, keysMatch, matchingPairs } from './match.js';
 import { keyWords, normalizeKey } from './normalize.js';
 
-export interface Paper {
-  key: string;
-  title: string;
-  authors: string[];
-  venue: string | null;
-  year: number | null;
-  slugs: string[];
+export interface Paper extends PaperFacts {
   refs: Array<{ file: string; line: number }>;
 }
 

@@ -17,20 +17,15 @@
  */
 import type { Problem } from '../core/types.js';
 import { keysMatch } from './match.js';
+import type { PaperFacts } from '../core/types.js';
 import type { Paper } from './merge.js';
 import { humanizeSlug, slugBase } from './humanize.js';
 import { frontmatterEnd } from './markdown.js';
 import { keyWords, normalizeKey } from './normalize.js';
 
-export interface DeclaredPaperEntry {
-  key: string;
-  title: string;
-  slugs: string[];
+export interface DeclaredPaperEntry extends PaperFacts {
   aliases: string[];
   firstAuthor: string | null;
-  authors: string[];
-  venue: string | null;
-  year: number | null;
   topic: string | null;
   idea: string | null;
   line: number;

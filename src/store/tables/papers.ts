@@ -1,14 +1,9 @@
 /** Papers, their citations in notes and their links to cards. */
+import type { PaperFacts } from '../../core/index.js';
 import type { Prepared } from '../statements.js';
 
-export interface StoredPaper {
+export interface StoredPaper extends PaperFacts {
   id: number;
-  key: string;
-  title: string;
-  authors: string[];
-  venue: string | null;
-  year: number | null;
-  slugs: string[];
   /** From a papers note: the first author, the one idea the paper contributes, its topic (e.g. the challenge). */
   firstAuthor: string | null;
   idea: string | null;
@@ -21,14 +16,8 @@ export interface StoredPaper {
 }
 
 /** What a papers note says about one paper; it overrides what prose citations guessed. */
-export interface DeclaredPaper {
-  key: string;
-  title: string;
-  authors: string[];
+export interface DeclaredPaper extends PaperFacts {
   firstAuthor: string | null;
-  venue: string | null;
-  year: number | null;
-  slugs: string[];
   aliases: string[];
   idea: string | null;
   topic: string | null;
@@ -67,14 +56,7 @@ export const PAPERS_SQL = {
 type Statements = Prepared<keyof typeof PAPERS_SQL>;
 
 /** A paper as prose citations describe it (no papers-note facts). */
-export interface CitedPaper {
-  key: string;
-  title: string;
-  authors: string[];
-  venue: string | null;
-  year: number | null;
-  slugs: string[];
-}
+export type CitedPaper = PaperFacts;
 
 /**
  * Inserts a cited paper, or updates the one stored under its key with what `merge` keeps of
