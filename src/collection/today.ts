@@ -97,12 +97,12 @@ export function countToday(col: Collection, deckIds: readonly number[]): Map<num
   const out = new Map<number, QueueCounts>();
   let latestDayEnd = time;
   for (const deckId of deckIds) {
-    const options = col.deckOptions(deckId);
-    const dayEnd = nextDayStart(time, options.rolloverHour);
+    const { dayEnd, reviews, news } = deckToday(
+      col, deckId, time, answered,
+      (end, limit) => col.store.reviewDueKeys(deckId, end, time, limit),
+      (n) => col.store.newCardKeys(deckId, time, n),
+    );
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
-    const limits = remainingLimits(col, deckId, time, answered);
-    const reviews = onePerItem(col.store.reviewDueKeys(deckId, dayEnd, time, limits.reviews));
-    const news = newOfTodayFetched((n) => col.store.newCardKeys(deckId, time, n), reviews, limits.news);
     out.set(deckId, { new: news.length, learning: 0, review: reviews.length });
   }
   for (const c of col.store.learningDueTimes(latestDayEnd, time)) {
@@ -110,6 +110,24 @@ export function countToday(col: Collection, deckIds: readonly number[]): Map<num
     if (counts && c.due < nextDayStart(time, col.deckOptions(c.deckId).rolloverHour)) counts.learning++;
   }
   return out;
+}
+
+/**
+ * One deck's share of today, read with the given fetchers (whole cards for the queue, note
+ * keys for the counts, so both pick the same): due reviews up to the limit, one card per note
+ * item (the count shown is the number kept), then new cards as newOfTodayFetched picks them.
+ */
+function deckToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(
+  col: Collection, deckId: number, time: number, answered: AnsweredToday,
+  reviewsDue: (dayEnd: number, limit: number) => T[], newCards: (n: number) => T[],
+): { dayEnd: number; reviews: T[]; news: T[] } {
+  const dayEnd = nextDayStart(time, col.deckOptions(deckId).rolloverHour);
+  const limits = remainingLimits(col, deckId, time, answered);
+  const reviews = onePerItem(reviewsDue(dayEnd, limits.reviews));
+  // Siblings of one note item are shown one a day, so extra new cards are fetched and the first
+  // card of each item not already shown as a review is kept until the limit is reached.
+  const news = newOfTodayFetched(newCards, reviews, limits.news);
+  return { dayEnd, reviews, news };
 }
 
 /**
@@ -181,16 +199,13 @@ function gatherToday(col: Collection, deckName: string | undefined) {
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   let latestDayEnd = time;
   for (const deckId of deckIds) {
-    const options = col.deckOptions(deckId);
-    const dayEnd = nextDayStart(time, options.rolloverHour);
+    const { dayEnd, reviews: deckReviews, news: deckNews } = deckToday(
+      col, deckId, time, answered,
+      (end, limit) => col.store.reviewDue(deckId, end, time, limit),
+      (n) => col.store.newCards(deckId, time, n),
+    );
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
-    const limits = remainingLimits(col, deckId, time, answered);
-    // At most the limit, one card per note item: the count of due reviews shown is the number kept.
-    const deckReviews = onePerItem(col.store.reviewDue(deckId, dayEnd, time, limits.reviews));
     reviews.push(...deckReviews);
-    // Siblings of one note item are shown one a day, so fetch extra new cards and keep the
-    // first card of each item not already shown as a review until the limit is reached.
-    const deckNews = newOfTodayFetched((n) => col.store.newCards(deckId, time, n), deckReviews, limits.news);
     news.push(...deckNews);
     counts.review += deckReviews.length;
     counts.new += deckNews.length;
