@@ -3,22 +3,14 @@
  * exactly the selected cards, answers change no schedule, and the summary says so; the same
  * query without --preview reschedules a card that was not due (studied ahead).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEnv, type TempEnv } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import type { TempEnv } from '../helpers/cli.js';
 import { withCollectionAt } from '../helpers/collection.js';
-import { hasTmux, terminal } from '../helpers/tmux.js';
+import { hasTmux, terminalWithTempEnv } from '../helpers/tmux.js';
 
-const term = terminal('custom-study');
+const term = terminalWithTempEnv('custom-study', (e) => (env = e));
 const NOW = '2026-12-01T09:00:00Z';
 let env: TempEnv;
-
-beforeEach(() => {
-  env = tempEnv();
-});
-afterEach(() => {
-  term.close();
-  env.cleanup();
-});
 
 describe.skipIf(!hasTmux)('custom study in a real terminal', () => {
   it('--preview: the selected cards only, nothing rescheduled; then scheduled mode studies ahead', { timeout: 60_000 }, async () => {

@@ -1,19 +1,11 @@
 /** A predict-the-output card in a real pseudo-terminal (tmux): type, check, confirm the suggested grade. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEnv, type TempEnv } from '../helpers/cli.js';
-import { hasTmux, terminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import type { TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminalWithTempEnv } from '../helpers/tmux.js';
 
-const term = terminal('predict');
+const term = terminalWithTempEnv('predict', (e) => (env = e));
 const NOW = '2026-12-01T09:00:00Z';
 let env: TempEnv;
-
-beforeEach(() => {
-  env = tempEnv();
-});
-afterEach(() => {
-  term.close();
-  env.cleanup();
-});
 
 describe.skipIf(!hasTmux)('a predict card in a terminal', () => {
   it('shows the code, takes the typed prediction, shows the verdict; enter saves the suggested grade', async () => {

@@ -2,11 +2,11 @@
  * The review session in a real pseudo-terminal (tmux): start, reveal, grade, undo, quit;
  * then the review log holds exactly the answers given.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEnv, type TempEnv } from '../helpers/cli.js';
-import { hasTmux, terminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import type { TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminalWithTempEnv } from '../helpers/tmux.js';
 
-const term = terminal('review');
+const term = terminalWithTempEnv('review', (e) => (env = e));
 const { tmux, screen, waitFor, press } = term;
 const session = 'e2e';
 let env: TempEnv;
@@ -17,14 +17,6 @@ function startReview(width: number, height: number, vars: Record<string, string>
 }
 
 const NOW = '2026-12-01T09:00:00Z';
-
-beforeEach(() => {
-  env = tempEnv();
-});
-afterEach(() => {
-  term.close();
-  env.cleanup();
-});
 
 describe.skipIf(!hasTmux)('review in a real terminal', () => {
   it('reveals, grades, undoes and quits; the log holds exactly the answers given', { timeout: 60_000 }, async () => {

@@ -3,12 +3,12 @@
  * does for the review: keys go in through tmux, the screen is read back with capture-pane,
  * and the database is checked through the CLI afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEnv, type TempEnv } from '../helpers/cli.js';
-import { hasTmux, terminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import type { TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminalWithTempEnv } from '../helpers/tmux.js';
 
 // Its own tmux server: pty.test.ts may run at the same time and kills its own.
-const term = terminal('quiz-stats');
+const term = terminalWithTempEnv('quiz-stats', (e) => (env = e));
 const { tmux, screen, waitFor, press } = term;
 const session = 'e2e';
 const NOW = '2026-12-01T09:00:00Z';
@@ -20,14 +20,6 @@ function start(args: string[], width: number, height: number, keepOpen = false):
 }
 
 const sessionEnded = (): Promise<void> => term.ended();
-
-beforeEach(() => {
-  env = tempEnv();
-});
-afterEach(() => {
-  term.close();
-  env.cleanup();
-});
 
 const PAPERS_NOTE = `---
 papers: true

@@ -2,21 +2,13 @@
  * `engram triage` in a real pseudo-terminal (tmux): the screen drawn from a real import, keys
  * sent through tmux, decisions checked through the CLI afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEnv, type TempEnv } from '../helpers/cli.js';
-import { hasTmux, terminal } from '../helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import type { TempEnv } from '../helpers/cli.js';
+import { hasTmux, terminalWithTempEnv } from '../helpers/tmux.js';
 
-const term = terminal('triage');
+const term = terminalWithTempEnv('triage', (e) => (env = e));
 const NOW = '2026-12-01T09:00:00Z';
 let env: TempEnv;
-
-beforeEach(() => {
-  env = tempEnv();
-});
-afterEach(() => {
-  term.close();
-  env.cleanup();
-});
 
 const Q1 = 'How does round robin scheduling share the processor?';
 const Q2 = 'Why does a shorter time slice make the system feel more responsive?';

@@ -3,7 +3,8 @@
  * sent with send-keys, the screen read back with capture-pane.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { CLI } from './cli.js';
+import { afterEach, beforeEach } from 'vitest';
+import { CLI, tempEnv, type TempEnv } from './cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -81,4 +82,23 @@ export function terminal(name: string): Terminal {
       }
     },
   };
+}
+
+/**
+ * A file's tmux terminal, with a fresh temporary environment for each test (handed to `use`);
+ * after each test the tmux server is stopped and the environment removed.
+ */
+export function terminalWithTempEnv(name: string, use: (env: TempEnv) => void): Terminal {
+  const term = terminal(name);
+  let current: TempEnv | null = null;
+  beforeEach(() => {
+    current = tempEnv();
+    use(current);
+  });
+  afterEach(() => {
+    term.close();
+    current?.cleanup();
+    current = null;
+  });
+  return term;
 }
