@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded generator, so simulated data is the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the app itself uses (mulberry32, core/random.ts), so simulated data is the same on every run. */
+export { seededRandom as prng } from '../../src/core/random.js';
