@@ -159,13 +159,26 @@ function applyOne(col: Collection, resolver: CardResolver, e: SyncEvent, touched
     }
     case 'suspend':
     case 'bury':
-    case 'triage': {
+    case 'triage':
+    case 'flag':
+    case 'tag': {
+      // A card's state: the latest event of its slot wins, whatever order they arrive in.
       const id = resolver.resolve(e.card);
       if (id === null) return false;
       if (!newerInSlot(store, { type: e.type, slot: slotOf(e)!, time, device: e.device, seq: e.seq })) {
         if (e.type === 'suspend') store.setSuspended(id, e.suspended, time);
         else if (e.type === 'bury') store.setBuriedUntil(id, e.until, time);
-        else store.setCardStatus(id, e.status, time);
+        else if (e.type === 'triage') store.setCardStatus(id, e.status, time);
+        else if (e.type === 'flag') store.setFlag(id, e.flag, time);
+        else {
+          const card = col.getCard(id);
+          const stored = card.tagEdits ?? NO_TAG_EDITS;
+          const edits = { add: stored.add.filter((t) => t !== e.tag), remove: stored.remove.filter((t) => t !== e.tag) };
+          if (e.edit) edits[e.edit].push(e.tag);
+          const tags = card.tags.filter((t) => t !== e.tag);
+          if (e.on) tags.push(e.tag);
+          store.setTags(id, e.on && card.tags.includes(e.tag) ? card.tags : tags, edits, time);
+        }
       }
       markEventApplied(store, e.id, null);
       return true;
@@ -186,25 +199,6 @@ function applyOne(col: Collection, resolver: CardResolver, e: SyncEvent, touched
     case 'relink':
       markEventApplied(store, e.id, null);
       return true;
-    case 'flag':
-    case 'tag': {
-      const id = resolver.resolve(e.card);
-      if (id === null) return false;
-      if (!newerInSlot(store, { type: e.type, slot: slotOf(e)!, time, device: e.device, seq: e.seq })) {
-        if (e.type === 'flag') store.setFlag(id, e.flag, time);
-        else {
-          const card = col.getCard(id);
-          const stored = card.tagEdits ?? NO_TAG_EDITS;
-          const edits = { add: stored.add.filter((t) => t !== e.tag), remove: stored.remove.filter((t) => t !== e.tag) };
-          if (e.edit) edits[e.edit].push(e.tag);
-          const tags = card.tags.filter((t) => t !== e.tag);
-          if (e.on) tags.push(e.tag);
-          store.setTags(id, e.on && card.tags.includes(e.tag) ? card.tags : tags, edits, time);
-        }
-      }
-      markEventApplied(store, e.id, null);
-      return true;
-    }
     case 'forget':
     case 'reschedule': {
       // Both take their place in the card's log: the replay that follows applies them in order.
