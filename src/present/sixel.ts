@@ -1,12 +1,13 @@
 /**
  * Sixel for terminals that speak only sixel (foot, mlterm, …). Sixel is pixels, so the picture
  * must be decoded: this decodes PNG only (8-bit, not interlaced: what screenshots and diagram
- * tools write), inflating with fflate, which Engram already uses for Anki packages. JPEG, GIF and
- * other PNGs are not decoded: the caller shows the placeholder line instead. Colours are reduced
+ * tools write). JPEG, GIF and
+ * other PNGs are not decoded: the caller shows the placeholder line instead. (Node's zlib
+ * inflates, three times faster here than fflate, with the output capped at the promised size.) Colours are reduced
  * to a fixed 6×6×6 cube (216 colours), pixels mostly transparent are left unpainted, scaling is
  * nearest-neighbour. Pure; bounded in pixels and in inflated bytes.
  */
-import { unzlibSync } from 'fflate';
+import { inflateSync } from 'node:zlib';
 
 /** Largest picture decoded (pixels): a 4096×4096 PNG is 64 MB of RGBA, more than a card needs. */
 export const MAX_DECODED_PIXELS = 4096 * 4096;
@@ -52,8 +53,8 @@ export function decodePng(bytes: Uint8Array): Rgba | null {
   for (const part of idat) { compressed.set(part, offset); offset += part.length; }
   let raw: Uint8Array;
   try {
-    // The output buffer is exactly the size the header promises: a "zip bomb" cannot grow it.
-    raw = unzlibSync(compressed, { out: new Uint8Array(height * (stride + 1)) });
+    // Output capped at the size the header promises: a "zip bomb" cannot grow it (zlib throws past it).
+    raw = inflateSync(compressed, { maxOutputLength: height * (stride + 1) });
   } catch {
     return null;
   }
@@ -64,20 +65,20 @@ export function decodePng(bytes: Uint8Array): Rgba | null {
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     const out = pixels.subarray(y * stride, (y + 1) * stride);
     const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : null;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? out[x - channels]! : 0;
-      const b = prev ? prev[x]! : 0;
-      const c = prev && x >= channels ? prev[x - channels]! : 0;
-      let v = line[x]!;
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
+    // One loop per filter type: this runs for every byte of the picture.
+    if (filter === 0) out.set(line);
+    else if (filter === 1) for (let x = 0; x < stride; x++) out[x] = (line[x]! + (x >= channels ? out[x - channels]! : 0)) & 0xff;
+    else if (filter === 2) for (let x = 0; x < stride; x++) out[x] = (line[x]! + (prev ? prev[x]! : 0)) & 0xff;
+    else if (filter === 3) for (let x = 0; x < stride; x++) out[x] = (line[x]! + (((x >= channels ? out[x - channels]! : 0) + (prev ? prev[x]! : 0)) >> 1)) & 0xff;
+    else if (filter === 4) {
+      for (let x = 0; x < stride; x++) {
+        const a = x >= channels ? out[x - channels]! : 0;
+        const b = prev ? prev[x]! : 0;
+        const c = prev && x >= channels ? prev[x - channels]! : 0;
         const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      } else if (filter !== 0) return null;
-      out[x] = v & 0xff;
-    }
+        out[x] = (line[x]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      }
+    } else return null;
   }
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
@@ -126,11 +127,19 @@ export function encodeSixel(rgba: Rgba, maxWidth: number, maxHeight: number): st
     out.push(`#${c};2;${pct(Math.floor(c / 36))};${pct(Math.floor(c / 6) % 6)};${pct(c % 6)}`);
   }
   for (let band = 0; band < h; band += 6) {
-    const colours = new Set<number>();
-    for (let y = band; y < Math.min(h, band + 6); y++) for (let x = 0; x < w; x++) colours.add(index[y * w + x]!);
-    colours.delete(-1);
+    // One pass over the band: each colour's six-pixel columns, then each colour's row of sixels.
+    const columns = new Map<number, Uint8Array>();
+    for (let k = 0; k < 6 && band + k < h; k++) {
+      for (let x = 0; x < w; x++) {
+        const c = index[(band + k) * w + x]!;
+        if (c < 0) continue;
+        let bits = columns.get(c);
+        if (!bits) { bits = new Uint8Array(w); columns.set(c, bits); }
+        bits[x]! |= 1 << k;
+      }
+    }
     let first = true;
-    for (const c of colours) {
+    for (const [c, bits] of columns) {
       if (!first) out.push('$');
       first = false;
       out.push(`#${c}`);
@@ -141,10 +150,9 @@ export function encodeSixel(rgba: Rgba, maxWidth: number, maxHeight: number): st
         out.push(run > 3 ? `!${run}${ch}` : ch.repeat(run));
       };
       for (let x = 0; x < w; x++) {
-        let bits = 0;
-        for (let k = 0; k < 6 && band + k < h; k++) if (index[(band + k) * w + x] === c) bits |= 1 << k;
-        if (bits === last) run++;
-        else { flush(); last = bits; run = 1; }
+        const value = bits[x]!;
+        if (value === last) run++;
+        else { flush(); last = value; run = 1; }
       }
       flush();
     }

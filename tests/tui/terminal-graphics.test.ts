@@ -122,6 +122,14 @@ describe('escape sequences', () => {
     expect(() => sixelImage(broken, { cols: 1, rows: 1 })).not.toThrow();
   });
 
+  it('sixel: a PNG whose data inflates past the size its header promises is refused, not inflated', () => {
+    const big = makePng(64, 64, () => [1, 2, 3]);
+    const lying = Buffer.from(big);
+    lying.writeUInt32BE(2, 16); // IHDR width 2, height 64: the data holds 32 times more
+    expect(decodePng(lying)).toBeNull();
+    expect(decodePng(big)!.width).toBe(64);
+  });
+
   it('sixel: scales down to the box (8x16 pixels a cell) and never up', () => {
     const png = makePng(64, 32, () => [0, 255, 0]);
     expect(sixelImage(png, { cols: 4, rows: 1 })!).toContain('"1;1;32;16');
