@@ -1,9 +1,12 @@
-import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { askAgainQuestion, buildQuestion, type Question } from '../../src/quiz/index.js';
 import { toQuizPaper } from '../../src/collection/quiz.js';
 import { QuizApp, createQuizController, initialQuiz } from '../../src/tui/quiz/index.js';
 import { useQuizCollection } from './fixture.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const ENTER = '\r';

@@ -1,9 +1,12 @@
-import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { summarizeStats, type DayActivity } from '../../src/stats/index.js';
 import { HEAT_CHARS, statsLines } from '../../src/present/stats/lines.js';
 import { plainText } from '../../src/present/stats/plain.js';
 import { StatsView } from '../../src/tui/stats/stats-view.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 const day = (ago: number, reviews: number, pass = 0, fail = 0): DayActivity => ({
   ago, reviews, durationMs: reviews * 1000, youngPass: pass, youngFail: fail, maturePass: 0, matureFail: 0,

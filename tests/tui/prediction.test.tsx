@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { setNow } from '../../src/core/index.js';
@@ -10,6 +10,9 @@ import { ReviewApp } from '../../src/tui/review-app.js';
 import { initialSession, sessionReducer, type SessionCard } from '../../src/tui/session-reducer.js';
 import { useTempCollection } from '../helpers/collection.js';
 import { frame } from '../helpers/ink.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { createController, startingState } from '../../src/tui/index.js';
@@ -15,6 +15,9 @@ import { reviewCommandFor } from '../../src/tui/review-keys.js';
 import type { GraphicsOverlay, ScreenImage } from '../../src/tui/graphics-overlay.js';
 import { useTempCollection } from '../helpers/collection.js';
 import { makePng } from '../helpers/png.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);

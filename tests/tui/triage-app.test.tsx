@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { render } from 'ink-testing-library';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { createTriageController, triageItems } from '../../src/tui/triage/triage-controller.js';
@@ -9,6 +9,9 @@ import { TriageApp } from '../../src/tui/triage/triage-app.js';
 import { initialTriage, type TriageState } from '../../src/tui/triage/triage-reducer.js';
 import { useTempCollection } from '../helpers/collection.js';
 import { frame, press } from '../helpers/ink.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const temp = useTempCollection(T0);

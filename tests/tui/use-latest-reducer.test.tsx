@@ -3,9 +3,12 @@
  * in between. With useLatestReducer the second key sees the state the first one left.
  */
 import { Text, useInput } from 'ink';
-import { render } from 'ink-testing-library';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useLatestReducer } from '../../src/tui/use-latest-reducer.js';
+
+// The shared module graph outlives this file: unmount every tree a test rendered.
+afterEach(cleanup);
 
 type Action = { type: 'open' } | { type: 'pick'; n: string };
 interface State { open: boolean; picked: string[] }
