@@ -14,15 +14,22 @@ import { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { setNow } from '../../src/core/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { CLI } from '../helpers/cli.js';
+import { CLI, runBatch } from '../helpers/cli.js';
 
 const NOW = '2026-12-01T09:00:00Z';
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
+const ENV = { ...process.env as Record<string, string>, TZ: 'UTC', NO_COLOR: '1', ENGRAM_NOW: NOW };
+
 function engram(db: string, args: string[], wrap: string[] = []) {
   const argv = [...wrap, process.execPath, CLI, '--db', db, ...args];
-  const r = spawnSync(argv[0]!, argv.slice(1), { env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', ENGRAM_NOW: NOW }, encoding: 'utf8' });
+  const r = spawnSync(argv[0]!, argv.slice(1), { env: ENV, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Several commands in one new process (see runBatch): the same code as `engram`, one start-up. */
+function engramBatch(db: string, commands: string[][], wrap: string[] = []) {
+  return runBatch(commands.map((args) => ({ args: ['--db', db, ...args], env: ENV, cwd: os.tmpdir() })), wrap);
 }
 
 function expectOneLine(stderr: string, pattern: RegExp): void {
@@ -101,17 +108,20 @@ describe.skipIf(asUser === null)('a read-only database', () => {
       fs.chmodSync(db, 0o444);
       fs.chmodSync(home, where === 'a read-only folder' ? 0o555 : 0o777);
       const before = digest(db);
-      for (const args of [['decks', '--json'], ['cards', '--json'], ['due', '--json'], ['show', '1', '--json'], ['export'], ['stats', '--json']]) {
-        const r = engram(db, args, asUser!);
-        expect(r.stderr, args.join(' ')).toBe('');
-        expect(r.code, args.join(' ')).toBe(0);
-      }
-      expect(JSON.parse(engram(db, ['cards', '--json'], asUser!).stdout)).toHaveLength(5);
-      for (const args of [['answer', '1', 'good'], ['add', '--deck', 'D', '--front', 'f', '--back', 'b'], ['undo']]) {
-        const r = engram(db, args, asUser!);
+      const reads = [['decks', '--json'], ['cards', '--json'], ['due', '--json'], ['show', '1', '--json'], ['export'], ['stats', '--json']];
+      const writes = [['answer', '1', 'good'], ['add', '--deck', 'D', '--front', 'f', '--back', 'b'], ['undo']];
+      // One process as the unprivileged user runs them all; each command opens the database anew.
+      const results = engramBatch(db, [...reads, ...writes], asUser!);
+      reads.forEach((args, i) => {
+        expect(results[i]!.stderr, args.join(' ')).toBe('');
+        expect(results[i]!.code, args.join(' ')).toBe(0);
+      });
+      expect(JSON.parse(results[1]!.stdout)).toHaveLength(5);
+      writes.forEach((args, i) => {
+        const r = results[reads.length + i]!;
         expect(r.code, args.join(' ')).toBe(1);
         expectOneLine(r.stderr, /^engram: .*engram\.db is read-only/);
-      }
+      });
       expect(digest(db)).toBe(before);
       fs.chmodSync(home, 0o755);
     });
@@ -163,11 +173,11 @@ describe('a full disk', () => {
     fs.writeFileSync(path.join(notes, 'new.md'), '# New\n\nA brand new question?::A brand new answer.\n');
     // Room to open the database (its 32 KB shared-memory file), not to write.
     fill(disk, 40_000);
-    for (const args of [['answer', '2', 'good'], ['add', '--deck', 'D', '--front', 'f', '--back', 'b'], ['undo'], ['import', notes], ['backup']]) {
-      const r = engram(db, args);
-      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(1);
+    const writes = [['answer', '2', 'good'], ['add', '--deck', 'D', '--front', 'f', '--back', 'b'], ['undo'], ['import', notes], ['backup']];
+    engramBatch(db, writes).forEach((r, i) => {
+      expect(r.code, `${writes[i]![0]}: ${r.stderr}`).toBe(1);
       expectOneLine(r.stderr, /^engram: .*(no space left|disk I\/O error)/);
-    }
+    });
     fs.rmSync(path.join(disk, 'filler'));
     const col = Collection.open(db);
     expect(col.cards({})).toHaveLength(300);

@@ -116,3 +116,17 @@ export function tempEnv(): TempEnv {
   };
   return env;
 }
+
+const CLI_BATCH = fileURLToPath(new URL('./cli-batch.mjs', import.meta.url));
+
+/**
+ * Runs the commands one after another in ONE new process (dist/cli-main.js's main(), as in the
+ * in-process worker), optionally started through `wrap` (e.g. setpriv, to run as another user).
+ * For tests that need a separate process but not Node's start-up per command.
+ */
+export function runBatch(commands: Array<{ args: string[]; env: Record<string, string>; cwd: string }>, wrap: string[] = []): RunResult[] {
+  const argv = [...wrap, process.execPath, CLI_BATCH, pathToFileURL(CLI_MAIN).href];
+  const r = spawnSync(argv[0]!, argv.slice(1), { input: JSON.stringify(commands), encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`cli-batch exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as RunResult[];
+}
