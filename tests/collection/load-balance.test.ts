@@ -12,7 +12,6 @@ import { answerMemory } from '../../src/scheduler/index.js';
 import { useTempCollection } from '../helpers/collection.js';
 import { prng } from '../helpers/prng.js';
 
-const DAY = 86_400_000;
 /** Monday 5 January 2026, 09:00 local time. */
 const START = new Date(2026, 0, 5, 9).getTime();
 const temp = useTempCollection(START);

@@ -96,7 +96,7 @@ describe('escape sequences', () => {
   });
 
   it('sixel: decodes a PNG (filtered rows too) and writes bands of six rows in the 6x6x6 colours', () => {
-    const png = makePng(4, 8, (x, y) => (y < 6 ? [255, 0, 0] : [0, 0, 255]), { filter: 1 });
+    const png = makePng(4, 8, (_x, y) => (y < 6 ? [255, 0, 0] : [0, 0, 255]), { filter: 1 });
     const rgba = decodePng(png)!;
     expect(rgba.width).toBe(4);
     expect(Array.from(rgba.data.subarray(0, 4))).toEqual([255, 0, 0, 255]);
