@@ -34,6 +34,14 @@ export interface RunOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 2000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
+export const DEFAULT_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
+/**
+ * QuickJS's own stack limit. Kept well below what V8 allows the WASM frames on the native
+ * stack, so deep recursion ends in QuickJS's catchable "stack overflow", not a host RangeError.
+ */
+export const STACK_LIMIT_BYTES = 256 * 1024;
+
 /** The range a time limit may be set to (ENGRAM_EXAMPLE_TIMEOUT_MS). */
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 60_000;
@@ -52,13 +60,6 @@ export function parseTimeoutSetting(value: string | undefined): number {
   }
   return ms;
 }
-export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
-export const DEFAULT_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
-/**
- * QuickJS's own stack limit. Kept well below what V8 allows the WASM frames on the native
- * stack, so deep recursion ends in QuickJS's catchable "stack overflow", not a host RangeError.
- */
-export const STACK_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Loads the transpiler (esbuild starts a service process) and the WASM engine ahead of a run, so
