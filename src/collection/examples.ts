@@ -34,14 +34,17 @@ export function predictShownCode(col: Collection, cardId: number): string | null
 /**
  * Runs a card's example in the sandbox. The runner is loaded on first use: most sessions never
  * run one; after that its worker keeps the engine loaded, so later runs in the same process are fast.
+ * The time limit is ENGRAM_EXAMPLE_TIMEOUT_MS when set (a bad value is a usage error naming it),
+ * else the default 2 s; `options.timeoutMs` overrides both.
  */
-export async function runCardExample(col: Collection, cardId: number, options?: RunOptions): Promise<RunResult> {
+export async function runCardExample(col: Collection, cardId: number, options: RunOptions = {}): Promise<RunResult> {
+  const { runExample, parseTimeoutSetting, TIMEOUT_ENV } = await import('../examples/index.js');
+  const timeoutMs = options.timeoutMs ?? parseTimeoutSetting(process.env[TIMEOUT_ENV]);
   col.getCard(cardId); // throws "no card with id N" for an unknown id
   const example = col.exampleOf(cardId);
   if (!example) throw new EngramError(`card ${cardId} has no example`);
-  const { runExample } = await import('../examples/index.js');
   runnerLoaded = true;
-  return runExample({ lang: example.lang, code: example.code, line: example.line }, options);
+  return runExample({ lang: example.lang, code: example.code, line: example.line }, { ...options, timeoutMs });
 }
 
 export interface PredictionResult {

@@ -3,7 +3,7 @@
  * example is transpiled with esbuild here, then evaluated as an ES module in the example worker
  * (worker-host.ts, sandbox.ts), and its exported `main` (if any) is called afterwards.
  */
-import type { ExampleSpec } from '../core/index.js';
+import { EngramError, type ExampleSpec } from '../core/index.js';
 import { transpile } from './transpile.js';
 import { runInWorker, stopWorker, warmWorker } from './worker-host.js';
 
@@ -41,6 +41,25 @@ export const DEFAULT_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024;
  * stack, so deep recursion ends in QuickJS's catchable "stack overflow", not a host RangeError.
  */
 export const STACK_LIMIT_BYTES = 256 * 1024;
+
+/** The range a time limit may be set to (ENGRAM_EXAMPLE_TIMEOUT_MS). */
+export const MIN_TIMEOUT_MS = 100;
+export const MAX_TIMEOUT_MS = 60_000;
+/** The environment variable that sets the time limit of every example run (`r`, predict cards, `engram run`). */
+export const TIMEOUT_ENV = 'ENGRAM_EXAMPLE_TIMEOUT_MS';
+
+/**
+ * The time limit ENGRAM_EXAMPLE_TIMEOUT_MS asks for: unset or empty is the default; anything but a
+ * whole number of milliseconds from MIN_TIMEOUT_MS to MAX_TIMEOUT_MS is a usage error naming it.
+ */
+export function parseTimeoutSetting(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_TIMEOUT_MS;
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(ms >= MIN_TIMEOUT_MS && ms <= MAX_TIMEOUT_MS)) {
+    throw new EngramError(`${TIMEOUT_ENV} must be a whole number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}: '${value}'`, 2);
+  }
+  return ms;
+}
 
 /**
  * Loads the transpiler (esbuild starts a service process) and the WASM engine ahead of a run, so

@@ -19,8 +19,18 @@ import type { SandboxLimits, SandboxOutcome } from './sandbox.js';
 import type { Transpiled } from './transpile.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
-/** Time after the limit before the host kills a run the interrupt handler did not stop. */
+/**
+ * Time after the limit before the host kills a run the interrupt handler did not stop: 250 ms,
+ * or a quarter of a shorter limit (at least 100 ms), so a run never takes much longer than its
+ * limit asks. The interrupt handler answers within milliseconds; the grace only covers a busy
+ * machine, and a run killed in it still ends as timed out with its output so far.
+ */
 export const HARD_STOP_GRACE_MS = 250;
+const MIN_HARD_STOP_GRACE_MS = 100;
+
+export function hardStopGraceMs(timeoutMs: number): number {
+  return Math.min(HARD_STOP_GRACE_MS, Math.max(MIN_HARD_STOP_GRACE_MS, Math.round(timeoutMs / 4)));
+}
 /** Loading the engine takes ~50–300 ms; far longer means the worker is stuck. */
 const START_LIMIT_MS = 30_000;
 /**
@@ -93,7 +103,7 @@ async function runOnce(program: Transpiled, limits: SandboxLimits): Promise<Sand
             truncated: stdout.truncated || stderr.truncated, engineSuspect: false,
             error: `timed out after ${limits.timeoutMs} ms`,
           });
-        }, limits.timeoutMs + HARD_STOP_GRACE_MS);
+        }, limits.timeoutMs + hardStopGraceMs(limits.timeoutMs));
       } else if (message.type === 'output') {
         for (const [stream, text] of message.chunks) (stream === 2 ? stderr : stdout).push(text);
       } else {

@@ -31,6 +31,18 @@ describe('engram run', () => {
     expect(unknown.stderr).toBe('engram: no card with id 999\n');
   });
 
+  it('exits 2 with one line naming ENGRAM_EXAMPLE_TIMEOUT_MS when it is not a time limit', () => {
+    // Each command gets a copy of this process's environment (tests/helpers/cli.ts).
+    process.env['ENGRAM_EXAMPLE_TIMEOUT_MS'] = '5s';
+    try {
+      const r = env.run(['run', String(ids['Throws?'])]);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toBe("engram: ENGRAM_EXAMPLE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000: '5s'\n");
+    } finally {
+      delete process.env['ENGRAM_EXAMPLE_TIMEOUT_MS'];
+    }
+  });
+
   it('exits 1 with one line for a card with no example', () => {
     const r = env.run(['run', String(ids['no example'])]);
     expect(r).toMatchObject({ code: 1, stdout: '' });
