@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that need a fresh module graph: the Markdown renderer's test checks the frame before
- * its lazily loaded highlighter arrives (module-level state), the example sandbox (a shared QuickJS
- * runtime, environment variables set on purpose), and the tmux end-to-end runs. Every other file,
+ * its lazily loaded highlighter arrives (module-level state), the example sandbox's two files (a shared
+ * QuickJS runtime loaded lazily, which one test checks; environment variables set on purpose), and the tmux end-to-end runs. Every other file,
  * the Ink screens included, runs without isolation: each worker imports src/, Ink and React once
  * instead of once per file. That halved the CPU time of the in-process tests, and taking the 20
  * screen and renderer files out of isolation cut their CPU time from 46 s to 18 s. Those files keep
@@ -15,7 +15,8 @@ import { defineConfig } from 'vitest/config';
 const ISOLATED = [
   'tests/tui-render/markdown.test.ts',
   'tests/e2e/**/*.test.{ts,tsx}',
-  'tests/examples/**/*.test.{ts,tsx}',
+  'tests/examples/sandbox.test.ts',
+  'tests/examples/run-example.test.ts',
 ];
 
 export default defineConfig({

@@ -82,7 +82,7 @@ export function tempEnv(): TempEnv {
     db,
     run(args, options = {}) {
       if (!options.subprocess && !options.env?.['TZ'] && !process.env['ENGRAM_TEST_SUBPROCESS']) {
-        return runInProcess(args, baseEnv(options.now), options.cwd ?? dir);
+        return runInProcess(args, baseEnv(options.now, options.env), options.cwd ?? dir);
       }
       const r = spawnSync(process.execPath, [CLI, ...args], {
         env: baseEnv(options.now, options.env), cwd: options.cwd ?? dir, encoding: 'utf8',
