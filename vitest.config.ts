@@ -3,14 +3,14 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that need a fresh module graph: the Markdown renderer's test checks the frame before
- * its lazily loaded highlighter arrives (module-level state), the example sandbox's two files (a shared
- * QuickJS runtime loaded lazily, which one test checks; environment variables set on purpose), and the tmux end-to-end runs. Every other file,
- * the Ink screens included, runs without isolation: each worker imports src/, Ink and React once
- * instead of once per file. That halved the CPU time of the in-process tests, and taking the 20
- * screen and renderer files out of isolation cut their CPU time from 46 s to 18 s. Those files keep
- * no state between files (each Ink test file unmounts what it rendered after each test, with
- * ink-testing-library's cleanup; the collection helpers clear the clock override) and pass in
- * shuffled order (`--sequence.shuffle`).
+ * its lazily loaded highlighter arrives (module-level state); the example sandbox's two files (a
+ * shared QuickJS runtime loaded lazily, which one test checks; environment variables set on
+ * purpose); and the tmux end-to-end runs. Every other file, the Ink screens included, runs without
+ * isolation: each worker imports src/, Ink and React once instead of once per file. That halved
+ * the CPU time of the in-process tests, and taking the 20 screen and renderer files out of
+ * isolation cut their CPU time from 46 s to 18 s. Those files keep no state between files (each
+ * Ink test file unmounts what it rendered after each test, with ink-testing-library's cleanup; the
+ * collection helpers clear the clock override) and pass in shuffled order (`--sequence.shuffle`).
  */
 const ISOLATED = [
   'tests/tui-render/markdown.test.ts',
