@@ -60,7 +60,15 @@ export function terminal(name: string): Terminal {
     start(args, size, vars, keepOpen = false) {
       const assignments = Object.entries(vars).map(([k, v]) => `${k}='${v}'`);
       const command = `${assignments.join(' ')} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(' ')}${keepOpen ? '; sleep 120' : ''}`;
-      tmux('new-session', '-d', '-s', session, '-x', String(size.width), '-y', String(size.height), command);
+      const open = () => tmux('new-session', '-d', '-s', session, '-x', String(size.width), '-y', String(size.height), command);
+      try {
+        open();
+      } catch (error) {
+        // The previous session's server may still be shutting down (it exits with its last
+        // session): a new session asked for in that moment finds it gone. Once more, after it has.
+        if (!String((error as { stderr?: unknown }).stderr ?? error).includes('server exited unexpectedly')) throw error;
+        open();
+      }
     },
     async ended(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
