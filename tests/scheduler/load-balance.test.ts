@@ -15,9 +15,9 @@ const START = Date.UTC(2026, 0, 5); // a Monday
 const OPTIONS: SchedulerOptions = {
   desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], fuzz: true, weights: null,
 };
-const CARDS = 10_000;
-/** Cards come in bursts, as from an import: 2,000 every Monday for five weeks. */
-const BURST = 2000;
+const CARDS = 5_000;
+/** Cards come in bursts, as from an import: 1,000 every Monday for five weeks. */
+const BURST = 1000;
 const DAYS = 100;
 const dayOf = (time: number) => Math.floor((time - START) / DAY);
 
