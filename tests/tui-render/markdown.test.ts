@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadHighlighter, stripSgr, visibleWidth } from '../../src/tui/render/index.js';
-import { renderMarkdown } from '../../src/tui/render/markdown.js';
+import { MAX_QUOTE_DEPTH, capQuoteDepth, renderMarkdown } from '../../src/tui/render/markdown.js';
 
 const ESC = '\x1b';
 /** Everything that is not one of the renderer's own SGR sequences. */
@@ -215,6 +215,16 @@ describe('renderMarkdown', () => {
     }
     expect(renderMarkdown('', { width: 40, color: false })).toBe('');
     expect(renderMarkdown('x', { width: Number.NaN, color: false })).toBe('x');
+  });
+
+  it('draws block quotes nested deeper than MAX_QUOTE_DEPTH at that depth, fenced code untouched', () => {
+    const out = stripSgr(renderMarkdown(`${'>'.repeat(2000)} deep text`, { width: 40, color: false }));
+    expect(out).toContain('deep text');
+    expect(out.split('\n').map((line) => line.split('│').length - 1)).toEqual([MAX_QUOTE_DEPTH]);
+    expect(capQuoteDepth(`${'> '.repeat(12)}x`)).toBe(`${'> '.repeat(MAX_QUOTE_DEPTH)}x`);
+    expect(capQuoteDepth(`>>> print(1)\n${'>'.repeat(5)} five`)).toBe(`>>> print(1)\n${'>'.repeat(5)} five`);
+    const fenced = `\`\`\`\n${'>'.repeat(20)} prompt\n\`\`\`\n${'>'.repeat(20)} quote`;
+    expect(capQuoteDepth(fenced)).toBe(`\`\`\`\n${'>'.repeat(20)} prompt\n\`\`\`\n${'>'.repeat(MAX_QUOTE_DEPTH)} quote`);
   });
 
   it('is fast after the first call and memoizes repeated renders', () => {

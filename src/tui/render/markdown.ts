@@ -104,6 +104,28 @@ function finalize(raw: string, width: number, color: boolean): string {
   return lines.join('\n');
 }
 
+/** Deeper block quotes than this are drawn at this depth: no screen shows more bars usefully. */
+export const MAX_QUOTE_DEPTH = 8;
+const DEEP_QUOTE = new RegExp(`^((?: {0,3}>[ \\t]?){${MAX_QUOTE_DEPTH}})(?: {0,3}>[ \\t]?)+`);
+const FENCE = /^ {0,3}(```|~~~)/;
+
+/**
+ * Cuts block-quote markers beyond MAX_QUOTE_DEPTH on each line outside fenced code. marked
+ * re-reads a quote's contents at every level and the renderer re-wraps them, so a line of 300
+ * `>` took a second to draw (1,000 would hang the review): a card from a stranger must not.
+ */
+export function capQuoteDepth(markdown: string): string {
+  if (!markdown.includes('>')) return markdown;
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (FENCE.test(line)) fenced = !fenced;
+      return fenced ? line : line.replace(DEEP_QUOTE, (_, kept: string) => (/[ \t]$/.test(kept) ? kept : `${kept} `));
+    })
+    .join('\n');
+}
+
 /**
  * Markdown → ANSI-styled terminal lines with marked-terminal, wrapped to
  * `width`; when `color` is false, no ANSI escapes at all (NO_COLOR). Runs
@@ -122,7 +144,7 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions)
     return cached;
   }
 
-  const input = sanitizeText(source);
+  const input = capQuoteDepth(sanitizeText(source));
   const inst = getInstance(width, color);
   let raw: string;
   try {
