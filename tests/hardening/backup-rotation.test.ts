@@ -65,10 +65,11 @@ describe('unfinished backups', () => {
     expect(fs.existsSync(otherDb)).toBe(true);
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`${signal} during the copy removes the partial file`, async () => {
+  /** A database of ~40 MB, so the copy takes many steps: built once, copied for each signal. */
+  let big: Buffer | null = null;
+  const useBigDatabase = () => {
+    if (!big) {
       env.json(['add', '--deck', 'B', '--front', 'q', '--back', 'a']);
-      // A database of ~40 MB, so the copy takes many steps.
       const db = new Database(env.db);
       db.prepare(`UPDATE cards SET back = ?`).run('x'.repeat(1000));
       const insert = db.prepare(`INSERT INTO cards (deck_id, kind, front, back, item_key, due, new_position, created_at, modified_at)
@@ -78,6 +79,15 @@ describe('unfinished backups', () => {
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
+      big = fs.readFileSync(env.db);
+    } else {
+      fs.writeFileSync(env.db, big);
+    }
+  };
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} during the copy removes the partial file`, async () => {
+      useBigDatabase();
       const dir = path.join(env.dir, 'backups');
       const child = spawn(process.execPath, [CLI, 'backup'], { env: { ...process.env, ENGRAM_DB: env.db, ENGRAM_NOW: '2026-12-01T09:00:00Z' } });
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
