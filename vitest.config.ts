@@ -22,7 +22,8 @@ const ISOLATED = [
 export default defineConfig({
   test: {
     // Builds dist/ before any test: CLI tests spawn the bundle and must never run stale code.
-    globalSetup: ['tests/setup/build-once.ts'],
+    // Temporary files in memory (/dev/shm) when the machine has it: see the setup file.
+    globalSetup: ['tests/setup/build-once.ts', 'tests/setup/temp-in-memory.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Most tests wait on spawned CLI processes, so two workers help even on two cores

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setNow } from '../../src/core/index.js';
 import { autoSync } from '../../src/cli/commands/sync.js';
-import { HOUR, T0, answer, makeDevice, tempDir } from './helpers.js';
+import { cleanUpDevicesAfterEach, HOUR, T0, answer, makeDevice, tempDir } from './helpers.js';
+
+cleanUpDevicesAfterEach();
 
 process.env['TZ'] = 'UTC';
 beforeEach(() => setNow(T0));

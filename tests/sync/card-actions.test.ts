@@ -4,7 +4,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
-import { DAY, HOUR, T0, answer, card, makeDevice, stateOf, tempDir, writeNote, NOTE, type Device } from './helpers.js';
+import { cleanUpDevicesAfterEach, DAY, HOUR, T0, answer, card, makeDevice, stateOf, tempDir, writeNote, NOTE, type Device } from './helpers.js';
+
+cleanUpDevicesAfterEach();
 
 process.env['TZ'] = 'UTC';
 beforeEach(() => setNow(T0));

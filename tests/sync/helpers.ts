@@ -32,11 +32,18 @@ export interface Device {
 const roots: string[] = [];
 const open: Collection[] = [];
 
-afterEach(() => {
-  for (const col of open.splice(0)) col.close();
-  setNow(null);
-  for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
-});
+/**
+ * Closes the devices and removes their folders after each test of the calling file. Called by
+ * each test file, not at this module's top level: test files share one module graph per worker,
+ * so a hook registered on import would serve only the first file that imported this module.
+ */
+export function cleanUpDevicesAfterEach(): void {
+  afterEach(() => {
+    for (const col of open.splice(0)) col.close();
+    setNow(null);
+    for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
+  });
+}
 
 export function tempDir(prefix = 'engram-sync-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -11,7 +11,9 @@ import { setNow } from '../../src/core/index.js';
 import { syncPaperCards } from '../../src/collection/quiz.js';
 import { decide } from '../../src/collection/suggestions.js';
 import { declare } from '../quiz/fixture.js';
-import { DAY, HOUR, NOTE, T0, answer, card, folderBytes, makeDevice, stateOf, tempDir, writeNote, type Device } from './helpers.js';
+import { cleanUpDevicesAfterEach, DAY, HOUR, NOTE, T0, answer, card, folderBytes, makeDevice, stateOf, tempDir, writeNote, type Device } from './helpers.js';
+
+cleanUpDevicesAfterEach();
 
 process.env['TZ'] = 'UTC';
 beforeEach(() => setNow(T0));
