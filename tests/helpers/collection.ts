@@ -12,6 +12,24 @@ export interface TempCollection {
   dir(): string;
 }
 
+let emptyDatabase: Buffer | null = null;
+
+/**
+ * A new, empty collection at `file`. The first one in a worker is created by Collection.open
+ * (every migration, as for a user); later ones start from a copy of it, because a rules test
+ * needs an empty collection, not twelve migrations per test (2 ms instead of 10–40 ms). An empty
+ * database holds no row that depends on when or where it was made.
+ */
+export function openEmptyCollection(file: string): Collection {
+  if (emptyDatabase) {
+    fs.writeFileSync(file, emptyDatabase);
+    return Collection.open(file);
+  }
+  Collection.open(file).close();
+  emptyDatabase = fs.readFileSync(file);
+  return Collection.open(file);
+}
+
 /**
  * Opens a fresh collection at `t0` before each test of the file and removes it after. Hooks
  * the caller registers later run after this one's, so they can fill the collection.
@@ -21,7 +39,7 @@ export function useTempCollection(t0: number): TempCollection {
   let col: Collection | null = null;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-col-'));
-    col = Collection.open(path.join(dir, 'engram.db'));
+    col = openEmptyCollection(path.join(dir, 'engram.db'));
     setNow(t0);
   });
   afterEach(() => {
