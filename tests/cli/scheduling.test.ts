@@ -121,9 +121,9 @@ describe('errors', () => {
 
 describe('two processes on one database', () => {
   it('loses no answer when two processes answer at once', { timeout: 60_000 }, async () => {
-    const ids = addCards(8);
-    const first = ids.slice(0, 4);
-    const second = ids.slice(4);
+    const ids = addCards(6);
+    const first = ids.slice(0, 3);
+    const second = ids.slice(3);
     const answerAll = async (list: number[]) => {
       for (const id of list) {
         const r = await env.runAsync(['answer', String(id), 'good'], { now: DAY1 });
@@ -132,6 +132,6 @@ describe('two processes on one database', () => {
     };
     await Promise.all([answerAll(first), answerAll(second)]);
     const cards = env.json(['cards']);
-    expect(cards.filter((c: { state: string; reps: number }) => c.state === 'learning' && c.reps === 1)).toHaveLength(8);
+    expect(cards.filter((c: { state: string; reps: number }) => c.state === 'learning' && c.reps === 1)).toHaveLength(6);
   });
 });

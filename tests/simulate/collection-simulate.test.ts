@@ -14,7 +14,7 @@ describe('simulateCollection', () => {
     studyDeck(col, 'Bio', 120, 30, START);
     col.setOption('Bio', 'newPerDay', '5');
     setNow(START + 31 * DAY);
-    const report = simulateCollection(col, { deck: 'Bio', days: 60, seed: 1 });
+    const report = simulateCollection(col, { deck: 'Bio', days: 30, seed: 1 });
     const studied = col.cards({ deck: 'Bio' }).filter((c) => c.memory.state !== 'new').length;
     expect(report.studiedCards).toBe(studied);
     expect(report.newCards).toBe(120 - studied);
