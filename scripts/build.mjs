@@ -27,11 +27,7 @@ await build({
   // cli-main exports main() for the in-process CLI tests (tests/helpers/cli.ts).
   // The example worker is a third entry: worker-host.ts finds dist/example-worker.js beside
   // (or one folder above) the chunk it is bundled in, through import.meta.url.
-  entryPoints: {
-    engram: 'src/cli/engram.ts', 'cli-main': 'src/cli/main.ts', 'example-worker': 'src/examples/worker.ts',
-    // A big import's second reading thread (src/collection/read-notes-parallel.ts finds it beside the chunks).
-    'import-worker': 'src/collection/import-worker.ts',
-  },
+  entryPoints: { engram: 'src/cli/engram.ts', 'cli-main': 'src/cli/main.ts', 'example-worker': 'src/examples/worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -17,7 +17,6 @@ import type { MatchHow } from './card-identity.js';
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readContext, readNotes, type ReadTask } from './read-notes.js';
-import { readNotesInParallel } from './read-notes-parallel.js';
 import { scanPaths } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
 import { isSrDataFile, loadSrDataFiles } from './sr-data-files.js';
@@ -31,8 +30,6 @@ const YIELD_EVERY_MS = 100;
 
 /** Above this many files, the stored notes are looked up in one query instead of one each. */
 const BULK_NOTE_LOOKUP = 50;
-/** From this many files to read, a second thread reads about half of them (its start costs about as much as parsing 100 notes). */
-const PARALLEL_READ_FROM = 400;
 /** A prose front made by more notes than this in one import is a label ("What is Description?"), not a term. */
 const MAX_SHARED_PROSE_FRONT = 3;
 
@@ -43,8 +40,6 @@ export interface ImportOptions {
   proseCards?: ProseCardsMode;
   /** Called as files are read and then written, for a progress bar: work done out of total. */
   onProgress?: (done: number, total: number) => void;
-  /** Files to read from which a second thread reads and parses about half of them (default PARALLEL_READ_FROM; tests set it low). */
-  parallelFrom?: number;
 }
 
 export interface Relink {
@@ -142,12 +137,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     }
     reads.push({ index, known, task: { file, knownHash: known && !options.dryRun ? known.contentHash : null } });
   });
-  // Many files are read on two threads (the outcomes are the same, in the same order).
-  const skippedByStat = scan.files.length - reads.length;
-  const tasks = reads.map((r) => r.task);
-  const outcomes = reads.length >= (options.parallelFrom ?? PARALLEL_READ_FROM)
-    ? readNotesInParallel(tasks, context, { onRead: (done) => options.onProgress?.(skippedByStat + done, 2 * scan.files.length) }).outcomes
-    : readNotes(tasks, context);
+  const outcomes = readNotes(reads.map((r) => r.task), context);
   outcomes.forEach((outcome, k) => {
     const { index, known } = reads[k]!;
     if (outcome.kind === 'failed') {
@@ -302,28 +292,31 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // Whole files, batched up to a few hundred card writes (small notes would otherwise pay a
   // commit each), prepared before the lock is taken, with a pause between batches in which a
   // waiting answer takes the lock.
-  let next = 0;
-  let yielded = performance.now();
-  while (next < plans.length) {
-    const batch: PreparedFile[] = [];
-    let size = 0;
-    do {
-      const prepared = prepareFile(plans[next]!, decks.idOf, paperIdOf, mentioned, seed);
-      batch.push(prepared);
-      size += prepared.writes.length + prepared.plan.retire.length + 1;
-      next++;
-    } while (next < plans.length && size < BATCH_WRITES);
-    const first = next - batch.length;
-    // Each card is inserted or updated here, never both: the search index takes the batch's new cards at its end.
-    store.transactionWithSearchIndexDeferred(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
-    // The lock is free between two batches anyway (the next one is prepared first); a pause on
-    // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
-    // sleeping after every batch.
-    if (next < plans.length && performance.now() - yielded >= YIELD_EVERY_MS) {
-      store.yieldToWriters();
-      yielded = performance.now();
+  // A savepoint per file: its statement journal is kept in memory (see withTemporaryFilesInMemory).
+  store.withTemporaryFilesInMemory(() => {
+    let next = 0;
+    let yielded = performance.now();
+    while (next < plans.length) {
+      const batch: PreparedFile[] = [];
+      let size = 0;
+      do {
+        const prepared = prepareFile(plans[next]!, decks.idOf, paperIdOf, mentioned, seed);
+        batch.push(prepared);
+        size += prepared.writes.length + prepared.plan.retire.length + 1;
+        next++;
+      } while (next < plans.length && size < BATCH_WRITES);
+      const first = next - batch.length;
+      // Each card is inserted or updated here, never both: the search index takes the batch's new cards at its end.
+      store.transactionWithSearchIndexDeferred(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
+      // The lock is free between two batches anyway (the next one is prepared first); a pause on
+      // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
+      // sleeping after every batch.
+      if (next < plans.length && performance.now() - yielded >= YIELD_EVERY_MS) {
+        store.yieldToWriters();
+        yielded = performance.now();
+      }
     }
-  }
+  });
   trace('import: files written');
   // Papers lose their last citation or card only when a note was read again or went away.
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
