@@ -7,18 +7,17 @@
  * meanwhile (another process, the review) never wait out the busy timeout. A file that fails
  * is reported and skipped whole; the others import.
  */
-import crypto from 'node:crypto';
-import { applyTagEdits, fileClockNs, isStorageError, now, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
-import type { CardContent, NoteStat, StoredExample } from '../store/index.js';
-import { dropSharedFronts, parseNote } from '../notes/index.js';
-import { extractPaperRefs, findDeclared, mentionFinder, mergeCitedPaper, mergePapers, paperKeyFinder, parsePapersNote, type DeclaredPaperEntry } from '../papers/index.js';
+import { applyTagEdits, fileClockNs, isStorageError, now, trace, type Card, type CardStatus, type Memory, type ParsedCard, type PaperRef, type Problem, type ProseCardsMode } from '../core/index.js';
+import type { CardContent, KnownNote, NoteStat, StoredExample } from '../store/index.js';
+import { dropSharedFronts } from '../notes/index.js';
+import { findDeclared, mentionFinder, mergeCitedPaper, mergePapers, paperKeyFinder, type DeclaredPaperEntry } from '../papers/index.js';
 import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
-import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
-import { readNote, scanPaths, type FoundFile } from './scan-files.js';
+import { readContext, readNotes, type ReadTask } from './read-notes.js';
+import { scanPaths } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
 import { isSrDataFile, loadSrDataFiles } from './sr-data-files.js';
 import { proseModeFor } from './suggestions.js';
@@ -31,12 +30,6 @@ const YIELD_EVERY_MS = 100;
 
 /** Above this many files, the stored notes are looked up in one query instead of one each. */
 const BULK_NOTE_LOOKUP = 50;
-/** How close to the scan a file's mtime makes its stat untrustworthy (see trustedStat). */
-const RACY_MARGIN_NS = 100_000_000n;
-const RACY_MARGIN_COARSE_NS = 2_000_000_000n;
-
-/** Bump when parsing changes, so unchanged files are parsed again once. */
-const PARSER_VERSION = '3';
 /** A prose front made by more notes than this in one import is a label ("What is Description?"), not a term. */
 const MAX_SHARED_PROSE_FRONT = 3;
 
@@ -120,8 +113,9 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   result.warnings.push(...srData.problems);
   result.errors.push(...scan.errors);
   result.skipped += scan.errors.length;
+  trace(`import: ${scan.files.length} files found`);
   const store = col.store;
-  const readWith = JSON.stringify([PARSER_VERSION, options.deck ?? null, options.proseCards ?? null]);
+  const context = readContext(options, scannedAt);
   // Many files: every stored note in one query; a few: one query each.
   const knownNotes = scan.files.length > BULK_NOTE_LOOKUP ? store.knownNotes() : null;
   const knownNote = (file: string) => (knownNotes ? knownNotes.get(file) ?? null : store.knownNote(file));
@@ -129,65 +123,41 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
 
   // Phase 1: read and parse every changed file (pure work, no writes).
   const parsed: ParsedFile[] = [];
-  const readExample = cachedExampleReader();
+  const reads: Array<{ index: number; known: KnownNote | null; task: ReadTask }> = [];
   scan.files.forEach((file, index) => {
     const known = knownNote(file.path);
     // Size and mtime as stored: the file is not even read (a note with warnings or a broken
     // example is stored with no stat, so it is read every time).
     if (known && !options.dryRun && known.stat !== null && known.stat.size === file.size && known.stat.mtimeNs === file.mtimeNs
-      && known.stat.readWith === readWith) {
+      && known.stat.readWith === context.readWith) {
       result.files++;
       result.cards.unchanged += known.liveCards;
       options.onProgress?.(index + 1, 2 * scan.files.length);
       return;
     }
-    const read = readNote(file.path, file.size);
-    if (!read.ok) {
-      result.errors.push({ file: file.path, line: read.line, message: read.message });
-      result.skipped++;
-      return;
-    }
-    const examplesDigest = exampleFilesDigest(read.text, file.path, readExample);
-    const hash = crypto.createHash('sha256').update(PARSER_VERSION).update('\0').update(options.deck ?? '').update('\0').update(read.bytes)
-      .update('\0').update(examplesDigest).update(options.proseCards ? `\0prose:${options.proseCards}` : '').digest('hex');
-    // A note that reads example files is hashed every time (editing only an example re-imports it).
-    const stat = examplesDigest === '' ? trustedStat(file, readWith, scannedAt) : null;
-    if (known && known.contentHash === hash && !options.dryRun) {
-      result.files++;
-      result.cards.unchanged += known.liveCards;
-      if (!sameStat(known.stat, stat)) unchangedStats.push({ id: known.id, contentHash: known.contentHash, stat });
-      options.onProgress?.(index + 1, 2 * scan.files.length);
-      return;
-    }
-    const { note, errors, warnings } = parseNote(read.text, file.path);
-    if (!note) {
-      result.errors.push(...errors);
+    reads.push({ index, known, task: { file, knownHash: known && !options.dryRun ? known.contentHash : null } });
+  });
+  const outcomes = readNotes(reads.map((r) => r.task), context);
+  outcomes.forEach((outcome, k) => {
+    const { index, known } = reads[k]!;
+    if (outcome.kind === 'failed') {
+      result.errors.push(...outcome.errors);
       result.skipped++;
       return;
     }
     result.files++;
-    result.warnings.push(...warnings);
-    if (note.options['papers'] === true) {
-      const declared = parsePapersNote(read.text, file.path);
-      result.errors.push(...declared.problems);
-      const retry = declared.problems.length > 0;
-      parsed.push({
-        file, text: read.text, hash: retry ? `retry:${hash}` : hash, stat: retry ? null : stat, cards: [], noteDeck: note.deck, refs: [], isPapersNote: true, declared: declared.papers,
-      });
-      options.onProgress?.(index + 1, 2 * scan.files.length);
-      return;
+    if (outcome.kind === 'unchanged') {
+      result.cards.unchanged += known!.liveCards;
+      if (!sameStat(known!.stat, outcome.stat)) unchangedStats.push({ id: known!.id, contentHash: known!.contentHash, stat: outcome.stat });
+    } else {
+      result.warnings.push(...outcome.warnings);
+      result.errors.push(...outcome.errors);
+      parsed.push(outcome.parsed);
     }
-    const exampleErrors = resolveExampleFiles(note.cards, file.path, readExample);
-    result.errors.push(...exampleErrors);
-    // A note with a broken example reference or a warning is parsed again next time, so neither is forgotten.
-    const retry = exampleErrors.length > 0 || warnings.length > 0;
-    parsed.push({
-      file, text: read.text, hash: retry ? `retry:${hash}` : hash, stat: retry ? null : stat, cards: note.cards, noteDeck: note.deck, refs: extractPaperRefs(read.text),
-      isPapersNote: false, declared: [],
-    });
     options.onProgress?.(index + 1, 2 * scan.files.length);
   });
 
+  trace(`import: ${parsed.length} files read and parsed`);
   // Files found unchanged by their hash remember their stat, so the next import need not read them.
   if (unchangedStats.length > 0) store.transaction(() => unchangedStats.forEach((u) => store.setNoteStat(u.id, u.contentHash, u.stat)));
 
@@ -250,6 +220,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     return result;
   }
 
+  trace(`import: ${plans.length} files planned`);
   // Phase 3: write, in short transactions. First what the files' writes refer to (papers),
   // then each gone note and each file on its own.
   const declaredIds = new Map<string, number>();
@@ -321,48 +292,40 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // Whole files, batched up to a few hundred card writes (small notes would otherwise pay a
   // commit each), prepared before the lock is taken, with a pause between batches in which a
   // waiting answer takes the lock.
-  let next = 0;
-  let yielded = performance.now();
-  while (next < plans.length) {
-    const batch: PreparedFile[] = [];
-    let size = 0;
-    do {
-      const prepared = prepareFile(plans[next]!, decks.idOf, paperIdOf, mentioned, seed);
-      batch.push(prepared);
-      size += prepared.writes.length + prepared.plan.retire.length + 1;
-      next++;
-    } while (next < plans.length && size < BATCH_WRITES);
-    const first = next - batch.length;
-    // Each card is inserted or updated here, never both: the search index takes the batch's new cards at its end.
-    store.transactionWithSearchIndexDeferred(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
-    // The lock is free between two batches anyway (the next one is prepared first); a pause on
-    // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
-    // sleeping after every batch.
-    if (next < plans.length && performance.now() - yielded >= YIELD_EVERY_MS) {
-      store.yieldToWriters();
-      yielded = performance.now();
+  // A savepoint per file: its statement journal is kept in memory (see withTemporaryFilesInMemory).
+  store.withTemporaryFilesInMemory(() => {
+    let next = 0;
+    let yielded = performance.now();
+    while (next < plans.length) {
+      const batch: PreparedFile[] = [];
+      let size = 0;
+      do {
+        const prepared = prepareFile(plans[next]!, decks.idOf, paperIdOf, mentioned, seed);
+        batch.push(prepared);
+        size += prepared.writes.length + prepared.plan.retire.length + 1;
+        next++;
+      } while (next < plans.length && size < BATCH_WRITES);
+      const first = next - batch.length;
+      // Each card is inserted or updated here, never both: the search index takes the batch's new cards at its end.
+      store.transactionWithSearchIndexDeferred(() => batch.forEach((prepared, k) => writeFile(prepared, first + k)));
+      // The lock is free between two batches anyway (the next one is prepared first); a pause on
+      // top, for a writer polling for the lock, every YIELD_EVERY_MS keeps its wait short without
+      // sleeping after every batch.
+      if (next < plans.length && performance.now() - yielded >= YIELD_EVERY_MS) {
+        store.yieldToWriters();
+        yielded = performance.now();
+      }
     }
-  }
+  });
+  trace('import: files written');
   // Papers lose their last citation or card only when a note was read again or went away.
   if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
   result.suggestions = store.suggestionCount();
   result.srSchedules = scheduled;
   if (fromDataFile.size > 0) result.srFromDataFile = fromDataFile.size;
+  trace('import: done');
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
-}
-
-/**
- * The stat to store with a note read now, or null when it cannot be trusted next time: a file
- * modified at or after the scan began (less a margin for the file system's clock, which lags
- * the real one by up to a tick, or truncates to whole seconds) may be edited again within the
- * same mtime without its stat changing. Such a file is hashed next time (git's racy-clean rule).
- */
-function trustedStat(file: FoundFile, readWith: string, scannedAt: bigint): NoteStat | null {
-  const coarse = file.mtimeNs % 1_000_000_000n === 0n;
-  const margin = coarse ? RACY_MARGIN_COARSE_NS : RACY_MARGIN_NS;
-  if (file.mtimeNs >= scannedAt - margin) return null;
-  return { size: file.size, mtimeNs: file.mtimeNs, readWith };
 }
 
 function sameStat(a: NoteStat | null, b: NoteStat | null): boolean {
@@ -546,20 +509,4 @@ function sameContent(card: Card, content: CardContent): boolean {
 function sameExample(stored: StoredExample | null, example: StoredExample | null): boolean {
   if (!stored || !example) return stored === example;
   return stored.lang === example.lang && stored.code === example.code && stored.line === example.line && (stored.path ?? null) === (example.path ?? null);
-}
-
-/** Reads each card's example file into its `example`; a refused or missing file is an error at the `example:` line, and the card keeps no example. */
-function resolveExampleFiles(cards: ParsedCard[], noteFile: string, readExample: ExampleReader): Problem[] {
-  const errors: Problem[] = [];
-  const reported = new Set<number>();
-  for (const card of cards) {
-    if (!card.exampleFile) continue;
-    const read = readExample(card.exampleFile, noteFile);
-    if (read.ok) card.example = read.spec;
-    else if (!reported.has(card.exampleFile.line)) {
-      reported.add(card.exampleFile.line);
-      errors.push({ file: noteFile, line: card.exampleFile.line, message: read.message });
-    }
-  }
-  return errors;
 }

@@ -16,7 +16,6 @@ import { cardStatusOnImport } from './suggestions.js';
 /** A note file read and parsed for import. */
 export interface ParsedFile {
   file: FoundFile;
-  text: string;
   hash: string;
   /** The file's size and mtime to store with the hash; null: hash the file next time. */
   stat: NoteStat | null;

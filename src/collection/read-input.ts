@@ -33,11 +33,15 @@ export function readInputFile(file: string, maxBytes: number): InputRead {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const n = fs.readSync(fd, scratch, 0, Math.min(CHUNK, maxBytes + 1 - total), null);
+      const want = Math.min(CHUNK, maxBytes + 1 - total);
+      const n = fs.readSync(fd, scratch, 0, want, null);
       if (n === 0) break;
       chunks.push(Buffer.from(scratch.subarray(0, n)));
       total += n;
       if (total > maxBytes) return { ok: false, message: `is over the ${formatBytes(maxBytes)} limit` };
+      // Short of what was asked for, with all the bytes the file had: its end, without a second
+      // read to see nothing (a file that grew since fstat is read on until a read returns none).
+      if (n < want && total === stat.size) break;
     }
     return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (error) {

@@ -25,6 +25,9 @@ export interface ScanResult {
   errors: Array<{ file: string; line: number; message: string }>;
 }
 
+/** The order of String.prototype.localeCompare (the default locale and options), without its per-call set-up. */
+const byName = new Intl.Collator();
+
 export function scanPaths(inputs: string[]): ScanResult {
   const files: FoundFile[] = [];
   const errors: ScanResult['errors'] = [];
@@ -40,13 +43,14 @@ export function scanPaths(inputs: string[]): ScanResult {
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
+    const resolved = path.resolve(file);
     // The stored path goes to the user's editor (`o`) and into backups, which refuse such paths.
-    const problem = sourcePathProblem(path.resolve(file));
+    const problem = sourcePathProblem(resolved);
     if (problem) {
       errors.push({ file, line: 0, message: `${problem}; rename the file to import it` });
       return;
     }
-    files.push({ path: path.resolve(file), defaultDeck, size: Number(stat.size), mtimeNs: stat.mtimeNs });
+    files.push({ path: resolved, defaultDeck, size: Number(stat.size), mtimeNs: stat.mtimeNs });
   };
 
   const walk = (dir: string, root: string, top: string) => {
@@ -66,7 +70,8 @@ export function scanPaths(inputs: string[]): ScanResult {
       errors.push({ file: dir, line: 0, message: `cannot read folder: ${(error as Error).message}` });
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => byName.compare(a.name, b.name));
+    const deck = folderDeck(top, dir);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
@@ -85,7 +90,7 @@ export function scanPaths(inputs: string[]): ScanResult {
       }
       if (stat.isDirectory()) walk(full, root, top);
       // A plain file's real path is its real folder's plus its name: no realpath call per note.
-      else if (isNote) addFile(full, folderDeck(top, dir), stat, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
+      else if (isNote) addFile(full, deck, stat, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
   };
 

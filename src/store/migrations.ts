@@ -343,6 +343,13 @@ ${ADD_NEW_REVIEW}
   CREATE INDEX sync_events_card ON sync_events(card_id) WHERE card_id IS NOT NULL;
   CREATE TABLE sync_files (path TEXT PRIMARY KEY, offset INTEGER NOT NULL) STRICT;
   `,
+  // 14: an import asks every note's live card count (store knownNotes) before it reads a file;
+  // with retired in the note index the count is read from the index alone instead of from each
+  // card's row (80–220 ms of an unchanged re-import of 50,000 cards, now about 30 ms)
+  `
+  DROP INDEX cards_note;
+  CREATE INDEX cards_note ON cards(note_id, retired);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

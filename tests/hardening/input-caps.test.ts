@@ -34,6 +34,19 @@ describe('readInputFile', () => {
     expect(over).toEqual({ ok: false, message: expect.stringMatching(/over the .* limit/) });
   });
 
+  it('reads every byte of files around the read chunk (1 MB) and the cap, each the same as readFileSync', () => {
+    const MB = 1024 * 1024;
+    for (const size of [0, 1, 4095, MB - 1, MB, MB + 1, 2 * MB + 7]) {
+      const bytes = Buffer.alloc(size, 0);
+      for (let i = 0; i < size; i += 997) bytes[i] = (i % 251) + 1;
+      const file = env.write(`f-${size}.bin`, bytes);
+      const read = readInputFile(file, 3 * MB);
+      expect(read.ok && read.bytes.equals(fs.readFileSync(file))).toBe(true);
+      expect(readInputFile(file, size)).toMatchObject({ ok: true });
+      if (size > 0) expect(readInputFile(file, size - 1)).toMatchObject({ ok: false });
+    }
+  });
+
   it('refuses /dev/zero, a FIFO and a folder without reading them', () => {
     expect(readInputFile('/dev/zero', 1 << 20)).toEqual({ ok: false, message: 'not a regular file' });
     expect(readInputFile(fifo(), 1 << 20)).toEqual({ ok: false, message: 'not a regular file' });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store, SCHEMA_VERSION } from '../../src/store/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
+import { NOTES_SQL } from '../../src/store/tables/notes.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -72,6 +73,15 @@ describe('opening the store', () => {
       }),
     ).toThrow('boom');
     expect(store.listDecks()).toEqual([]);
+    store.close();
+  });
+});
+
+describe('the import\'s note lookup', () => {
+  it('counts each note\'s live cards from the note index alone, never from the cards\' rows', () => {
+    const store = Store.open(path.join(tempDir(), 'plan.db'));
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${NOTES_SQL.knownNotes}`).all() as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail)).toContainEqual(expect.stringMatching(/USING COVERING INDEX cards_note \(note_id=\? AND retired=\?\)/));
     store.close();
   });
 });
