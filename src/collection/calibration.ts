@@ -36,11 +36,13 @@ export function calibrationView(
 ): { calibration: CalibrationBin[]; leeches: MemoryLeech[] } {
   const sums = emptyCalibration();
   const candidates: LeechCandidate[] = [];
+  // Read once: each Intl.DateTimeFormat costs about a millisecond, a hundred decks a tenth of a second.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const deckId of deckIds) {
     const options = col.deckOptions(deckId);
     const key = JSON.stringify({
       v: 2, weights: options.weights, rolloverHour: options.rolloverHour, leechMemory: options.leechMemory ?? null,
-      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      zone,
     });
     const cached = pending ? col.store.cachedCalibration(deckId, key) : null;
     let deck: DeckCalibration;

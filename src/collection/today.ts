@@ -31,6 +31,7 @@ export interface QueueCounts {
  * indexes no further than the daily limits reach (no deck's queue is built).
  */
 export function deckSummaries(col: Collection): DeckSummary[] {
+  col.store.keepCardCountsCurrent();
   const decks = col.store.listDecks();
   const today = countToday(col, decks.map((d) => d.id));
   const totals = new Map<number, Omit<DeckSummary, 'name' | 'dueToday'>>();
@@ -40,7 +41,7 @@ export function deckSummaries(col: Collection): DeckSummary[] {
     return entry;
   };
   // The classes of the deckStats query: suggestions apart, rejected prose cards nowhere.
-  for (const c of col.store.deckClassCounts()) {
+  for (const c of col.store.deckCardCounts()) {
     const entry = of(c.deckId);
     if (c.status === 'suggested') entry.suggestions += c.count;
     if (c.status !== 'accepted') continue;

@@ -21,6 +21,19 @@ const REMOVE_OLD_REVIEW = `    UPDATE review_quarters SET reviews = review_quart
       WHERE v.id = old.id AND review_quarters.quarter = v.quarter
         AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));`;
 
+/** Migration 13's triggers: a card row (`row`: new or old) as one card of its deck's class, added (+) or taken out (-). */
+const cardClassChange = (row: 'new' | 'old', sign: '+' | '-') => sign === '+'
+  ? `    INSERT INTO card_counts VALUES (new.deck_id, new.status, new.state, new.suspended, new.kind = 'paper', 1, new.stability, new.difficulty)
+      ON CONFLICT DO UPDATE SET n = n + 1, stability = stability + excluded.stability, difficulty = difficulty + excluded.difficulty;`.replaceAll('new.', `${row}.`)
+  : `    UPDATE card_counts SET n = n - 1, stability = stability - old.stability, difficulty = difficulty - old.difficulty
+      WHERE deck_id = old.deck_id AND status = old.status AND state = old.state AND suspended = old.suspended AND paper = (old.kind = 'paper');`.replaceAll('old.', `${row}.`);
+
+/** Migration 13: whether a card row is live and at or below the mark (counted in card_counts rather than read from the tail). */
+const countedRow = (row: 'new' | 'old') => `${row}.retired = 0 AND ${row}.id <= (SELECT mark FROM card_counts_mark)`;
+
+/** The columns that decide a card's class in card_counts (and its sums). */
+const CLASS_COLUMNS = 'id, deck_id, status, state, suspended, kind, retired, stability, difficulty';
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
@@ -342,6 +355,44 @@ ${ADD_NEW_REVIEW}
   CREATE INDEX sync_events_target ON sync_events(target) WHERE target IS NOT NULL;
   CREATE INDEX sync_events_card ON sync_events(card_id) WHERE card_id IS NOT NULL;
   CREATE TABLE sync_files (path TEXT PRIMARY KEY, offset INTEGER NOT NULL) STRICT;
+  `,
+  // 13: live cards per deck and class kept as counts and sums (card_counts), so `engram decks`
+  // and `engram stats` read a few hundred rows instead of every card's index entry. Cards with
+  // ids above card_counts_mark (the tail: the cards inserted since the last fold) are counted
+  // from the table by a rowid range instead, so an insert runs no trigger work (an AFTER INSERT
+  // trigger doing the upsert doubled the cost of a bare insert); the store folds the tail into
+  // the counts at the end of each bulk write and when a read finds it long. Triggers keep the
+  // counted rows right for every writer: an answer, a suspend, a retire, a delete, a move, an
+  // insert with an explicit id at or below the mark (a restore), a raw UPDATE.
+  `
+  CREATE TABLE card_counts (
+    deck_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    state TEXT NOT NULL,
+    suspended INTEGER NOT NULL,
+    paper INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    PRIMARY KEY (deck_id, status, state, suspended, paper)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE card_counts_mark (id INTEGER PRIMARY KEY CHECK (id = 1), mark INTEGER NOT NULL) STRICT;
+  INSERT INTO card_counts_mark VALUES (1, COALESCE((SELECT MAX(id) FROM cards), 0));
+  INSERT INTO card_counts
+    SELECT deck_id, status, state, suspended, kind = 'paper', COUNT(*), TOTAL(stability), TOTAL(difficulty)
+    FROM cards WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind = 'paper';
+  CREATE TRIGGER card_counts_insert AFTER INSERT ON cards WHEN ${countedRow('new')} BEGIN
+${cardClassChange('new', '+')}
+  END;
+  CREATE TRIGGER card_counts_delete AFTER DELETE ON cards WHEN ${countedRow('old')} BEGIN
+${cardClassChange('old', '-')}
+  END;
+  CREATE TRIGGER card_counts_update_old AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('old')} BEGIN
+${cardClassChange('old', '-')}
+  END;
+  CREATE TRIGGER card_counts_update_new AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('new')} BEGIN
+${cardClassChange('new', '+')}
+  END;
   `,
 ];
 

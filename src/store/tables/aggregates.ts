@@ -1,8 +1,9 @@
 /**
- * The counts of migration 10, so `engram decks` and `engram stats` read an index or a few rows
- * per deck and day instead of every card row and every review: live cards per deck and class
- * (a covering index), the review log per deck and UTC quarter hour (deck 0: all decks, kept by
- * triggers), and a cache of each deck's calibration replay.
+ * The counts of migrations 10 and 13, so `engram decks` and `engram stats` read a few rows per
+ * deck and day instead of every card row and every review: live cards per deck and class
+ * (migration 13's card_counts and the tail of cards inserted since its last fold), the review
+ * log per deck and UTC quarter hour (deck 0: all decks, kept by triggers), and a cache of each
+ * deck's calibration replay.
  */
 import type { Prepared } from '../statements.js';
 
@@ -13,30 +14,34 @@ export const QUARTER_MS = 900_000;
 export const ALL_DECKS = 0;
 
 export const AGGREGATES_SQL = {
-  // Reads only the covering index cards_deck_counts.
+  // The counts migration 13 keeps (cards up to the mark) plus the tail above the mark, counted
+  // from the table by a rowid range (NOT INDEXED: else SQLite groups by reading all of
+  // cards_deck_counts): a class can come twice, once from each part.
   deckCardCounts: `
+    SELECT deck_id, state, suspended, status, paper, n, stability, difficulty FROM card_counts WHERE n != 0
+    UNION ALL
+    SELECT deck_id, state, suspended, status, kind = 'paper', COUNT(*), TOTAL(stability), TOTAL(difficulty)
+    FROM cards NOT INDEXED WHERE id > (SELECT mark FROM card_counts_mark) AND retired = 0 GROUP BY deck_id, status, state, suspended, kind = 'paper'`,
+  // The same counts from every card (the covering index cards_deck_counts): the reference the kept counts are tested against.
+  deckCardCountsScanned: `
     SELECT deck_id, state, suspended, status, kind = 'paper' AS paper, COUNT(*) AS n, TOTAL(stability) AS stability, TOTAL(difficulty) AS difficulty
     FROM cards INDEXED BY cards_deck_counts WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind`,
-  // The same counts without the sums, for `engram decks`: one seek per deck and class (each
-  // status, state and suspended flag the cards can have) counting its run of cards_deck_counts,
-  // with no GROUP BY comparing every entry: about half the time of deckCardCounts at 1M cards.
-  deckClassCounts: `
-    WITH k(status, state, suspended) AS (
-      SELECT s.value, t.value, u.value FROM json_each(@statuses) s, json_each(@states) t, json_each('[0,1]') u)
-    SELECT deck_id, status, state, suspended, n,
-      (SELECT COUNT(*) FROM cards WHERE deck_id = x.deck_id AND status = x.status AND state = x.state AND suspended = x.suspended
-        AND kind = 'paper' AND retired = 0) AS paper
-    FROM (SELECT d.id AS deck_id, k.status, k.state, k.suspended,
-        (SELECT COUNT(*) FROM cards WHERE deck_id = d.id AND status = k.status AND state = k.state AND suspended = k.suspended AND retired = 0) AS n
-      FROM decks d, k) x
-    WHERE n > 0`,
+  cardCountsTail: `SELECT COALESCE((SELECT MAX(id) FROM cards), 0) - mark AS n FROM card_counts_mark`,
+  // Folding the tail into the counts: add it, then move the mark past it (one transaction).
+  foldCardCounts: `
+    INSERT INTO card_counts
+      SELECT deck_id, status, state, suspended, kind = 'paper', COUNT(*), TOTAL(stability), TOTAL(difficulty)
+      FROM cards NOT INDEXED WHERE id > (SELECT mark FROM card_counts_mark) AND retired = 0 GROUP BY deck_id, status, state, suspended, kind = 'paper'
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, stability = stability + excluded.stability, difficulty = difficulty + excluded.difficulty`,
+  foldCardCountsMark: `UPDATE card_counts_mark SET mark = (SELECT MAX(id) FROM cards) WHERE (SELECT MAX(id) FROM cards) > mark`,
   // Only cards buried now: the partial index holds every card ever buried, the range seek only today's.
   buriedCounts: `
     SELECT deck_id, state, COUNT(*) AS n FROM cards INDEXED BY cards_buried
     WHERE buried_until > ? AND buried_until > 0 AND suspended = 0 AND retired = 0 AND status = 'accepted' GROUP BY deck_id, state`,
-  // Buckets first (CROSS JOIN), then one range seek of the primary key per bucket.
+  // Buckets first (CROSS JOIN), then one range seek of the primary key per bucket. MATERIALIZED:
+  // otherwise each comparison re-reads a bound from the JSON (twice the time at 100,000 quarters).
   reviewQuarters: `
-    WITH buckets(i, s, e) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(@bounds))
+    WITH buckets(i, s, e) AS MATERIALIZED (SELECT key, value ->> 0, value ->> 1 FROM json_each(@bounds))
     SELECT b.i AS bucket, SUM(q.reviews) AS reviews, SUM(q.duration_ms) AS duration_ms,
       SUM(q.young_pass) AS young_pass, SUM(q.young_fail) AS young_fail, SUM(q.mature_pass) AS mature_pass, SUM(q.mature_fail) AS mature_fail
     FROM buckets b CROSS JOIN review_quarters q ON q.deck_id = @deck AND q.quarter >= b.s AND q.quarter < b.e
@@ -59,32 +64,32 @@ export interface CardClassCount {
   difficulty: number;
 }
 
+type ClassRow = { deck_id: number; state: string; suspended: number; status: string; paper: number; n: number; stability: number; difficulty: number };
+
+const toClassCount = (r: ClassRow): CardClassCount => ({
+  deckId: r.deck_id, state: r.state, suspended: r.suspended === 1, status: r.status, paper: r.paper === 1,
+  count: r.n, stability: r.stability, difficulty: r.difficulty,
+});
+
+/** Live cards per deck and class from the kept counts (a class may come as two entries: sum them). */
 export function deckCardCounts(s: Statements): CardClassCount[] {
-  const rows = s.stmt('deckCardCounts').all() as Array<{
-    deck_id: number; state: string; suspended: number; status: string; paper: number; n: number; stability: number; difficulty: number;
-  }>;
-  return rows.map((r) => ({
-    deckId: r.deck_id, state: r.state, suspended: r.suspended === 1, status: r.status, paper: r.paper === 1,
-    count: r.n, stability: r.stability, difficulty: r.difficulty,
-  }));
+  return (s.stmt('deckCardCounts').all() as ClassRow[]).map(toClassCount);
 }
 
-/**
- * Live cards per deck and class, as deckCardCounts counts them but without the sums (a class
- * with paper and other cards comes as two entries). `statuses` and `states` are every value the
- * columns take (the store writes no others).
- */
-export function deckClassCounts(s: Statements, statuses: readonly string[], states: readonly string[]): Array<Omit<CardClassCount, 'stability' | 'difficulty'>> {
-  const rows = s.stmt('deckClassCounts').all({ statuses: JSON.stringify(statuses), states: JSON.stringify(states) }) as Array<{
-    deck_id: number; state: string; suspended: number; status: string; n: number; paper: number;
-  }>;
-  return rows.flatMap((r) => {
-    const entry = { deckId: r.deck_id, state: r.state, suspended: r.suspended === 1, status: r.status };
-    return [
-      ...(r.n > r.paper ? [{ ...entry, paper: false, count: r.n - r.paper }] : []),
-      ...(r.paper > 0 ? [{ ...entry, paper: true, count: r.paper }] : []),
-    ];
-  });
+/** deckCardCounts computed from every card's index entry instead (the simple computation). */
+export function deckCardCountsScanned(s: Statements): CardClassCount[] {
+  return (s.stmt('deckCardCountsScanned').all() as ClassRow[]).map(toClassCount);
+}
+
+/** Cards inserted since the last fold, roughly (ids above the mark, gaps included). */
+export function cardCountsTail(s: Statements): number {
+  return (s.stmt('cardCountsTail').get() as { n: number }).n;
+}
+
+/** Adds the tail to the kept counts and moves the mark past it. Call inside a write transaction. */
+export function foldCardCounts(s: Statements): void {
+  s.stmt('foldCardCounts').run();
+  s.stmt('foldCardCountsMark').run();
 }
 
 /** Accepted, unsuspended live cards buried at `now`, per deck and state. */
