@@ -31,6 +31,13 @@ const cardClassChange = (row: 'new' | 'old', sign: '+' | '-') => sign === '+'
 /** Migration 13: whether a card row is live and at or below the mark (counted in card_counts rather than read from the tail). */
 const countedRow = (row: 'new' | 'old') => `${row}.retired = 0 AND ${row}.id <= (SELECT mark FROM card_counts_mark)`;
 
+/**
+ * Migration 13: each deck's calibration cache is kept in this many parts, a card in part
+ * `card id % CALIBRATION_PARTS`, so an answer drops one part of its deck (the next `engram
+ * stats` replays a sixteenth of the deck's log, not all of it). Frozen with the migration's text.
+ */
+export const CALIBRATION_PARTS = 16;
+
 /** The columns that decide a card's class in card_counts (and its sums). */
 const CLASS_COLUMNS = 'id, deck_id, status, state, suspended, kind, retired, stability, difficulty';
 
@@ -363,7 +370,9 @@ ${ADD_NEW_REVIEW}
   // trigger doing the upsert doubled the cost of a bare insert); the store folds the tail into
   // the counts at the end of each bulk write and when a read finds it long. Triggers keep the
   // counted rows right for every writer: an answer, a suspend, a retire, a delete, a move, an
-  // insert with an explicit id at or below the mark (a restore), a raw UPDATE.
+  // insert with an explicit id at or below the mark (a restore), a raw UPDATE. And the
+  // calibration cache kept per part of a deck (CALIBRATION_PARTS), so one answer does not make
+  // the next `engram stats` replay its whole deck's log (a second at 10,000 reviews a deck).
   `
   CREATE TABLE card_counts (
     deck_id INTEGER NOT NULL,
@@ -392,6 +401,32 @@ ${cardClassChange('old', '-')}
   END;
   CREATE TRIGGER card_counts_update_new AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('new')} BEGIN
 ${cardClassChange('new', '+')}
+  END;
+
+  -- The calibration cache in parts of each deck; a change to a card's log drops its part only.
+  DROP TRIGGER review_quarters_insert;
+  DROP TRIGGER review_quarters_delete;
+  DROP TRIGGER review_quarters_update_new;
+  DROP TABLE calibration_cache;
+  CREATE TABLE calibration_cache (
+    deck_id INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    sums TEXT NOT NULL,
+    PRIMARY KEY (deck_id, part)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER review_quarters_insert AFTER INSERT ON reviews BEGIN
+${ADD_NEW_REVIEW}
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = new.card_id % ${CALIBRATION_PARTS};
+  END;
+  CREATE TRIGGER review_quarters_delete BEFORE DELETE ON reviews BEGIN
+${REMOVE_OLD_REVIEW}
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = old.card_id % ${CALIBRATION_PARTS};
+  END;
+  CREATE TRIGGER review_quarters_update_new AFTER UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
+${ADD_NEW_REVIEW}
+    DELETE FROM calibration_cache WHERE (deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = old.card_id % ${CALIBRATION_PARTS})
+      OR (deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = new.card_id % ${CALIBRATION_PARTS});
   END;
   `,
 ];

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setNow } from '../../src/core/index.js';
 import { collectionStats, type CollectionStats } from '../../src/collection/stats.js';
 import { DAY, NOW, synthetic, type Synthetic } from '../stats/synthetic.js';
+import { CALIBRATION_PARTS } from '../../src/store/index.js';
 
 let data: Synthetic;
 beforeAll(() => {
@@ -74,18 +75,27 @@ describe('stats from the kept counts', () => {
     }
   });
 
-  it('caches each deck calibration until its log changes', () => {
+  it('caches each deck calibration in parts, an answer dropping the part of its card only', () => {
     const col = data.col;
     const count = () => (col.store.db.prepare('SELECT COUNT(*) AS n FROM calibration_cache').get() as { n: number }).n;
     collectionStats(col);
-    const decks = col.store.listDecks().length;
-    expect(count()).toBe(decks);
+    const parts = col.store.listDecks().length * CALIBRATION_PARTS;
+    expect(count()).toBe(parts);
     const first = collectionStats(col).calibration;
     expect(first).toEqual(collectionStats(col, { simple: true }).calibration);
     const card = col.store.db.prepare(`SELECT id FROM cards WHERE deck_id = ? AND retired = 0 AND suspended = 0 AND status = 'accepted' LIMIT 1`).get(data.decks['Beta']) as { id: number };
     col.answer(card.id, 'good');
-    expect(count()).toBe(decks - 1);
+    expect(count()).toBe(parts - 1);
+    const gone = col.store.db.prepare('SELECT 1 FROM calibration_cache WHERE deck_id = ? AND part = ?').get(data.decks['Beta'], card.id % CALIBRATION_PARTS);
+    expect(gone).toBeUndefined();
     expect(collectionStats(col).calibration).toEqual(collectionStats(col, { simple: true }).calibration);
-    expect(count()).toBe(decks);
+    expect(count()).toBe(parts);
+    // Undo (a deleted log row) drops the same part, and the leeches come out as the full replay finds them.
+    col.undo();
+    expect(count()).toBe(parts - 1);
+    const kept = collectionStats(col);
+    const simple = collectionStats(col, { simple: true });
+    expect(kept.calibration).toEqual(simple.calibration);
+    expect(kept.leeches).toEqual(simple.leeches);
   });
 });

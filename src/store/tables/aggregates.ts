@@ -13,6 +13,8 @@ export const QUARTER_MS = 900_000;
 /** The deck id under which review_quarters keeps the whole collection. */
 export const ALL_DECKS = 0;
 
+export { CALIBRATION_PARTS } from '../migrations.js';
+
 export const AGGREGATES_SQL = {
   // The counts migration 13 keeps (cards up to the mark) plus the tail above the mark, counted
   // from the table by a rowid range (NOT INDEXED: else SQLite groups by reading all of
@@ -46,8 +48,8 @@ export const AGGREGATES_SQL = {
       SUM(q.young_pass) AS young_pass, SUM(q.young_fail) AS young_fail, SUM(q.mature_pass) AS mature_pass, SUM(q.mature_fail) AS mature_fail
     FROM buckets b CROSS JOIN review_quarters q ON q.deck_id = @deck AND q.quarter >= b.s AND q.quarter < b.e
     GROUP BY b.i HAVING SUM(q.reviews) > 0`,
-  calibrationCacheGet: `SELECT key, sums FROM calibration_cache WHERE deck_id = ?`,
-  calibrationCachePut: `INSERT OR REPLACE INTO calibration_cache (deck_id, key, sums) VALUES (?, ?, ?)`,
+  calibrationCacheAll: `SELECT deck_id, part, key, sums FROM calibration_cache`,
+  calibrationCachePut: `INSERT OR REPLACE INTO calibration_cache (deck_id, part, key, sums) VALUES (?, ?, ?, ?)`,
 } as const;
 
 type Statements = Prepared<keyof typeof AGGREGATES_SQL>;
@@ -123,12 +125,17 @@ export function reviewQuarters(s: Statements, bounds: ReadonlyArray<readonly [nu
   }));
 }
 
-/** The cached calibration sums of a deck, if computed under `key` since its log last changed. */
-export function cachedCalibration(s: Statements, deckId: number, key: string): string | null {
-  const row = s.stmt('calibrationCacheGet').get(deckId) as { key: string; sums: string } | undefined;
-  return row && row.key === key ? row.sums : null;
+/** Every cached calibration part: deck id → part → its key and sums (one read for all decks). */
+export function cachedCalibrations(s: Statements): Map<number, Map<number, { key: string; sums: string }>> {
+  const out = new Map<number, Map<number, { key: string; sums: string }>>();
+  for (const r of s.stmt('calibrationCacheAll').all() as Array<{ deck_id: number; part: number; key: string; sums: string }>) {
+    let deck = out.get(r.deck_id);
+    if (!deck) out.set(r.deck_id, (deck = new Map()));
+    deck.set(r.part, { key: r.key, sums: r.sums });
+  }
+  return out;
 }
 
-export function cacheCalibration(s: Statements, deckId: number, key: string, sums: string): void {
-  s.stmt('calibrationCachePut').run(deckId, key, sums);
+export function cacheCalibration(s: Statements, deckId: number, part: number, key: string, sums: string): void {
+  s.stmt('calibrationCachePut').run(deckId, part, key, sums);
 }
