@@ -34,6 +34,9 @@ function build(engram, db, cards, decks, reviews) {
     for (let i = 0; i < reviews; i++) v.run(1 + ((i * 7919) % cards), grades[i % 6], NOW - Math.floor((i / reviews) * 3 * 365 * DAY));
   })();
   s.close();
+  // Cards inserted behind the store's back are past the kept counts' mark (migration 13): the
+  // first `engram decks` folds them in once, here rather than in the first timed run.
+  engram(['decks'], db);
 }
 
 /** Peak RSS in MB of the review in a pseudo-terminal: started, quit with q once the first card shows, measured by GNU time. */
