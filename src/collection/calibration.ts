@@ -6,7 +6,7 @@ import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin,
 import { leechCandidate, worstLeechesFirst, type LeechCandidate, type MemoryLeech } from './leeches.js';
 import type { CardHistory, ReviewStep } from '../scheduler/optimizer-items.js';
 import { calibrationAnswers, type CalibrationAnswer } from '../store/calibration.js';
-import { CALIBRATION_PARTS } from '../store/index.js';
+import { CALIBRATION_PARTS, calibrationPart } from '../store/index.js';
 import { DAY, dayStart } from '../core/index.js';
 import type { Collection } from './collection.js';
 
@@ -27,7 +27,7 @@ interface DeckCalibration {
 /**
  * The calibration bins and, from the same replay, the worst `leechLimit` leeches by memory
  * (collection/leeches.ts): one pass over each deck's log, in CALIBRATION_PARTS parts (a card in
- * part `card id % CALIBRATION_PARTS`), summed part by part. With `pending`, each part is read
+ * the part its id hashes to, store calibrationPart), summed part by part. With `pending`, each part is read
  * from the store's cache when its log, the deck's weights, rollover hour, leech rule and the
  * time zone are as when it was cached (an answer or undo drops its card's part), and the parts
  * replayed now are handed back as writes for the caller to run; without it, every part is
@@ -100,7 +100,7 @@ export function calibrationView(
 function answersByPart(answers: readonly CalibrationAnswer[]): Map<number, CalibrationAnswer[]> {
   const out = new Map<number, CalibrationAnswer[]>();
   for (const answer of answers) {
-    const part = answer[0] % CALIBRATION_PARTS;
+    const part = calibrationPart(answer[0]);
     let list = out.get(part);
     if (!list) out.set(part, (list = []));
     list.push(answer);

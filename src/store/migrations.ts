@@ -32,11 +32,21 @@ const cardClassChange = (row: 'new' | 'old', sign: '+' | '-') => sign === '+'
 const countedRow = (row: 'new' | 'old') => `${row}.retired = 0 AND ${row}.id <= (SELECT mark FROM card_counts_mark)`;
 
 /**
- * Migration 13: each deck's calibration cache is kept in this many parts, a card in part
- * `card id % CALIBRATION_PARTS`, so an answer drops one part of its deck (the next `engram
- * stats` replays a sixteenth of the deck's log, not all of it). Frozen with the migration's text.
+ * Migration 13: each deck's calibration cache is kept in 16 parts, a card in the part its id
+ * hashes to, so an answer drops one part of its deck (the next `engram stats` replays about a
+ * sixteenth of the deck's log, not all of it). The hash (Fibonacci hashing: bits 16–19 of the
+ * low 32 bits of id × 2654435761) spreads ids that follow a pattern (every 100th card in one
+ * deck) over all parts, which `id % 16` would not. Frozen with the migration's text.
  */
 export const CALIBRATION_PARTS = 16;
+
+/** The calibration part of a card id, in SQL (exact in 64-bit integers for ids below 2^31). */
+export const calibrationPartSql = (id: string) => `(((${id} * 2654435761) & 4294967295) >> 16) & 15`;
+
+/** calibrationPartSql in JavaScript: the same bits. */
+export function calibrationPart(id: number): number {
+  return (Math.imul(id, 0x9e3779b1) >>> 16) & 15;
+}
 
 /** The columns that decide a card's class in card_counts (and its sums). */
 const CLASS_COLUMNS = 'id, deck_id, status, state, suspended, kind, retired, stability, difficulty';
@@ -417,16 +427,16 @@ ${cardClassChange('new', '+')}
   ) STRICT, WITHOUT ROWID;
   CREATE TRIGGER review_quarters_insert AFTER INSERT ON reviews BEGIN
 ${ADD_NEW_REVIEW}
-    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = new.card_id % ${CALIBRATION_PARTS};
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = ${calibrationPartSql('new.card_id')};
   END;
   CREATE TRIGGER review_quarters_delete BEFORE DELETE ON reviews BEGIN
 ${REMOVE_OLD_REVIEW}
-    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = old.card_id % ${CALIBRATION_PARTS};
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = ${calibrationPartSql('old.card_id')};
   END;
   CREATE TRIGGER review_quarters_update_new AFTER UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
 ${ADD_NEW_REVIEW}
-    DELETE FROM calibration_cache WHERE (deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = old.card_id % ${CALIBRATION_PARTS})
-      OR (deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = new.card_id % ${CALIBRATION_PARTS});
+    DELETE FROM calibration_cache WHERE (deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = ${calibrationPartSql('old.card_id')})
+      OR (deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = ${calibrationPartSql('new.card_id')});
   END;
   `,
 ];

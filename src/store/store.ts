@@ -30,7 +30,7 @@ import type { PreviewReview } from './tables/previews.js';
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
 export type { DeckStats, StoredDeck } from './tables/decks.js';
 export type { CardClassCount, QuarterAggregate } from './tables/aggregates.js';
-export { ALL_DECKS, CALIBRATION_PARTS, QUARTER_MS } from './tables/aggregates.js';
+export { ALL_DECKS, CALIBRATION_PARTS, QUARTER_MS, calibrationPart } from './tables/aggregates.js';
 export type { StoredExample } from './tables/examples.js';
 export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
@@ -210,7 +210,7 @@ export class Store {
     return aggregates.reviewQuarters(this.statements, bounds, deckId);
   }
 
-  /** Every cached calibration part, by deck and part (see CALIBRATION_PARTS). */
+  /** Every cached calibration part, by deck and part (see calibrationPart). */
   cachedCalibrations(): Map<number, Map<number, { key: string; sums: string }>> {
     return aggregates.cachedCalibrations(this.statements);
   }

@@ -13,7 +13,7 @@ export const QUARTER_MS = 900_000;
 /** The deck id under which review_quarters keeps the whole collection. */
 export const ALL_DECKS = 0;
 
-export { CALIBRATION_PARTS } from '../migrations.js';
+export { CALIBRATION_PARTS, calibrationPart, calibrationPartSql } from '../migrations.js';
 
 export const AGGREGATES_SQL = {
   // The counts migration 13 keeps (cards up to the mark) plus the tail above the mark, counted
