@@ -48,6 +48,13 @@ export function calibrationPart(id: number): number {
   return (Math.imul(id, 0x9e3779b1) >>> 16) & 15;
 }
 
+/** Migration 13's triggers: a review_quarters row (`row`) added to (+) or taken out of (-) its hour's counts. */
+const hourChange = (row: 'new' | 'old', sign: '+' | '-') => {
+  const columns = ['reviews', 'duration_ms', 'young_pass', 'young_fail', 'mature_pass', 'mature_fail'];
+  return `    INSERT INTO review_hours VALUES (${row}.deck_id, ${row}.quarter / 4, ${columns.map((c) => `${sign === '-' ? '-' : ''}${row}.${c}`).join(', ')})
+      ON CONFLICT DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+};
+
 /** The columns that decide a card's class in card_counts (and its sums). */
 const CLASS_COLUMNS = 'id, deck_id, status, state, suspended, kind, retired, stability, difficulty';
 
@@ -382,7 +389,8 @@ ${ADD_NEW_REVIEW}
   // counted rows right for every writer: an answer, a suspend, a retire, a delete, a move, an
   // insert with an explicit id at or below the mark (a restore), a raw UPDATE. And the
   // calibration cache kept per part of a deck (CALIBRATION_PARTS), so one answer does not make
-  // the next `engram stats` replay its whole deck's log (a second at 10,000 reviews a deck).
+  // the next `engram stats` replay its whole deck's log (a second at 10,000 reviews a deck). And
+  // the log counts per UTC hour (review_hours), kept from migration 10's quarter hours.
   `
   CREATE TABLE card_counts (
     deck_id INTEGER NOT NULL,
@@ -437,6 +445,33 @@ ${REMOVE_OLD_REVIEW}
 ${ADD_NEW_REVIEW}
     DELETE FROM calibration_cache WHERE (deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = ${calibrationPartSql('old.card_id')})
       OR (deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = ${calibrationPartSql('new.card_id')});
+  END;
+
+  -- The log counts per UTC hour too, kept from review_quarters by triggers on it: a study day is
+  -- read as its whole hours plus the quarters at its edges (a quarter of the rows).
+  CREATE TABLE review_hours (
+    deck_id INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    reviews INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    young_pass INTEGER NOT NULL,
+    young_fail INTEGER NOT NULL,
+    mature_pass INTEGER NOT NULL,
+    mature_fail INTEGER NOT NULL,
+    PRIMARY KEY (deck_id, hour)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO review_hours
+    SELECT deck_id, quarter / 4, SUM(reviews), SUM(duration_ms), SUM(young_pass), SUM(young_fail), SUM(mature_pass), SUM(mature_fail)
+    FROM review_quarters GROUP BY deck_id, quarter / 4;
+  CREATE TRIGGER review_hours_insert AFTER INSERT ON review_quarters BEGIN
+${hourChange('new', '+')}
+  END;
+  CREATE TRIGGER review_hours_update AFTER UPDATE ON review_quarters BEGIN
+${hourChange('old', '-')}
+${hourChange('new', '+')}
+  END;
+  CREATE TRIGGER review_hours_delete AFTER DELETE ON review_quarters BEGIN
+${hourChange('old', '-')}
   END;
   `,
 ];

@@ -62,6 +62,12 @@ describe('stats from the kept counts', () => {
     col.store.db.prepare(`UPDATE reviews SET state_before = CASE state_before WHEN 'review' THEN 'learning' ELSE 'review' END, before = '{}' WHERE id % 5 = 0`).run();
     col.store.db.prepare(`UPDATE reviews SET grade = 'again', duration_ms = 777, reviewed_at = reviewed_at - 86400000 WHERE id % 7 = 0`).run();
     for (const deck of SCOPES) expectSame(deck);
+    // The hours (migration 13) are the sums of their quarters, through all of the above.
+    const sums = 'SUM(reviews) AS r, SUM(duration_ms) AS d, SUM(young_pass) AS yp, SUM(young_fail) AS yf, SUM(mature_pass) AS mp, SUM(mature_fail) AS mf';
+    const fromQuarters = col.store.db.prepare(`SELECT deck_id, quarter / 4 AS hour, ${sums} FROM review_quarters GROUP BY deck_id, quarter / 4 HAVING r != 0 ORDER BY 1, 2`).all();
+    const hours = col.store.db.prepare(`SELECT deck_id, hour, ${sums} FROM review_hours GROUP BY deck_id, hour HAVING r != 0 ORDER BY 1, 2`).all();
+    expect(hours.length).toBeGreaterThan(100);
+    expect(hours).toEqual(fromQuarters);
   });
 
   it('in a study day that starts at another hour (and in a time zone off the whole hour)', () => {

@@ -2,8 +2,8 @@
  * The counts of migrations 10 and 13, so `engram decks` and `engram stats` read a few rows per
  * deck and day instead of every card row and every review: live cards per deck and class
  * (migration 13's card_counts and the tail of cards inserted since its last fold), the review
- * log per deck and UTC quarter hour (deck 0: all decks, kept by triggers), and a cache of each
- * deck's calibration replay.
+ * log per deck and UTC quarter hour and hour (deck 0: all decks, kept by triggers), and a cache
+ * of each deck's calibration replay in parts.
  */
 import type { Prepared } from '../statements.js';
 
@@ -40,14 +40,21 @@ export const AGGREGATES_SQL = {
   buriedCounts: `
     SELECT deck_id, state, COUNT(*) AS n FROM cards INDEXED BY cards_buried
     WHERE buried_until > ? AND buried_until > 0 AND suspended = 0 AND retired = 0 AND status = 'accepted' GROUP BY deck_id, state`,
-  // Buckets first (CROSS JOIN), then one range seek of the primary key per bucket. MATERIALIZED:
-  // otherwise each comparison re-reads a bound from the JSON (twice the time at 100,000 quarters).
+  // Each bucket as its whole UTC hours (review_hours) and the quarters at its edges
+  // (review_quarters): ranges first (CROSS JOIN), then one range seek of a primary key per
+  // range. MATERIALIZED: otherwise each comparison re-reads a bound from the JSON.
   reviewQuarters: `
-    WITH buckets(i, s, e) AS MATERIALIZED (SELECT key, value ->> 0, value ->> 1 FROM json_each(@bounds))
-    SELECT b.i AS bucket, SUM(q.reviews) AS reviews, SUM(q.duration_ms) AS duration_ms,
-      SUM(q.young_pass) AS young_pass, SUM(q.young_fail) AS young_fail, SUM(q.mature_pass) AS mature_pass, SUM(q.mature_fail) AS mature_fail
-    FROM buckets b CROSS JOIN review_quarters q ON q.deck_id = @deck AND q.quarter >= b.s AND q.quarter < b.e
-    GROUP BY b.i HAVING SUM(q.reviews) > 0`,
+    WITH q(i, s, e) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@quarters)),
+      h(i, s, e) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@hours)),
+      parts AS (
+        SELECT q.i AS bucket, x.reviews, x.duration_ms, x.young_pass, x.young_fail, x.mature_pass, x.mature_fail
+        FROM q CROSS JOIN review_quarters x ON x.deck_id = @deck AND x.quarter >= q.s AND x.quarter < q.e
+        UNION ALL
+        SELECT h.i, y.reviews, y.duration_ms, y.young_pass, y.young_fail, y.mature_pass, y.mature_fail
+        FROM h CROSS JOIN review_hours y ON y.deck_id = @deck AND y.hour >= h.s AND y.hour < h.e)
+    SELECT bucket, SUM(reviews) AS reviews, SUM(duration_ms) AS duration_ms, SUM(young_pass) AS young_pass,
+      SUM(young_fail) AS young_fail, SUM(mature_pass) AS mature_pass, SUM(mature_fail) AS mature_fail
+    FROM parts GROUP BY bucket HAVING SUM(reviews) > 0`,
   calibrationCacheAll: `SELECT deck_id, part, key, sums FROM calibration_cache`,
   calibrationCachePut: `INSERT OR REPLACE INTO calibration_cache (deck_id, part, key, sums) VALUES (?, ?, ?, ?)`,
 } as const;
@@ -115,8 +122,23 @@ export interface QuarterAggregate {
  * epoch ms on quarter-hour marks; only buckets with answers.
  */
 export function reviewQuarters(s: Statements, bounds: ReadonlyArray<readonly [number, number]>, deckId: number): QuarterAggregate[] {
-  const quarters = bounds.map(([start, end]) => [Math.floor(start / QUARTER_MS), Math.floor(end / QUARTER_MS)]);
-  const rows = s.stmt('reviewQuarters').all({ bounds: JSON.stringify(quarters), deck: deckId }) as Array<{
+  // [bucket, start, end) ranges of quarters and of hours (4 quarters): whole hours inside, quarters at the edges.
+  const quarters: Array<[number, number, number]> = [];
+  const hours: Array<[number, number, number]> = [];
+  bounds.forEach(([start, end], bucket) => {
+    const s0 = Math.floor(start / QUARTER_MS);
+    const e0 = Math.floor(end / QUARTER_MS);
+    const h0 = Math.ceil(s0 / 4);
+    const h1 = Math.floor(e0 / 4);
+    if (h0 >= h1) {
+      quarters.push([bucket, s0, e0]);
+      return;
+    }
+    hours.push([bucket, h0, h1]);
+    if (s0 < h0 * 4) quarters.push([bucket, s0, h0 * 4]);
+    if (h1 * 4 < e0) quarters.push([bucket, h1 * 4, e0]);
+  });
+  const rows = s.stmt('reviewQuarters').all({ quarters: JSON.stringify(quarters), hours: JSON.stringify(hours), deck: deckId }) as Array<{
     bucket: number; reviews: number; duration_ms: number; young_pass: number; young_fail: number; mature_pass: number; mature_fail: number;
   }>;
   return rows.map((r) => ({
