@@ -49,7 +49,9 @@ function reviewPeakRss(command, env, file) {
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.stdout.on('data', (d) => {
       seen += d.toString('utf8');
-      if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes('show answer') && !child.stdin.destroyed) child.stdin.write('q');
+      // end(), not write(): with its input still open, script(1) did not pass the q on, and the
+      // review was killed after 30 s without a figure.
+      if (seen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').includes('show answer') && !child.stdin.writableEnded) child.stdin.end('q');
     });
     child.on('close', () => {
       clearTimeout(timer);
