@@ -383,11 +383,13 @@ ${ADD_NEW_REVIEW}
   // 13: live cards per deck and class kept as counts and sums (card_counts), so `engram decks`
   // and `engram stats` read a few hundred rows instead of every card's index entry. Cards with
   // ids above card_counts_mark (the tail: the cards inserted since the last fold) are counted
-  // from the table by a rowid range instead, so an insert runs no trigger work (an AFTER INSERT
-  // trigger doing the upsert doubled the cost of a bare insert); the store folds the tail into
-  // the counts at the end of each bulk write and when a read finds it long. Triggers keep the
-  // counted rows right for every writer: an answer, a suspend, a retire, a delete, a move, an
-  // insert with an explicit id at or below the mark (a restore), a raw UPDATE. And the
+  // from the table by a rowid range instead, so cards has no INSERT trigger (any AFTER INSERT
+  // trigger on cards, even one whose WHEN is false, made the import's inserts 5 times slower);
+  // the store folds the tail into the counts at the end of each bulk write and when a read finds
+  // it long. Triggers on UPDATE and DELETE keep the counted rows right for every writer: an
+  // answer, a suspend, a retire, a delete, a move, a raw UPDATE; deleting the top cards brings
+  // the mark down, so a reused id lands in the tail. (Only an INSERT with an explicit id into a
+  // gap below the mark would be missed; engram never writes a card id.) And the
   // calibration cache kept per part of a deck (CALIBRATION_PARTS), so one answer does not make
   // the next `engram stats` replay its whole deck's log (a second at 10,000 reviews a deck). And
   // the log counts per UTC hour (review_hours), kept from migration 10's quarter hours.
@@ -408,11 +410,12 @@ ${ADD_NEW_REVIEW}
   INSERT INTO card_counts
     SELECT deck_id, status, state, suspended, kind = 'paper', COUNT(*), TOTAL(stability), TOTAL(difficulty)
     FROM cards WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind = 'paper';
-  CREATE TRIGGER card_counts_insert AFTER INSERT ON cards WHEN ${countedRow('new')} BEGIN
-${cardClassChange('new', '+')}
-  END;
-  CREATE TRIGGER card_counts_delete AFTER DELETE ON cards WHEN ${countedRow('old')} BEGIN
-${cardClassChange('old', '-')}
+  -- One trigger (the order of two on one event is not defined): the card taken out if it was
+  -- counted, then, if it was the top card, the mark brought down to the highest id left, so the
+  -- id SQLite gives the next insert (the highest + 1) is above it, in the tail.
+  CREATE TRIGGER card_counts_delete AFTER DELETE ON cards WHEN old.id <= (SELECT mark FROM card_counts_mark) BEGIN
+${cardClassChange('old', '-').replace(/;$/, ' AND old.retired = 0;')}
+    UPDATE card_counts_mark SET mark = (SELECT COALESCE(MAX(id), 0) FROM cards) WHERE mark > (SELECT COALESCE(MAX(id), 0) FROM cards);
   END;
   CREATE TRIGGER card_counts_update_old AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('old')} BEGIN
 ${cardClassChange('old', '-')}

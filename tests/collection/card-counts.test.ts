@@ -3,7 +3,7 @@
  * tail above it read from the table) must equal the count over every card, whatever wrote the
  * cards: an import (folded at its end), cards added by hand (the tail), answers and their undo,
  * suspend, bury, a re-import that retires cards, raw deletes, moves and status changes, an id
- * reused below the mark, a long tail folded by a read, and a restore from a backup. `engram
+ * reused after the top card was deleted, a long tail folded by a read, and a restore from a backup. `engram
  * stats` and `engram decks` read them, so they are checked against their simple computations too.
  */
 import fs from 'node:fs';
@@ -129,13 +129,17 @@ describe('the card counts migration 13 keeps', () => {
     }
     expectKept(col, 'raw moves, status changes, deletes');
 
-    // Folded, then the top card deleted: the next insert reuses an id at or below the mark.
+    // Folded, then the top card deleted: the mark comes down, and the next insert, which
+    // reuses an id at or below the old mark, lands above the new one (in the tail).
     col.store.transactionWithSearchIndexDeferred(() => undefined);
     expect(mark(col)).toBe(maxId(col));
     const top = maxId(col);
     db.prepare('DELETE FROM reviews WHERE card_id = ?').run(top);
     db.prepare('DELETE FROM cards WHERE id = ?').run(top);
-    expect(col.addCard('Hand', 'Reused id?', 'Yes').id).toBeLessThanOrEqual(mark(col));
+    expect(mark(col)).toBe(maxId(col));
+    const reused = col.addCard('Hand', 'Reused id?', 'Yes').id;
+    expect(reused).toBeLessThanOrEqual(top);
+    expect(reused).toBeGreaterThan(mark(col));
     expectKept(col, 'an id reused at the mark');
 
     // A long tail (raw single inserts) is folded by the next read of the counts.
