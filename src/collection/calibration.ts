@@ -6,6 +6,7 @@ import { addCalibration, calibrationBins, emptyCalibration, type CalibrationBin,
 import { leechCandidate, worstLeechesFirst, type LeechCandidate, type MemoryLeech } from './leeches.js';
 import type { CardHistory, ReviewStep } from '../scheduler/optimizer-items.js';
 import { calibrationAnswers, type CalibrationAnswer } from '../store/calibration.js';
+import { CALIBRATION_PARTS, calibrationPart } from '../store/index.js';
 import { DAY, dayStart } from '../core/index.js';
 import type { Collection } from './collection.js';
 
@@ -16,7 +17,7 @@ export function calibrationOf(col: Collection, deckIds: readonly number[], pendi
 /** How many leeches by memory `engram stats` lists. */
 export const LEECHES_SHOWN = 10;
 
-/** What one deck's replay yields, as the store's cache keeps it. */
+/** What the replay of one part of a deck yields, as the store's cache keeps it. */
 interface DeckCalibration {
   sums: CalibrationSums;
   /** The deck's leech candidates by memory (few: cards that fail the deck's leechMemory rule). */
@@ -25,45 +26,62 @@ interface DeckCalibration {
 
 /**
  * The calibration bins and, from the same replay, the worst `leechLimit` leeches by memory
- * (collection/leeches.ts): one pass over each deck's log. With `pending`, each deck's result is
- * read from the store's cache when its log, weights, rollover hour, leech rule and time zone
- * are as when it was cached (any answer or undo in the deck drops its entry), and the results
- * of the decks replayed now are handed back as writes for the caller to run; without it, every
- * deck is replayed.
+ * (collection/leeches.ts): one pass over each deck's log, in CALIBRATION_PARTS parts (a card in
+ * the part its id hashes to, store calibrationPart), summed part by part. With `pending`, each part is read
+ * from the store's cache when its log, the deck's weights, rollover hour, leech rule and the
+ * time zone are as when it was cached (an answer or undo drops its card's part), and the parts
+ * replayed now are handed back as writes for the caller to run; without it, every part is
+ * replayed. Either way the sums are added in the same order, so both give the same numbers.
  */
 export function calibrationView(
   col: Collection, deckIds: readonly number[], leechLimit = LEECHES_SHOWN, pending: Array<() => void> | null = null,
 ): { calibration: CalibrationBin[]; leeches: MemoryLeech[] } {
   const sums = emptyCalibration();
   const candidates: LeechCandidate[] = [];
+  // Read once: each Intl.DateTimeFormat costs about a millisecond, a hundred decks a tenth of a second.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const cache = pending ? col.store.cachedCalibrations() : new Map<number, Map<number, { key: string; sums: string }>>();
   for (const deckId of deckIds) {
     const options = col.deckOptions(deckId);
     const key = JSON.stringify({
-      v: 2, weights: options.weights, rolloverHour: options.rolloverHour, leechMemory: options.leechMemory ?? null,
-      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      v: 3, weights: options.weights, rolloverHour: options.rolloverHour, leechMemory: options.leechMemory ?? null,
+      zone,
     });
-    const cached = pending ? col.store.cachedCalibration(deckId, key) : null;
-    let deck: DeckCalibration;
-    if (cached !== null) {
-      deck = JSON.parse(cached) as DeckCalibration;
-    } else {
-      deck = { sums: emptyCalibration(), candidates: [] };
-      const answers = calibrationAnswers(col.store, deckId);
-      if (answers.length > 0) {
-        addCalibration(deck.sums, histories(answers, studyDayCounter(options.rolloverHour)), options.weights, (card) => {
-          const candidate = leechCandidate(card, deckId, options);
-          if (candidate) deck.candidates.push(candidate);
-        });
+    const cachedParts = cache.get(deckId);
+    const parts: Array<DeckCalibration | null> = Array.from({ length: CALIBRATION_PARTS }, (_, part) => {
+      const cached = cachedParts?.get(part);
+      return cached && cached.key === key ? (JSON.parse(cached.sums) as DeckCalibration) : null;
+    });
+    const missing = parts.flatMap((p, part) => (p === null ? [part] : []));
+    if (missing.length > 0) {
+      // One part alone is read by itself; several, from one read of the deck's log.
+      const answersOf = missing.length === 1
+        ? new Map([[missing[0]!, calibrationAnswers(col.store, deckId, missing[0]!)]])
+        : answersByPart(calibrationAnswers(col.store, deckId));
+      const studyDay = studyDayCounter(options.rolloverHour);
+      for (const part of missing) {
+        const replayed: DeckCalibration = { sums: emptyCalibration(), candidates: [] };
+        const answers = answersOf.get(part) ?? [];
+        if (answers.length > 0) {
+          addCalibration(replayed.sums, histories(answers, studyDay), options.weights, (card) => {
+            const candidate = leechCandidate(card, deckId, options);
+            if (candidate) replayed.candidates.push(candidate);
+          });
+        }
+        parts[part] = replayed;
+        const json = JSON.stringify(replayed);
+        pending?.push(() => col.store.cacheCalibration(deckId, part, key, json));
       }
-      const json = JSON.stringify(deck);
-      pending?.push(() => col.store.cacheCalibration(deckId, key, json));
     }
-    for (let i = 0; i < sums.count.length; i++) {
-      sums.predicted[i]! += deck.sums.predicted[i] ?? 0;
-      sums.recalled[i]! += deck.sums.recalled[i] ?? 0;
-      sums.count[i]! += deck.sums.count[i] ?? 0;
+    for (const deck of parts) {
+      if (!deck) continue;
+      for (let i = 0; i < sums.count.length; i++) {
+        sums.predicted[i]! += deck.sums.predicted[i] ?? 0;
+        sums.recalled[i]! += deck.sums.recalled[i] ?? 0;
+        sums.count[i]! += deck.sums.count[i] ?? 0;
+      }
+      candidates.push(...deck.candidates);
     }
-    candidates.push(...deck.candidates);
   }
   const leeches: MemoryLeech[] = [];
   for (const c of candidates.sort(worstLeechesFirst)) {
@@ -76,6 +94,18 @@ export function calibrationView(
     });
   }
   return { calibration: calibrationBins(sums), leeches };
+}
+
+/** A deck's log split into its calibration parts, each still in card and answer order. */
+function answersByPart(answers: readonly CalibrationAnswer[]): Map<number, CalibrationAnswer[]> {
+  const out = new Map<number, CalibrationAnswer[]>();
+  for (const answer of answers) {
+    const part = calibrationPart(answer[0]);
+    let list = out.get(part);
+    if (!list) out.set(part, (list = []));
+    list.push(answer);
+  }
+  return out;
 }
 
 const RATINGS: Record<string, ReviewStep['rating']> = { again: 1, hard: 2, good: 3, easy: 4 };

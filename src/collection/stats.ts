@@ -47,6 +47,7 @@ export interface StatsOptions {
 export function collectionStats(col: Collection, options: StatsOptions = {}): CollectionStats {
   // One read transaction: counts, forecast and retention describe the same moment.
   const pending: Array<() => void> = [];
+  if (options.simple !== true) col.store.keepCardCountsCurrent();
   const stats = col.store.readTransaction(() => computeStats(col, options, pending));
   // The calibration of decks whose log changed since it was cached, kept for next time; a
   // read-only or busy database just computes it again then.
@@ -129,7 +130,7 @@ function cardCountsOf(queries: StatsQueries, time: number, deckIds: readonly num
   return queries.cardCounts(time, deckIds);
 }
 
-/** Card counts from the per-deck class counts migration 10 keeps, and the cards buried now. */
+/** Card counts from the per-deck class counts migration 13 keeps, and the cards buried now. */
 function keptCardCounts(col: Collection, time: number, deckIds: readonly number[] | null): CardAggregate {
   const wanted = deckIds === null ? null : new Set(deckIds);
   const out: CardAggregate = { total: 0, new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0, averageStability: null, averageDifficulty: null };

@@ -31,6 +31,7 @@ export interface QueueCounts {
  * indexes no further than the daily limits reach (no deck's queue is built).
  */
 export function deckSummaries(col: Collection): DeckSummary[] {
+  col.store.keepCardCountsCurrent();
   const decks = col.store.listDecks();
   const today = countToday(col, decks.map((d) => d.id));
   const totals = new Map<number, Omit<DeckSummary, 'name' | 'dueToday'>>();
@@ -40,7 +41,7 @@ export function deckSummaries(col: Collection): DeckSummary[] {
     return entry;
   };
   // The classes of the deckStats query: suggestions apart, rejected prose cards nowhere.
-  for (const c of col.store.deckClassCounts()) {
+  for (const c of col.store.deckCardCounts()) {
     const entry = of(c.deckId);
     if (c.status === 'suggested') entry.suggestions += c.count;
     if (c.status !== 'accepted') continue;
@@ -141,14 +142,15 @@ function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[],
 
 /**
  * newOfToday over the deck's first `limit * 3 + 10` new cards, fetched in two steps: the first
- * `limit + 10` are enough unless siblings were dropped, and the first `limit` picked from a
- * shorter prefix are the same cards (a deck at its limit reads a third of the rows).
+ * `limit` and half as many again (at most 10 more) are enough unless siblings were dropped, and
+ * the first `limit` picked from a shorter prefix are the same cards (a deck at its limit reads
+ * a third of the rows; a deck with 4 new cards left today reads 6, not 14).
  */
 function newOfTodayFetched<T extends Pick<Card, 'deckId' | 'itemKey'>>(
   fetch: (n: number) => T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number,
 ): T[] {
   const most = limit * 3 + 10;
-  const first = Math.min(most, limit + 10);
+  const first = Math.min(most, limit + Math.min(10, Math.ceil(limit / 2)));
   const candidates = fetch(first);
   const picked = newOfToday(candidates, reviews, limit);
   if (picked.length >= limit || candidates.length < first || first === most) return picked;

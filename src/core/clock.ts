@@ -8,11 +8,17 @@ import { isPlausibleTime } from './time-range.js';
 
 let override: number | null = null;
 
+/** ENGRAM_NOW as last parsed: now() runs once per card in some loops (`engram due --json`). */
+let fromEnvParsed: { text: string; time: number } | null = null;
+
 /** Current time in epoch milliseconds. */
 export function now(): number {
   if (override !== null) return override;
   const fromEnv = process.env['ENGRAM_NOW'];
-  if (fromEnv !== undefined && fromEnv !== '') return parseEngramNow(fromEnv);
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (fromEnvParsed?.text !== fromEnv) fromEnvParsed = { text: fromEnv, time: parseEngramNow(fromEnv) };
+    return fromEnvParsed.time;
+  }
   return Date.now();
 }
 

@@ -76,8 +76,10 @@ export function readSetOptions(json: string | null): Partial<DeckOptions> {
   }
   const out: Record<string, unknown> = {};
   for (const key of DECK_OPTION_KEYS) {
+    // Only the keys the deck sets: validating an absent key costs as much and yields nothing.
+    if (raw[key] === undefined) continue;
     const parsed = deckOptionsSchema.shape[key].safeParse(raw[key]);
-    if (raw[key] !== undefined && parsed.success) out[key] = parsed.data;
+    if (parsed.success) out[key] = parsed.data;
   }
   return out as Partial<DeckOptions>;
 }

@@ -1,4 +1,4 @@
-export { ALL_DECKS, QUARTER_MS, Store } from './store.js';
+export { ALL_DECKS, CALIBRATION_PARTS, QUARTER_MS, Store, calibrationPart } from './store.js';
 export type {
   NewCard, CardContent, CardScheduleUpdate, DeckStats, StoredDeck, CardClassCount, QuarterAggregate, NewReview, StoredPaper,
   StoredExample, DeclaredPaper, KnownNote, NoteStat,

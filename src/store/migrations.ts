@@ -21,6 +21,43 @@ const REMOVE_OLD_REVIEW = `    UPDATE review_quarters SET reviews = review_quart
       WHERE v.id = old.id AND review_quarters.quarter = v.quarter
         AND review_quarters.deck_id IN (0, (SELECT deck_id FROM cards WHERE id = old.card_id));`;
 
+/** Migration 13's triggers: a card row (`row`: new or old) as one card of its deck's class, added (+) or taken out (-). */
+const cardClassChange = (row: 'new' | 'old', sign: '+' | '-') => sign === '+'
+  ? `    INSERT INTO card_counts VALUES (new.deck_id, new.status, new.state, new.suspended, new.kind = 'paper', 1, new.stability, new.difficulty)
+      ON CONFLICT DO UPDATE SET n = n + 1, stability = stability + excluded.stability, difficulty = difficulty + excluded.difficulty;`.replaceAll('new.', `${row}.`)
+  : `    UPDATE card_counts SET n = n - 1, stability = stability - old.stability, difficulty = difficulty - old.difficulty
+      WHERE deck_id = old.deck_id AND status = old.status AND state = old.state AND suspended = old.suspended AND paper = (old.kind = 'paper');`.replaceAll('old.', `${row}.`);
+
+/** Migration 13: whether a card row is live and at or below the mark (counted in card_counts rather than read from the tail). */
+const countedRow = (row: 'new' | 'old') => `${row}.retired = 0 AND ${row}.id <= (SELECT mark FROM card_counts_mark)`;
+
+/**
+ * Migration 13: each deck's calibration cache is kept in 16 parts, a card in the part its id
+ * hashes to, so an answer drops one part of its deck (the next `engram stats` replays about a
+ * sixteenth of the deck's log, not all of it). The hash (Fibonacci hashing: bits 16–19 of the
+ * low 32 bits of id × 2654435761) spreads ids that follow a pattern (every 100th card in one
+ * deck) over all parts, which `id % 16` would not. Frozen with the migration's text.
+ */
+export const CALIBRATION_PARTS = 16;
+
+/** The calibration part of a card id, in SQL (exact in 64-bit integers for ids below 2^31). */
+export const calibrationPartSql = (id: string) => `(((${id} * 2654435761) & 4294967295) >> 16) & 15`;
+
+/** calibrationPartSql in JavaScript: the same bits. */
+export function calibrationPart(id: number): number {
+  return (Math.imul(id, 0x9e3779b1) >>> 16) & 15;
+}
+
+/** Migration 13's triggers: a review_quarters row (`row`) added to (+) or taken out of (-) its hour's counts. */
+const hourChange = (row: 'new' | 'old', sign: '+' | '-') => {
+  const columns = ['reviews', 'duration_ms', 'young_pass', 'young_fail', 'mature_pass', 'mature_fail'];
+  return `    INSERT INTO review_hours VALUES (${row}.deck_id, ${row}.quarter / 4, ${columns.map((c) => `${sign === '-' ? '-' : ''}${row}.${c}`).join(', ')})
+      ON CONFLICT DO UPDATE SET ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+};
+
+/** The columns that decide a card's class in card_counts (and its sums). */
+const CLASS_COLUMNS = 'id, deck_id, status, state, suspended, kind, retired, stability, difficulty';
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
@@ -342,6 +379,103 @@ ${ADD_NEW_REVIEW}
   CREATE INDEX sync_events_target ON sync_events(target) WHERE target IS NOT NULL;
   CREATE INDEX sync_events_card ON sync_events(card_id) WHERE card_id IS NOT NULL;
   CREATE TABLE sync_files (path TEXT PRIMARY KEY, offset INTEGER NOT NULL) STRICT;
+  `,
+  // 13: live cards per deck and class kept as counts and sums (card_counts), so `engram decks`
+  // and `engram stats` read a few hundred rows instead of every card's index entry. Cards with
+  // ids above card_counts_mark (the tail: the cards inserted since the last fold) are counted
+  // from the table by a rowid range instead, so cards has no INSERT trigger (any AFTER INSERT
+  // trigger on cards, even one whose WHEN is false, made the import's inserts 5 times slower);
+  // the store folds the tail into the counts at the end of each bulk write and when a read finds
+  // it long. Triggers on UPDATE and DELETE keep the counted rows right for every writer: an
+  // answer, a suspend, a retire, a delete, a move, a raw UPDATE; deleting the top cards brings
+  // the mark down, so a reused id lands in the tail. (Only an INSERT with an explicit id into a
+  // gap below the mark would be missed; engram never writes a card id.) And the
+  // calibration cache kept per part of a deck (CALIBRATION_PARTS), so one answer does not make
+  // the next `engram stats` replay its whole deck's log (a second at 10,000 reviews a deck). And
+  // the log counts per UTC hour (review_hours), kept from migration 10's quarter hours.
+  `
+  CREATE TABLE card_counts (
+    deck_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    state TEXT NOT NULL,
+    suspended INTEGER NOT NULL,
+    paper INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    PRIMARY KEY (deck_id, status, state, suspended, paper)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE card_counts_mark (id INTEGER PRIMARY KEY CHECK (id = 1), mark INTEGER NOT NULL) STRICT;
+  INSERT INTO card_counts_mark VALUES (1, COALESCE((SELECT MAX(id) FROM cards), 0));
+  INSERT INTO card_counts
+    SELECT deck_id, status, state, suspended, kind = 'paper', COUNT(*), TOTAL(stability), TOTAL(difficulty)
+    FROM cards WHERE retired = 0 GROUP BY deck_id, status, state, suspended, kind = 'paper';
+  -- One trigger (the order of two on one event is not defined): the card taken out if it was
+  -- counted, then, if it was the top card, the mark brought down to the highest id left, so the
+  -- id SQLite gives the next insert (the highest + 1) is above it, in the tail.
+  CREATE TRIGGER card_counts_delete AFTER DELETE ON cards WHEN old.id <= (SELECT mark FROM card_counts_mark) BEGIN
+${cardClassChange('old', '-').replace(/;$/, ' AND old.retired = 0;')}
+    UPDATE card_counts_mark SET mark = (SELECT COALESCE(MAX(id), 0) FROM cards) WHERE mark > (SELECT COALESCE(MAX(id), 0) FROM cards);
+  END;
+  CREATE TRIGGER card_counts_update_old AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('old')} BEGIN
+${cardClassChange('old', '-')}
+  END;
+  CREATE TRIGGER card_counts_update_new AFTER UPDATE OF ${CLASS_COLUMNS} ON cards WHEN ${countedRow('new')} BEGIN
+${cardClassChange('new', '+')}
+  END;
+
+  -- The calibration cache in parts of each deck; a change to a card's log drops its part only.
+  DROP TRIGGER review_quarters_insert;
+  DROP TRIGGER review_quarters_delete;
+  DROP TRIGGER review_quarters_update_new;
+  DROP TABLE calibration_cache;
+  CREATE TABLE calibration_cache (
+    deck_id INTEGER NOT NULL,
+    part INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    sums TEXT NOT NULL,
+    PRIMARY KEY (deck_id, part)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER review_quarters_insert AFTER INSERT ON reviews BEGIN
+${ADD_NEW_REVIEW}
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = ${calibrationPartSql('new.card_id')};
+  END;
+  CREATE TRIGGER review_quarters_delete BEFORE DELETE ON reviews BEGIN
+${REMOVE_OLD_REVIEW}
+    DELETE FROM calibration_cache WHERE deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = ${calibrationPartSql('old.card_id')};
+  END;
+  CREATE TRIGGER review_quarters_update_new AFTER UPDATE OF card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, before ON reviews BEGIN
+${ADD_NEW_REVIEW}
+    DELETE FROM calibration_cache WHERE (deck_id = (SELECT deck_id FROM cards WHERE id = old.card_id) AND part = ${calibrationPartSql('old.card_id')})
+      OR (deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) AND part = ${calibrationPartSql('new.card_id')});
+  END;
+
+  -- The log counts per UTC hour too, kept from review_quarters by triggers on it: a study day is
+  -- read as its whole hours plus the quarters at its edges (a quarter of the rows).
+  CREATE TABLE review_hours (
+    deck_id INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    reviews INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    young_pass INTEGER NOT NULL,
+    young_fail INTEGER NOT NULL,
+    mature_pass INTEGER NOT NULL,
+    mature_fail INTEGER NOT NULL,
+    PRIMARY KEY (deck_id, hour)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO review_hours
+    SELECT deck_id, quarter / 4, SUM(reviews), SUM(duration_ms), SUM(young_pass), SUM(young_fail), SUM(mature_pass), SUM(mature_fail)
+    FROM review_quarters GROUP BY deck_id, quarter / 4;
+  CREATE TRIGGER review_hours_insert AFTER INSERT ON review_quarters BEGIN
+${hourChange('new', '+')}
+  END;
+  CREATE TRIGGER review_hours_update AFTER UPDATE ON review_quarters BEGIN
+${hourChange('old', '-')}
+${hourChange('new', '+')}
+  END;
+  CREATE TRIGGER review_hours_delete AFTER DELETE ON review_quarters BEGIN
+${hourChange('old', '-')}
+  END;
   `,
   // 14: an import asks every note's live card count (store knownNotes) before it reads a file;
   // with retired in the note index the count is read from the index alone instead of from each

@@ -6,7 +6,6 @@
  * one command costs only the statements that command runs.
  */
 import type { ActionChange, Card, CardBefore, CardSchedule, CardStatus, DeckOptions, Grade, JournalEntry, Memory, QueryNode, Review, TagEdits } from '../core/index.js';
-import { CARD_STATES, CARD_STATUSES } from '../core/index.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './open-store.js';
 import { countCards, searchCards, type SearchClock, type SearchScope } from './search.js';
 import { PreparedStatements } from './statements.js';
@@ -31,7 +30,7 @@ import type { PreviewReview } from './tables/previews.js';
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
 export type { DeckStats, StoredDeck } from './tables/decks.js';
 export type { CardClassCount, QuarterAggregate } from './tables/aggregates.js';
-export { ALL_DECKS, QUARTER_MS } from './tables/aggregates.js';
+export { ALL_DECKS, CALIBRATION_PARTS, QUARTER_MS, calibrationPart } from './tables/aggregates.js';
 export type { StoredExample } from './tables/examples.js';
 export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 export type { NewReview } from './tables/reviews.js';
@@ -44,6 +43,9 @@ const SQL = {
   ...notes.NOTES_SQL, ...papers.PAPERS_SQL, ...examples.EXAMPLES_SQL, ...previews.PREVIEWS_SQL, ...actions.ACTIONS_SQL,
   ...aggregates.AGGREGATES_SQL,
 };
+
+/** Cards past the kept counts' mark that a read folds in first (fewer are counted from the table, about 1 µs each). */
+const CARD_COUNTS_TAIL = 2_000;
 
 /** How long a long writer pauses between its transactions: several of a waiting writer's 1 ms tries. */
 const WRITER_YIELD_MS = 5;
@@ -190,14 +192,31 @@ export class Store {
 
   // counts kept by triggers (tables/aggregates.ts)
 
-  /** Live cards per deck and class (state, suspended, status, paper), with stability and difficulty sums. */
+  /**
+   * Live cards per deck and class (state, suspended, status, paper), with stability and
+   * difficulty sums, from the kept counts; a class may come as two entries (sum them).
+   */
   deckCardCounts(): aggregates.CardClassCount[] {
     return aggregates.deckCardCounts(this.statements);
   }
 
-  /** deckCardCounts without the sums, read faster (for `engram decks`). */
-  deckClassCounts(): Array<Omit<aggregates.CardClassCount, 'stability' | 'difficulty'>> {
-    return aggregates.deckClassCounts(this.statements, CARD_STATUSES, CARD_STATES);
+  /** deckCardCounts from every card instead of the kept counts: the simple computation. */
+  deckCardCountsScanned(): aggregates.CardClassCount[] {
+    return aggregates.deckCardCountsScanned(this.statements);
+  }
+
+  /**
+   * Before reading deckCardCounts outside a transaction: folds a long tail of cards inserted
+   * since the last fold (raw inserts, single inserts) into the kept counts, so later reads skip
+   * it. Best effort: a read-only or busy database is read with its tail.
+   */
+  keepCardCountsCurrent(): void {
+    if (this.readOnly || this.db.inTransaction || aggregates.cardCountsTail(this.statements) <= CARD_COUNTS_TAIL) return;
+    try {
+      this.transaction(() => aggregates.foldCardCounts(this.statements));
+    } catch {
+      // counted from the tail this time
+    }
   }
 
   buriedCounts(now: number): Array<{ deckId: number; state: string; count: number }> {
@@ -208,12 +227,13 @@ export class Store {
     return aggregates.reviewQuarters(this.statements, bounds, deckId);
   }
 
-  cachedCalibration(deckId: number, key: string): string | null {
-    return aggregates.cachedCalibration(this.statements, deckId, key);
+  /** Every cached calibration part, by deck and part (see calibrationPart). */
+  cachedCalibrations(): Map<number, Map<number, { key: string; sums: string }>> {
+    return aggregates.cachedCalibrations(this.statements);
   }
 
-  cacheCalibration(deckId: number, key: string, sums: string): void {
-    aggregates.cacheCalibration(this.statements, deckId, key, sums);
+  cacheCalibration(deckId: number, part: number, key: string, sums: string): void {
+    aggregates.cacheCalibration(this.statements, deckId, part, key, sums);
   }
 
   // cards (tables/cards.ts)
@@ -247,9 +267,16 @@ export class Store {
     cards.indexInsertedCard(this.statements, id);
   }
 
-  /** A bulk write (an import batch, a restore) in one transaction, its new cards indexed for search at its end. */
+  /**
+   * A bulk write (an import batch, a restore) in one transaction, its new cards indexed for
+   * search and folded into the kept card counts at its end.
+   */
   transactionWithSearchIndexDeferred<T>(write: () => T): T {
-    return this.transaction(() => cards.withSearchIndexDeferred(this.statements, write));
+    return this.transaction(() => {
+      const result = cards.withSearchIndexDeferred(this.statements, write);
+      aggregates.foldCardCounts(this.statements);
+      return result;
+    });
   }
 
   setBuriedUntil(id: number, until: number, modifiedAt: number): void {

@@ -234,6 +234,10 @@ describe('upgrading a database made before the journal', () => {
     col.store.db.exec('DROP TABLE actions; ALTER TABLE cards DROP COLUMN tag_edits; ALTER TABLE cards DROP COLUMN type_in;');
     // and what the migrations after it made (sync's tables)
     col.store.db.exec('DROP TABLE sync_settings; DROP TABLE sync_events; DROP TABLE sync_files;');
+    // and the kept card counts and hourly log counts (migration 13; it recreates the calibration cache itself)
+    col.store.db.exec(`DROP TRIGGER card_counts_delete; DROP TRIGGER card_counts_update_old;
+      DROP TRIGGER card_counts_update_new; DROP TABLE card_counts; DROP TABLE card_counts_mark;
+      DROP TRIGGER review_hours_insert; DROP TRIGGER review_hours_update; DROP TRIGGER review_hours_delete; DROP TABLE review_hours;`);
     col.store.db.pragma(`user_version = ${journal}`);
     const upgraded = Collection.open(file);
     try {

@@ -52,7 +52,11 @@ describe('stats calibration', () => {
     for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
       process.env['TZ'] = zone;
       const rows = readReviewLog(col.store, deckId).map((r) => ({ ...r, rolloverHour: 4 }));
-      expect(calibrationOf(col, [deckId])).toEqual(calibrationBins(addCalibration(emptyCalibration(), cardHistories(rows), null)));
+      // The view sums the deck in parts (its cache's unit): the same numbers but for the last bits of the float sums.
+      const got = calibrationOf(col, [deckId]);
+      const want = calibrationBins(addCalibration(emptyCalibration(), cardHistories(rows), null));
+      expect(got.map((b) => ({ ...b, predicted: 0 }))).toEqual(want.map((b) => ({ ...b, predicted: 0 })));
+      got.forEach((b, i) => expect(b.predicted).toBeCloseTo(want[i]!.predicted, 12));
     }
     process.env['TZ'] = 'UTC';
   });

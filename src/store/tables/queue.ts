@@ -1,6 +1,6 @@
 /** The review queue's reads: which cards are due, new or learning, and what was answered since a time. */
 import type { Card } from '../../core/index.js';
-import { rowToCard, type CardRow } from '../rows.js';
+import { allCardRows, rowToCard } from '../rows.js';
 import type { Prepared } from '../statements.js';
 import { CARD_SELECT } from './cards.js';
 
@@ -40,17 +40,17 @@ export const QUEUE_SQL = {
 type Statements = Prepared<keyof typeof QUEUE_SQL>;
 
 export function learningDue(s: Statements, before: number, now: number): Card[] {
-  return (s.stmt('learningDue').all(before, now) as CardRow[]).map(rowToCard);
+  return allCardRows(s.stmt('learningDue'), before, now).map(rowToCard);
 }
 
 export function reviewDue(s: Statements, deckId: number, before: number, now: number, limit: number): Card[] {
   if (limit <= 0) return [];
-  return (s.stmt('reviewDue').all(deckId, before, now, limit) as CardRow[]).map(rowToCard);
+  return allCardRows(s.stmt('reviewDue'), deckId, before, now, limit).map(rowToCard);
 }
 
 export function newCards(s: Statements, deckId: number, now: number, limit: number): Card[] {
   if (limit <= 0) return [];
-  return (s.stmt('newCards').all(deckId, now, limit) as CardRow[]).map(rowToCard);
+  return allCardRows(s.stmt('newCards'), deckId, now, limit).map(rowToCard);
 }
 
 export function reviewDueCount(s: Statements, deckId: number, before: number, now: number): number {
