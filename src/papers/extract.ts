@@ -14,6 +14,15 @@ import { hasVenueOrYear } from './venues.js';
 import { takeWikilinks, type Wikilink } from './wikilinks.js';
 
 export function extractPaperRefs(text: string): PaperRef[] {
+  // Most notes cite nothing: refsInLine's first test on the whole text at once. Every content
+  // line is a substring of the text, so a text that fails it has no line that passes it; except
+  // that a line's HTML comments are blanked out with spaces (which can join "et<!-- -->al").
+  if (!text.includes('<!--') && !mayCite(text)) return [];
+  return refsLineByLine(text);
+}
+
+/** extractPaperRefs without the whole-text test (exported for the test that they agree). */
+export function refsLineByLine(text: string): PaperRef[] {
   const refs: PaperRef[] = [];
   for (const { line, text: raw } of contentLines(text)) refs.push(...refsInLine(raw, line));
   return refs;
@@ -22,10 +31,14 @@ export function extractPaperRefs(text: string): PaperRef[] {
 /** What a line needs to cite anything: a wikilink, a venue or year (a marker), or a cue for a citation without one. */
 const MAY_CITE_CUE = /\[\[|et\.?\s+al|see|cf|compare/i;
 
+/** Emphasis marks are spaced out first, as maskProse does, so "_ACL_" is still a venue. */
+function mayCite(text: string): boolean {
+  return MAY_CITE_CUE.test(text) || hasVenueOrYear(/[*_]/.test(text) ? text.replace(/[*_]/g, ' ') : text);
+}
+
 function refsInLine(raw: string, line: number): PaperRef[] {
-  // Most lines cite nothing: one test instead of the passes below. Emphasis marks are spaced
-  // out first, as maskProse does, so "_ACL_" is still a venue.
-  if (!MAY_CITE_CUE.test(raw) && !hasVenueOrYear(raw.replace(/[*_]/g, ' '))) return [];
+  // Most lines cite nothing: one test instead of the passes below.
+  if (!mayCite(raw)) return [];
   const { links, masked: withoutLinks } = takeWikilinks(maskCode(raw));
   let masked = maskProse(withoutLinks);
   const prose: ProseCitation[] = [];
