@@ -96,6 +96,8 @@ const CLOSING_HASHES = /(?<![ \t])[ \t]+#+[ \t]*$/;
  * exponentially over where each tag's letter sits once something else follows the tags.
  */
 function isTagsOnly(trimmed: string): boolean {
+  // Every word is a tag, so the first character is `#` (most lines are prose: no split needed).
+  if (!trimmed.startsWith('#')) return false;
   const words = trimmed.split(/[ \t]+/);
   return words.every((word) => TAG_WORD.test(word) && HAS_LETTER.test(word));
 }

@@ -60,10 +60,17 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
   const warn = (line: number, message: string): void => {
     context.problems.push({ file: context.file, line, message });
   };
-  const explicitIdentities = new Set<string>();
-  for (const item of items) {
-    if (isExplicit(item)) for (const draft of item.cards) explicitIdentities.add(identityOf(draft.front.text.trim(), draft.back.text.trim()));
-  }
+  // Only prose candidates are checked against the explicit cards: built when the first one is.
+  let explicitIdentities: Set<string> | null = null;
+  const isExplicitIdentity = (identity: string): boolean => {
+    if (explicitIdentities === null) {
+      explicitIdentities = new Set<string>();
+      for (const item of items) {
+        if (isExplicit(item)) for (const draft of item.cards) explicitIdentities.add(identityOf(draft.front.text.trim(), draft.back.text.trim()));
+      }
+    }
+    return explicitIdentities.has(identity);
+  };
 
   const seenCards = new Map<string, number>();
   const keyUses = new Map<string, number>();
@@ -87,7 +94,7 @@ export function finishCards(items: readonly Item[], context: FinishContext): Par
           warn(span.line, 'the question and the answer are the same text; no card made');
           continue;
         }
-      } else if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2 || normalFront === normalBack || explicitIdentities.has(identity)) {
+      } else if (nonSpaceLength(front) < 2 || nonSpaceLength(back) < 2 || normalFront === normalBack || isExplicitIdentity(identity)) {
         continue;
       }
       const firstLine = seenCards.get(identity);

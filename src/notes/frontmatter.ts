@@ -64,15 +64,24 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
     };
   }
   // gray-matter treats an unclosed block as frontmatter running to the end of the file.
-  const lines = text.split('\n');
-  const closeIndex = lines.findIndex((l, i) => i > 0 && l.startsWith('---'));
-  if (closeIndex === -1) {
+  // Its closing line is the first later line starting with `---` (gray-matter: the first "\n---").
+  const close = text.indexOf('\n---', 3);
+  if (close === -1) {
     return { ok: false, problem: { file, line: 1, message: "frontmatter is not closed by a '---' line" } };
   }
+  // gray-matter is given the frontmatter block only: with the whole note it would also copy the
+  // note into a Buffer and hash it as a cache key, for nothing. The body is what it would return.
+  const head = text.slice(0, close + 4);
+  const lines = head.split('\n');
+  const closeIndex = lines.length - 1;
 
   let parsed: { data: unknown; content: string };
   try {
-    parsed = matter(text, { engines: ENGINES });
+    const block = matter(head, { engines: ENGINES });
+    let content = text.slice(close + 4);
+    if (content.startsWith('\r')) content = content.slice(1);
+    if (content.startsWith('\n')) content = content.slice(1);
+    parsed = { data: block.data, content };
   } catch (err) {
     if (isYamlError(err)) {
       // gray-matter hands js-yaml the text after the opening `---`, starting with its newline,

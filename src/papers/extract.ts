@@ -14,6 +14,15 @@ import { hasVenueOrYear } from './venues.js';
 import { takeWikilinks, type Wikilink } from './wikilinks.js';
 
 export function extractPaperRefs(text: string): PaperRef[] {
+  // Most notes cite nothing: refsInLine's first test on the whole text at once. Every content
+  // line is a substring of the text, so a text that fails it has no line that passes it; except
+  // that a line's HTML comments are blanked out with spaces (which can join "et<!-- -->al").
+  if (!text.includes('<!--') && !mayCite(text)) return [];
+  return refsLineByLine(text);
+}
+
+/** extractPaperRefs without the whole-text test (exported for the test that they agree). */
+export function refsLineByLine(text: string): PaperRef[] {
   const refs: PaperRef[] = [];
   for (const { line, text: raw } of contentLines(text)) refs.push(...refsInLine(raw, line));
   return refs;
@@ -22,10 +31,14 @@ export function extractPaperRefs(text: string): PaperRef[] {
 /** What a line needs to cite anything: a wikilink, a venue or year (a marker), or a cue for a citation without one. */
 const MAY_CITE_CUE = /\[\[|et\.?\s+al|see|cf|compare/i;
 
+/** Emphasis marks are spaced out first, as maskProse does, so "_ACL_" is still a venue. */
+function mayCite(text: string): boolean {
+  return MAY_CITE_CUE.test(text) || hasVenueOrYear(/[*_]/.test(text) ? text.replace(/[*_]/g, ' ') : text);
+}
+
 function refsInLine(raw: string, line: number): PaperRef[] {
-  // Most lines cite nothing: one test instead of the passes below. Emphasis marks are spaced
-  // out first, as maskProse does, so "_ACL_" is still a venue.
-  if (!MAY_CITE_CUE.test(raw) && !hasVenueOrYear(raw.replace(/[*_]/g, ' '))) return [];
+  // Most lines cite nothing: one test instead of the passes below.
+  if (!mayCite(raw)) return [];
   const { links, masked: withoutLinks } = takeWikilinks(maskCode(raw));
   let masked = maskProse(withoutLinks);
   const prose: ProseCitation[] = [];
@@ -96,7 +109,7 @@ function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: nu
   // Each link's words are read once, and a citation is only compared with the links that share a
   // word with it (in line order, so the first best link still wins): a line of many citations
   // and links would otherwise compare every pair.
-  const linkWords = new Map(links.map((link) => [link, significantWords(keyWords(slugBase(link.slug)))]));
+  const linkWords = new Map(links.map((link) => [link, slugWords(link.slug)]));
   const order = new Map(links.map((link, i) => [link, i]));
   const linksByWord = new Map<string, Wikilink[]>();
   for (const [link, words] of linkWords) {
@@ -108,7 +121,8 @@ function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: nu
   }
   const refs: Array<PaperRef & { at: number }> = [];
   for (const c of prose) {
-    const words = significantWords(keyWords(c.title));
+    const titleWords = keyWords(c.title);
+    const words = significantWords(titleWords);
     const candidates = new Set<Wikilink>();
     for (const w of words) for (const link of linksByWord.get(w) ?? []) if (free.has(link)) candidates.add(link);
     let best: Wikilink | null = null;
@@ -125,7 +139,7 @@ function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: nu
     const start = Math.min(c.start, link?.start ?? c.start);
     const end = Math.max(c.end, link?.end ?? c.end);
     refs.push({
-      key: normalizeKey(c.title),
+      key: titleWords.join('_'), // normalizeKey(c.title)
       title: c.title,
       authors: c.authors,
       venue: c.venue,
@@ -137,10 +151,37 @@ function pairUp(prose: ProseCitation[], links: Wikilink[], raw: string, line: nu
     });
   }
   for (const link of free) {
-    const title = humanizeSlug(link.slug);
+    const title = humanizedSlug(link.slug);
     refs.push({ key: normalizeKey(title), title, authors: [], venue: null, year: null, slug: link.slug, line, raw: raw.slice(link.start, link.end), at: link.start });
   }
   return refs.sort((a, b) => a.at - b.at).map(({ at: _at, ...ref }) => ref);
+}
+
+/**
+ * A vault links the same few hundred papers on thousands of lines: a slug's significant words
+ * and humanised title are worked out once (pure functions of the slug; the sets are only read).
+ * Bounded, so a long-lived process does not keep every slug it ever saw.
+ */
+const SLUG_MEMO_SIZE = 10_000;
+const slugWordsMemo = new Map<string, Set<string>>();
+const humanizedMemo = new Map<string, string>();
+
+function remembered<T>(memo: Map<string, T>, slug: string, compute: (slug: string) => T): T {
+  let value = memo.get(slug);
+  if (value === undefined) {
+    if (memo.size >= SLUG_MEMO_SIZE) memo.clear();
+    value = compute(slug);
+    memo.set(slug, value);
+  }
+  return value;
+}
+
+function slugWords(slug: string): Set<string> {
+  return remembered(slugWordsMemo, slug, (s) => significantWords(keyWords(slugBase(s))));
+}
+
+function humanizedSlug(slug: string): string {
+  return remembered(humanizedMemo, slug, humanizeSlug);
 }
 
 function containment(a: Set<string>, b: Set<string>): number {

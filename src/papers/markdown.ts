@@ -90,8 +90,11 @@ function stripComments(line: string): { text: string; open: boolean } {
   }
 }
 
+/** Non-overlapping occurrences, left to right (as `split` counts them), without building an array per line. */
 function count(text: string, needle: string): number {
-  return text.split(needle).length - 1;
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }
 
 const LEAD = /^(\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?)/;

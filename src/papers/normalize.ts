@@ -5,15 +5,15 @@
 
 /** Lowercase words of a title or slug: diacritics dropped, hyphens/underscores/slashes split, other punctuation removed. */
 export function keyWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII (most titles and slugs) is its own NFKD form with no diacritics to drop.
+  return (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text)
     .toLowerCase()
     .replace(/[_\-\u2010-\u2015/]+/g, ' ')
     .replace(/[^a-z0-9\s]/g, '')
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+    .match(/[a-z0-9]+/g) ?? [];
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The merge key of a title: its words joined by `_` (so a slug normalises to itself). */
 export function normalizeKey(text: string): string {
