@@ -69,6 +69,10 @@ export interface TempEnv {
 }
 
 export function tempEnv(): TempEnv {
+  // The CLI's worker thread is started and has run a command before the test opens a database
+  // itself. Started later, it crashed the test process natively (a segfault in libgcc_s) in
+  // tests/interop/export-roundtrip.test.ts run alone; cause not found, this order avoids it.
+  if (!inProcess && !process.env['ENGRAM_TEST_SUBPROCESS']) runInProcess(['--version'], { ...process.env as Record<string, string>, TZ: 'UTC' }, os.tmpdir());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-test-'));
   const db = path.join(dir, 'engram.db');
   const baseEnv = (now?: string, extra?: Record<string, string>) => {
