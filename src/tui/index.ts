@@ -127,10 +127,10 @@ function pendingCard(key: QueuedKey): SessionCard {
  * the main queue whole and the others pending (the controller's loadPending fills them in
  * after the first frame), so a long queue does not hold up the first card.
  */
-export function startingState(col: Collection, deck?: string): SessionState {
+export function startingState(col: Collection, deck?: string, firstLoaded = FIRST_LOADED): SessionState {
   const queue = col.sessionQueueKeys(deck);
-  const head = col.cardsByIds(queue.main.slice(0, FIRST_LOADED).map((k) => k.id)).map(toSessionCard);
-  const main = [...head, ...queue.main.slice(FIRST_LOADED).map(pendingCard)];
+  const head = col.cardsByIds(queue.main.slice(0, firstLoaded).map((k) => k.id)).map(toSessionCard);
+  const main = [...head, ...queue.main.slice(firstLoaded).map(pendingCard)];
   return initialSession({ main, learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
 }
 
