@@ -18,14 +18,14 @@ import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from 
 import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
 import { rebuildDeckAfterOption } from './sync-apply.js';
 import { autoSyncOn, syncFolder, syncStatus, type SyncOptions, type SyncReport, type SyncStatus } from './sync.js';
-import { deckSummaries, remainingLimits, sessionQueue, todaysQueue, type DeckSummary, type QueueCounts } from './today.js';
+import { deckSummaries, remainingLimits, sessionQueue, sessionQueueKeys, todaysQueue, type DeckSummary, type QueuedKey, type QueueCounts } from './today.js';
 
 export { schedulerOptions, type OptionSource } from './deck-options.js';
 export { flattenTree, type DeckNode } from './deck-tree.js';
 export type { AnswerResult, IntervalPreview } from './answer.js';
 export type { ActionResult, UndoResult } from './card-actions.js';
 export type { TypeInResult, TypeInWord } from '../quiz/index.js';
-export type { DeckSummary, QueueCounts } from './today.js';
+export type { DeckSummary, QueuedKey, QueueCounts } from './today.js';
 export type { FindOptions } from './search.js';
 export { parseOrThrow as parseQueryOrThrow } from './search.js';
 export type { CustomStudy } from './custom-study.js';
@@ -141,6 +141,16 @@ export class Collection {
   /** The review session's starting queue (see today.ts). */
   sessionQueue(deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
     return sessionQueue(this, deckName);
+  }
+
+  /** sessionQueue's main queue by the cards' keys, in the same order (load them with cardsByIds). */
+  sessionQueueKeys(deckName?: string): { main: QueuedKey[]; learning: Card[]; learnAheadMs: number } {
+    return sessionQueueKeys(this, deckName);
+  }
+
+  /** Whole cards by id, in the order given (an id with no card is left out). */
+  cardsByIds(ids: readonly number[]): Card[] {
+    return this.store.cardsByIds(ids);
   }
 
   /** Custom study: the cards a query selects that the review can show, earliest due first, up to the limit. */

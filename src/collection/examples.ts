@@ -1,7 +1,8 @@
 import { EngramError, type Grade } from '../core/index.js';
 import type { PredictionLine } from '../examples/predict.js';
 import type { RunOptions, RunResult } from '../examples/index.js';
-import { shownCode } from '../notes/index.js';
+// The one helper, not the notes index: that pulls the whole parser (gray-matter, js-yaml) into the review's start-up.
+import { shownCode } from '../notes/example-refs.js';
 import type { Collection } from './collection.js';
 
 export type { RunOptions, RunResult, PredictionLine };

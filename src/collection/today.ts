@@ -186,25 +186,63 @@ export function sessionQueue(col: Collection, deckName?: string): { main: Card[]
   return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
 }
 
+/** A card of the session's main queue by its key: enough to order and count it, loaded whole when needed. */
+export interface QueuedKey {
+  id: number;
+  deckId: number;
+  itemKey: string;
+  due: number;
+  state: 'review' | 'new';
+}
+
+/**
+ * sessionQueue's cards by their keys (id, deck, note item, due, state), in the same order, read
+ * without loading the cards: at a million cards in 100 decks at their limits that is thousands
+ * of whole cards the review's first frame does not need. Learning cards come whole (few).
+ */
+export function sessionQueueKeys(col: Collection, deckName?: string): { main: QueuedKey[]; learning: Card[]; learnAheadMs: number } {
+  const today = gatherTodayWith<Omit<QueuedKey, 'state'>>(col, deckName, (k) => k.due,
+    (deckId, end, time, limit) => col.store.reviewDueKeys(deckId, end, time, limit),
+    (deckId, time, n) => col.store.newCardKeys(deckId, time, n));
+  const reviews = today.reviews.map((k): QueuedKey => ({ ...k, state: 'review' }));
+  const news = today.news.map((k): QueuedKey => ({ ...k, state: 'new' }));
+  const main = onePerItem(interleave(reviews, news));
+  const learnAhead = Math.max(0, ...today.deckIds.map((id) => col.deckOptions(id).learnAheadMinutes));
+  return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
+}
+
+/** What gatherToday needs of a card to pick and order it. */
+type Pickable = Pick<Card, 'id' | 'deckId' | 'itemKey'>;
+
 /**
  * Today's cards per the daily limits, of a deck and its sub-decks (each under its own
  * limits): reviews due (oldest first), new cards (one per note item), and learning cards due
  * before the end of their deck's study day.
  */
 function gatherToday(col: Collection, deckName: string | undefined) {
+  return gatherTodayWith<Card>(col, deckName, (c) => c.memory.due,
+    (deckId, end, time, limit) => col.store.reviewDue(deckId, end, time, limit),
+    (deckId, time, n) => col.store.newCards(deckId, time, n));
+}
+
+/** gatherToday with the reviews and new cards read by the given fetchers (whole cards, or their keys only). */
+function gatherTodayWith<T extends Pickable>(
+  col: Collection, deckName: string | undefined, dueOf: (card: T) => number,
+  reviewsDue: (deckId: number, dayEnd: number, time: number, limit: number) => T[], newCards: (deckId: number, time: number, n: number) => T[],
+) {
   const time = now();
   const deckIds = deckIdsFor(col, deckName);
   const wanted = new Set(deckIds);
   const answered = answeredTodayReader(col);
-  const reviews: Card[] = [];
-  const news: Card[] = [];
+  const reviews: T[] = [];
+  const news: T[] = [];
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   let latestDayEnd = time;
   for (const deckId of deckIds) {
     const { dayEnd, reviews: deckReviews, news: deckNews } = deckToday(
       col, deckId, time, answered,
-      (end, limit) => col.store.reviewDue(deckId, end, time, limit),
-      (n) => col.store.newCards(deckId, time, n),
+      (end, limit) => reviewsDue(deckId, end, time, limit),
+      (n) => newCards(deckId, time, n),
     );
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
     reviews.push(...deckReviews);
@@ -212,7 +250,7 @@ function gatherToday(col: Collection, deckName: string | undefined) {
     counts.review += deckReviews.length;
     counts.new += deckNews.length;
   }
-  reviews.sort((a, b) => a.memory.due - b.memory.due || a.id - b.id);
+  reviews.sort((a, b) => dueOf(a) - dueOf(b) || a.id - b.id);
   const learning = col.store
     .learningDue(latestDayEnd, time)
     .filter((c) => wanted.has(c.deckId) && c.memory.due < nextDayStart(time, col.deckOptions(c.deckId).rolloverHour));

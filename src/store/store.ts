@@ -388,12 +388,17 @@ export class Store {
     return queue.newCards(this.statements, deckId, now, limit);
   }
 
-  reviewDueKeys(deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+  reviewDueKeys(deckId: number, before: number, now: number, limit: number): queue.CardKey[] {
     return queue.reviewDueKeys(this.statements, deckId, before, now, limit);
   }
 
-  newCardKeys(deckId: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+  newCardKeys(deckId: number, now: number, limit: number): queue.CardKey[] {
     return queue.newCardKeys(this.statements, deckId, now, limit);
+  }
+
+  /** Whole cards by id, in the order given. */
+  cardsByIds(ids: readonly number[]): Card[] {
+    return queue.cardsByIds(this.statements, ids);
   }
 
   learningDueTimes(before: number, now: number): Array<{ deckId: number; due: number }> {

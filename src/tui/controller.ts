@@ -28,6 +28,8 @@ export interface ReviewController {
   predict?(cardId: number, typed: string, durationMs: number): Promise<PredictionOutcome>;
   /** Loads the example sandbox ahead of a first run; optional, the run works without it. */
   prepareExamples?(): void;
+  /** The whole cards of queued cards the first frame left pending, in the order given. */
+  loadPending?(ids: number[]): SessionCard[];
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
   edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
   /** The card's pictures, resolved and read (card-pictures.ts draws them); absent: pictures stay Markdown. */

@@ -5,7 +5,7 @@
 import { runFullScreen } from './full-screen.js';
 import { createElement } from 'react';
 import { now, trace, type Card, type Grade } from '../core/index.js';
-import type { Collection, CustomStudy } from '../collection/index.js';
+import type { Collection, CustomStudy, QueuedKey } from '../collection/index.js';
 import { customController, customStartingState } from './custom-study.js';
 import { predictCardExample, predictShownCode, prepareExampleRunner, runCardExample, stopExampleRunner } from '../collection/examples.js';
 import { predictionDiffLines } from './prediction-lines.js';
@@ -107,15 +107,31 @@ export function createController(col: Collection, deck?: string): ReviewControll
       const message = problem ? `re-import failed: ${problem.message}` : 'note re-imported';
       return { card: after.retired ? null : toSessionCard(after), message };
     },
+    loadPending: (ids) => col.cardsByIds(ids).map(toSessionCard),
     nextDue: () => col.nextDueTime(),
     suggestionsWaiting: () => col.suggestionCount(deck),
     now,
   };
 }
 
-export function startingState(col: Collection, deck?: string): SessionState {
-  const queue = col.sessionQueue(deck);
-  return initialSession({ main: queue.main.map(toSessionCard), learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
+/** Cards of the main queue loaded whole for the first frame; the rest follow right after it (loadPending). */
+export const FIRST_LOADED = 20;
+
+/** A queued card known by its key: ordered and counted, its text loaded later. */
+function pendingCard(key: QueuedKey): SessionCard {
+  return { id: key.id, deck: '', front: '', back: '', breadcrumb: [], state: key.state, due: key.due, source: null, edited: false, hasExample: false, pending: true };
+}
+
+/**
+ * The session's starting state: today's queue in its order, the first FIRST_LOADED cards of
+ * the main queue whole and the others pending (the controller's loadPending fills them in
+ * after the first frame), so a long queue does not hold up the first card.
+ */
+export function startingState(col: Collection, deck?: string, firstLoaded = FIRST_LOADED): SessionState {
+  const queue = col.sessionQueueKeys(deck);
+  const head = col.cardsByIds(queue.main.slice(0, firstLoaded).map((k) => k.id)).map(toSessionCard);
+  const main = [...head, ...queue.main.slice(firstLoaded).map(pendingCard)];
+  return initialSession({ main, learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
 }
 
 /** The session's starting state and controller: today's queue of a deck (or all), or custom study of a query. */

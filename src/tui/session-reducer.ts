@@ -23,6 +23,11 @@ export interface SessionCard {
   typeIn?: boolean;
   /** 0 or absent: none; 1–4 red, orange, green, blue. */
   flag?: number;
+  /**
+   * Known by its key only (id, state, due: enough to order and count it); its text arrives with
+   * a `loaded` action. The review's first frame loads only the first cards of a long queue.
+   */
+  pending?: boolean;
 }
 
 /** One action taken in this session, newest last: `u` undoes them in reverse, whatever their kind. */
@@ -121,7 +126,8 @@ export type SessionAction =
   | { type: 'predict-erase' }
   | { type: 'predict-submitted'; cardId: number }
   | { type: 'predict-checked'; cardId: number; outcome: PredictionOutcome }
-  | { type: 'tick'; now: number };
+  | { type: 'tick'; now: number }
+  | { type: 'loaded'; cards: SessionCard[] };
 
 export function initialSession(input: { main: SessionCard[]; learning: SessionCard[]; now: number; learnAheadMs: number }): SessionState {
   const base: SessionState = {
@@ -257,6 +263,13 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     }
     case 'tick':
       return state.current ? { ...state, now: action.now } : advance(state, action.now);
+    case 'loaded': {
+      // Pending cards get their text; the queue's order and everything else stay as they are.
+      const byId = new Map(action.cards.map((c) => [c.id, c]));
+      const fill = (c: SessionCard) => (c.pending ? byId.get(c.id) ?? c : c);
+      const current = state.current ? fill(state.current) : null;
+      return { ...state, current, main: state.main.map(fill), prediction: current !== state.current && current ? freshPrediction(current) : state.prediction ?? null };
+    }
     default: {
       const unreachable: never = action;
       return unreachable;

@@ -34,6 +34,14 @@ export function useReviewEffects(
   // Declared first so it runs first after the first commit, before the effects below.
   useEffect(() => trace('first frame'), []);
 
+  // The cards the first frame left pending (a long queue) are loaded right after it.
+  useEffect(() => {
+    const ids = state.main.filter((c) => c.pending).map((c) => c.id);
+    if (ids.length === 0 || !controller.loadPending) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'loaded', cards: controller.loadPending?.(ids) ?? [] }), 0);
+    return () => clearTimeout(timer);
+  }, [controller]);
+
   useEffect(() => {
     shownAt.current = controller.now();
     if (current) dispatch({ type: 'intervals', cardId: current.id, intervals: controller.intervals(current.id) });

@@ -22,11 +22,13 @@ export const QUEUE_SQL = {
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   // The counts of \`engram decks\`: the same conditions as above, reading no more than the limits let show.
   reviewDueKeys: `
-    SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+    SELECT id, deck_id, item_key, due FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT ?`,
   newCardKeys: `
-    SELECT deck_id, item_key FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
+    SELECT id, deck_id, item_key, due FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
       AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY new_position LIMIT ?`,
+  // The review's first frame: whole cards for the few shown first, by id.
+  cardsByIds: `${CARD_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`,
   learningDueTimes: `
     SELECT deck_id, due FROM cards WHERE state IN ('learning','relearning') AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
@@ -57,18 +59,34 @@ export function reviewDueCount(s: Statements, deckId: number, before: number, no
   return (s.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
 }
 
-/** The deck and note item of the review cards reviewDue would return, in the same order. */
-export function reviewDueKeys(s: Statements, deckId: number, before: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
-  if (limit <= 0) return [];
-  const rows = s.stmt('reviewDueKeys').all(deckId, before, now, limit) as Array<{ deck_id: number; item_key: string }>;
-  return rows.map((r) => ({ deckId: r.deck_id, itemKey: r.item_key }));
+/** What orders a card in today's queue without the card itself: its id, deck, note item and due time. */
+export interface CardKey {
+  id: number;
+  deckId: number;
+  itemKey: string;
+  due: number;
 }
 
-/** The deck and note item of the new cards newCards would return, in the same order. */
-export function newCardKeys(s: Statements, deckId: number, now: number, limit: number): Array<{ deckId: number; itemKey: string }> {
+type KeyRow = { id: number; deck_id: number; item_key: string; due: number };
+const keyOf = (r: KeyRow): CardKey => ({ id: r.id, deckId: r.deck_id, itemKey: r.item_key, due: r.due });
+
+/** The keys of the review cards reviewDue would return, in the same order. */
+export function reviewDueKeys(s: Statements, deckId: number, before: number, now: number, limit: number): CardKey[] {
   if (limit <= 0) return [];
-  const rows = s.stmt('newCardKeys').all(deckId, now, limit) as Array<{ deck_id: number; item_key: string }>;
-  return rows.map((r) => ({ deckId: r.deck_id, itemKey: r.item_key }));
+  return (s.stmt('reviewDueKeys').all(deckId, before, now, limit) as KeyRow[]).map(keyOf);
+}
+
+/** The keys of the new cards newCards would return, in the same order. */
+export function newCardKeys(s: Statements, deckId: number, now: number, limit: number): CardKey[] {
+  if (limit <= 0) return [];
+  return (s.stmt('newCardKeys').all(deckId, now, limit) as KeyRow[]).map(keyOf);
+}
+
+/** Whole cards by id, in the order of `ids` (an id with no card is left out). */
+export function cardsByIds(s: Statements, ids: readonly number[]): Card[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(allCardRows(s.stmt('cardsByIds'), JSON.stringify(ids)).map((r) => [r.id, rowToCard(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Deck and due time of the cards learningDue would return. */
