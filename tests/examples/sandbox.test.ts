@@ -162,13 +162,8 @@ describe('sandbox: runExample', () => {
     expect(connections).toBe(0);
   });
 
-  it('is stopped by the default time limit of 2 s, keeping what it printed', async () => {
-    // The one in-process run at the default limit; the other loops run at a short one.
-    const r = await runTs(ATTACKS.loop);
-    expect(r).toMatchObject({ ok: false, timedOut: true, exitCode: null, stdout: 'spinning\n', error: 'timed out after 2000 ms' });
+  it('uses a 2 s limit by default (the run at that limit is `engram run`\'s, below)', () => {
     expect(DEFAULT_TIMEOUT_MS).toBe(2000);
-    expect(r.ms).toBeGreaterThanOrEqual(2000);
-    await stillHealthy();
   });
 
   it('is stopped by the memory limit, long before the time limit, and the parent stays small', async () => {
