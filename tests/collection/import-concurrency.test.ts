@@ -15,8 +15,8 @@ import { setNow } from '../../src/core/index.js';
 import { CLI } from '../helpers/cli.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
-const FILES = 30;
-const CARDS_PER_FILE = 150;
+const FILES = 60;
+const CARDS_PER_FILE = 250;
 
 let dir = '';
 beforeEach(() => {

@@ -3,6 +3,7 @@
  * (dist/cli-main.js: the code dist/engram.js runs, without Node's start-up per command), with the
  * run's environment variables set in that worker; a run with its own TZ, `subprocess: true`, or
  * ENGRAM_TEST_SUBPROCESS=1 spawns dist/engram.js instead, as `runAsync` always does.
+ * The worker thread is used only with ENGRAM_TEST_IN_PROCESS=1 (see inProcessMode).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,11 +69,22 @@ export interface TempEnv {
   cleanup(): void;
 }
 
+/**
+ * Whether `run` calls main() in the worker thread: only with ENGRAM_TEST_IN_PROCESS=1. The
+ * worker thread loads better-sqlite3 a second time in the test process, and a test process
+ * that also uses it on its own thread crashed natively now and then (a segfault in libgcc_s,
+ * 1 run in 5–7 of the full suite on 2026-12-02; cause not found). Spawning is slower (the
+ * suite takes about three times as long) but has never crashed.
+ */
+function inProcessMode(): boolean {
+  return process.env['ENGRAM_TEST_IN_PROCESS'] === '1' && !process.env['ENGRAM_TEST_SUBPROCESS'];
+}
+
 export function tempEnv(): TempEnv {
   // The CLI's worker thread is started and has run a command before the test opens a database
   // itself. Started later, it crashed the test process natively (a segfault in libgcc_s) in
   // tests/interop/export-roundtrip.test.ts run alone; cause not found, this order avoids it.
-  if (!inProcess && !process.env['ENGRAM_TEST_SUBPROCESS']) runInProcess(['--version'], { ...process.env as Record<string, string>, TZ: 'UTC' }, os.tmpdir());
+  if (!inProcess && inProcessMode()) runInProcess(['--version'], { ...process.env as Record<string, string>, TZ: 'UTC' }, os.tmpdir());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-test-'));
   const db = path.join(dir, 'engram.db');
   const baseEnv = (now?: string, extra?: Record<string, string>) => {
@@ -85,7 +97,7 @@ export function tempEnv(): TempEnv {
     dir,
     db,
     run(args, options = {}) {
-      if (!options.subprocess && !options.env?.['TZ'] && !process.env['ENGRAM_TEST_SUBPROCESS']) {
+      if (!options.subprocess && !options.env?.['TZ'] && inProcessMode()) {
         return runInProcess(args, baseEnv(options.now, options.env), options.cwd ?? dir);
       }
       const r = spawnSync(process.execPath, [CLI, ...args], {
