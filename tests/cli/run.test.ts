@@ -32,15 +32,9 @@ describe('engram run', () => {
   });
 
   it('exits 2 with one line naming ENGRAM_EXAMPLE_TIMEOUT_MS when it is not a time limit', () => {
-    // Each command gets a copy of this process's environment (tests/helpers/cli.ts).
-    process.env['ENGRAM_EXAMPLE_TIMEOUT_MS'] = '5s';
-    try {
-      const r = env.run(['run', String(ids['Throws?'])]);
-      expect(r).toMatchObject({ code: 2, stdout: '' });
-      expect(r.stderr).toBe("engram: ENGRAM_EXAMPLE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000: '5s'\n");
-    } finally {
-      delete process.env['ENGRAM_EXAMPLE_TIMEOUT_MS'];
-    }
+    const r = env.run(['run', String(ids['Throws?'])], { env: { ENGRAM_EXAMPLE_TIMEOUT_MS: '5s' } });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe("engram: ENGRAM_EXAMPLE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000: '5s'\n");
   });
 
   it('exits 1 with one line for a card with no example', () => {

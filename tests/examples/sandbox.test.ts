@@ -217,31 +217,11 @@ describe('sandbox: engram run', () => {
   });
   afterAll(() => env.cleanup());
 
-  /**
-   * `engram run` with extra environment variables. Each command gets a copy of this process's
-   * environment (tests/helpers/cli.ts), and `env.run` is synchronous, so setting them here for
-   * the call is enough, in-process and as a subprocess.
-   */
-  const withEnv = <T>(vars: Record<string, string | undefined>, fn: () => T): T => {
-    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    const set = (values: Record<string, string | undefined>): void => {
-      for (const [k, v] of Object.entries(values)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    };
-    set(vars);
-    try {
-      return fn();
-    } finally {
-      set(saved);
-    }
-  };
   /** `limitMs` sets the time limit through ENGRAM_EXAMPLE_TIMEOUT_MS; without it the default applies. */
   const limitEnv = (limitMs: number | undefined) => ({ [TIMEOUT_ENV]: limitMs === undefined ? undefined : String(limitMs) });
-  const runHuman = (name: string, limitMs?: number) => withEnv(limitEnv(limitMs), () => env.run(['run', String(ids[name])]));
+  const runHuman = (name: string, limitMs?: number) => env.run(['run', String(ids[name])], { env: limitEnv(limitMs) });
   const runCard = (name: string, limitMs?: number, extraEnv: Record<string, string> = {}) => {
-    const r = withEnv({ ...extraEnv, ...limitEnv(limitMs) }, () => env.run(['run', String(ids[name]), '--json']));
+    const r = env.run(['run', String(ids[name]), '--json'], { env: { ...extraEnv, ...limitEnv(limitMs) } });
     return { code: r.code, stderr: r.stderr, result: JSON.parse(r.stdout) as Record<string, unknown> & { stdout: string } };
   };
   const stillHealthy = () => {

@@ -62,7 +62,8 @@ export interface RunResult {
 export interface TempEnv {
   dir: string;
   db: string;
-  run(args: string[], options?: { now?: string; env?: Record<string, string>; cwd?: string; subprocess?: boolean }): RunResult;
+  /** `env` adds variables to this process's environment for the command; `undefined` removes one. */
+  run(args: string[], options?: { now?: string; env?: Record<string, string | undefined>; cwd?: string; subprocess?: boolean }): RunResult;
   runAsync(args: string[], options?: { now?: string }): Promise<RunResult>;
   json<T = any>(args: string[], options?: { now?: string }): T;
   write(rel: string, text: string | Buffer): string;
@@ -87,8 +88,12 @@ export function tempEnv(): TempEnv {
   if (!inProcess && inProcessMode()) runInProcess(['--version'], { ...process.env as Record<string, string>, TZ: 'UTC' }, os.tmpdir());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-test-'));
   const db = path.join(dir, 'engram.db');
-  const baseEnv = (now?: string, extra?: Record<string, string>) => {
-    const env: Record<string, string> = { ...process.env as Record<string, string>, ENGRAM_DB: db, TZ: 'UTC', NO_COLOR: '1', ...extra };
+  const baseEnv = (now?: string, extra: Record<string, string | undefined> = {}) => {
+    const env: Record<string, string> = { ...process.env as Record<string, string>, ENGRAM_DB: db, TZ: 'UTC', NO_COLOR: '1' };
+    for (const [key, value] of Object.entries(extra)) {
+      if (value === undefined) delete env[key];
+      else env[key] = value;
+    }
     delete env['ENGRAM_NOW'];
     if (now) env['ENGRAM_NOW'] = now;
     return env;
