@@ -1,7 +1,7 @@
 // Runs the bundle's main() once with the given arguments, environment and working folder, and
-// returns what `engram` would have printed and its exit code. Shared by the in-process worker
-// (cli-worker.mjs) and the batch runner (cli-batch.mjs).
-import { readdirSync } from 'node:fs';
+// returns what `engram` would have printed and its exit code. Shared by the command server
+// (cli-server.mjs) and the batch runner (cli-batch.mjs); both are processes of their own, so a
+// command gets its real working folder (process.chdir) and its environment, as the executable would.
 
 class ExitCalled extends Error {
   constructor(code) {
@@ -10,16 +10,12 @@ class ExitCalled extends Error {
   }
 }
 
-const realCwd = process.cwd;
-
 // Each command adds an EPIPE listener to stdout; a warning about that would leak into a later capture.
 process.stdout.setMaxListeners(0);
 process.stderr.setMaxListeners(0);
 
 export async function runCaptured(main, { args, env, cwd }) {
-  // A worker cannot chdir; the CLI resolves paths through process.cwd(), so answering with the
-  // test's folder makes relative arguments mean what they mean to the spawned executable.
-  process.cwd = () => cwd;
+  process.chdir(cwd);
   for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
   Object.assign(process.env, env);
   process.exitCode = undefined;
@@ -39,7 +35,6 @@ export async function runCaptured(main, { args, env, cwd }) {
   process.exit = (code) => {
     throw new ExitCalled(code ?? 0);
   };
-  const before = new Set(readdirSync(realCwd()));
   let code;
   try {
     code = await main(args);
@@ -53,14 +48,6 @@ export async function runCaptured(main, { args, env, cwd }) {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
     process.exit = exit;
-    process.cwd = realCwd;
-  }
-  // The runner's real working folder is shared: a relative path the CLI writes without
-  // resolving it would land there. Fail the command loudly instead.
-  const stray = readdirSync(realCwd()).filter((name) => !before.has(name));
-  if (stray.length > 0) {
-    stderr += `cli-capture: the command wrote ${stray.join(', ')} into ${realCwd()} (a path not resolved against process.cwd())\n`;
-    code = -1;
   }
   return { code, stdout, stderr };
 }

@@ -1,56 +1,159 @@
 /**
- * Runs the built CLI on a temporary database. `run` calls the bundle's main() in a worker thread
- * (dist/cli-main.js: the code dist/engram.js runs, without Node's start-up per command), with the
- * run's environment variables set in that worker; a run with its own TZ, `subprocess: true`, or
- * ENGRAM_TEST_SUBPROCESS=1 spawns dist/engram.js instead, as `runAsync` always does.
- * The worker thread is used only with ENGRAM_TEST_IN_PROCESS=1 (see inProcessMode).
+ * Runs the built CLI on a temporary database. `run` hands the command to a long-lived engram
+ * process (tests/helpers/cli-server.mjs: dist/cli-main.js's main(), the code dist/engram.js runs,
+ * without Node's start-up per command), one per test worker, with the run's environment and working
+ * folder. A run with its own TZ, `subprocess: true`, or ENGRAM_TEST_SUBPROCESS=1 spawns
+ * dist/engram.js instead, as `runAsync` always does.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = path.join(ROOT, 'dist', 'engram.js');
 const CLI_MAIN = path.join(ROOT, 'dist', 'cli-main.js');
-const CLI_WORKER = fileURLToPath(new URL('./cli-worker.mjs', import.meta.url));
+const CLI_SERVER = fileURLToPath(new URL('./cli-server.mjs', import.meta.url));
 
-let inProcess: { worker: Worker; port: MessagePort } | null = null;
-
-/** One worker per test worker, started on first use; unref'd so it never keeps vitest alive. */
-function cliWorker(): { worker: Worker; port: MessagePort } {
-  if (inProcess) return inProcess;
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(CLI_WORKER, {
-    workerData: { cliMain: pathToFileURL(CLI_MAIN).href, port: port2 },
-    transferList: [port2],
-    env: { ...process.env, TZ: 'UTC' },
-    stdout: true,
-    stderr: true,
-  });
-  worker.unref();
-  port1.unref();
-  worker.on('error', () => {
-    inProcess = null;
-  });
-  inProcess = { worker, port: port1 };
-  return inProcess;
+/**
+ * The command server talks over two FIFOs, read and written with synchronous calls so `run` stays
+ * synchronous. The test process polls the reply FIFO (opened non-blocking), so a server that died
+ * is seen as the end of the stream and a stuck one as a timeout, never as a hung test process.
+ */
+interface CommandServer {
+  child: ChildProcess;
+  folder: string;
+  requests: number;
+  replies: number;
 }
 
-function runInProcess(args: string[], env: Record<string, string>, cwd: string): RunResult {
-  const { port } = cliWorker();
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  port.postMessage({ args, env, cwd, flag });
-  if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') {
-    inProcess?.worker.terminate();
-    inProcess = null;
-    throw new Error(`engram ${args.join(' ')}: no answer from the in-process CLI within 60 s`);
+let server: CommandServer | null = null;
+const COMMAND_TIMEOUT_MS = 60_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
+
+function serverLog(folder: string): string {
+  try {
+    return fs.readFileSync(path.join(folder, 'server.log'), 'utf8').trim();
+  } catch {
+    return '';
   }
-  const reply = receiveMessageOnPort(port);
-  if (!reply) throw new Error(`engram ${args.join(' ')}: the in-process CLI posted no result`);
-  return reply.message as RunResult;
+}
+
+function stopServer(reason: string): never {
+  const stopped = server;
+  server = null;
+  if (stopped) {
+    stopped.child.kill('SIGKILL');
+    if (stopped.requests >= 0) fs.closeSync(stopped.requests);
+    fs.closeSync(stopped.replies);
+  }
+  const log = stopped ? serverLog(stopped.folder) : '';
+  throw new Error(`engram command server: ${reason}${log ? `\n${log}` : ''}`);
+}
+
+/**
+ * Reads one frame (4-byte length, JSON), polling; gives up after `timeoutMs`. At start-up the reply
+ * FIFO reads as ended until the server has opened its end, so there the end means "not yet".
+ */
+function readReply(replies: number, timeoutMs: number, what: string, startUp = false): unknown {
+  const deadline = Date.now() + timeoutMs;
+  const chunks: Buffer[] = [];
+  let have = 0;
+  let need = 4;
+  let bodyLength = -1;
+  const buffer = Buffer.alloc(1 << 16);
+  let idle = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(replies, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      startUp = false;
+      if (Date.now() > deadline) stopServer(`no answer to ${what} within ${timeoutMs / 1000} s`);
+      // Short naps while a command is young, longer ones for slow commands: a fast command's answer
+      // is picked up within a fraction of a millisecond without spinning through a long one.
+      sleep(idle++ < 50 ? 0.1 : 1);
+      continue;
+    }
+    if (n === 0) {
+      if (!startUp) stopServer(`it exited during ${what}`);
+      if (Date.now() > deadline) stopServer(`it did not start within ${timeoutMs / 1000} s`);
+      sleep(2);
+      continue;
+    }
+    startUp = false;
+    idle = 0;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+    have += n;
+    if (bodyLength < 0 && have >= 4) {
+      bodyLength = Buffer.concat(chunks).readUInt32BE(0);
+      need = 4 + bodyLength;
+    }
+    if (bodyLength >= 0 && have >= need) {
+      const all = Buffer.concat(chunks);
+      if (have > need) stopServer(`it sent more than one reply to ${what}`);
+      return JSON.parse(all.subarray(4).toString('utf8'));
+    }
+  }
+}
+
+function writeRequest(requests: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  const frame = Buffer.alloc(4 + body.length);
+  frame.writeUInt32BE(body.length);
+  body.copy(frame, 4);
+  for (let at = 0; at < frame.length; ) {
+    try {
+      at += fs.writeSync(requests, frame, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') stopServer(`could not send a request: ${(error as Error).message}`);
+      sleep(0.2);
+    }
+  }
+}
+
+/** One server per test worker, started on first use; unref'd, and it exits when this process does. */
+function commandServer(): CommandServer {
+  if (server) return server;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-cli-server-'));
+  const requestPath = path.join(folder, 'requests');
+  const replyPath = path.join(folder, 'replies');
+  const made = spawnSync('mkfifo', [requestPath, replyPath], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr || made.error?.message}`);
+  const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+  const replies = fs.openSync(replyPath, O_RDONLY | O_NONBLOCK);
+  const log = fs.openSync(path.join(folder, 'server.log'), 'w');
+  const child = spawn(process.execPath, [CLI_SERVER, pathToFileURL(CLI_MAIN).href, requestPath, replyPath], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, TZ: 'UTC' },
+    cwd: folder,
+  });
+  fs.closeSync(log);
+  child.unref();
+  server = { child, folder, requests: -1, replies };
+  if (readReply(replies, 30_000, 'start-up', true) !== 'ready') stopServer('its first reply was not "ready"');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      server.requests = fs.openSync(requestPath, O_WRONLY | O_NONBLOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() > deadline) {
+        stopServer(`could not open its request FIFO: ${(error as Error).message}`);
+      }
+      sleep(1);
+    }
+  }
+  return server;
+}
+
+function runInServer(args: string[], env: Record<string, string>, cwd: string): RunResult {
+  const { requests, replies } = commandServer();
+  writeRequest(requests, { args, env, cwd });
+  return readReply(replies, COMMAND_TIMEOUT_MS, `engram ${args.join(' ')}`) as RunResult;
 }
 
 export interface RunResult {
@@ -70,22 +173,12 @@ export interface TempEnv {
   cleanup(): void;
 }
 
-/**
- * Whether `run` calls main() in the worker thread: only with ENGRAM_TEST_IN_PROCESS=1. The
- * worker thread loads better-sqlite3 a second time in the test process, and a test process
- * that also uses it on its own thread crashed natively now and then (a segfault in libgcc_s,
- * 1 run in 5–7 of the full suite on 2026-12-02; cause not found). Spawning is slower (the
- * suite takes about three times as long) but has never crashed.
- */
-function inProcessMode(): boolean {
-  return process.env['ENGRAM_TEST_IN_PROCESS'] === '1' && !process.env['ENGRAM_TEST_SUBPROCESS'];
+/** ENGRAM_TEST_SUBPROCESS=1 spawns every command, as before the server existed. */
+function serverMode(): boolean {
+  return !process.env['ENGRAM_TEST_SUBPROCESS'];
 }
 
 export function tempEnv(): TempEnv {
-  // The CLI's worker thread is started and has run a command before the test opens a database
-  // itself. Started later, it crashed the test process natively (a segfault in libgcc_s) in
-  // tests/interop/export-roundtrip.test.ts run alone; cause not found, this order avoids it.
-  if (!inProcess && inProcessMode()) runInProcess(['--version'], { ...process.env as Record<string, string>, TZ: 'UTC' }, os.tmpdir());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engram-test-'));
   const db = path.join(dir, 'engram.db');
   const baseEnv = (now?: string, extra: Record<string, string | undefined> = {}) => {
@@ -102,8 +195,8 @@ export function tempEnv(): TempEnv {
     dir,
     db,
     run(args, options = {}) {
-      if (!options.subprocess && !options.env?.['TZ'] && inProcessMode()) {
-        return runInProcess(args, baseEnv(options.now, options.env), options.cwd ?? dir);
+      if (!options.subprocess && !options.env?.['TZ'] && serverMode()) {
+        return runInServer(args, baseEnv(options.now, options.env), options.cwd ?? dir);
       }
       const r = spawnSync(process.execPath, [CLI, ...args], {
         env: baseEnv(options.now, options.env), cwd: options.cwd ?? dir, encoding: 'utf8',
@@ -142,7 +235,7 @@ const CLI_BATCH = fileURLToPath(new URL('./cli-batch.mjs', import.meta.url));
 
 /**
  * Runs the commands one after another in ONE new process (dist/cli-main.js's main(), as in the
- * in-process worker), optionally started through `wrap` (e.g. setpriv, to run as another user).
+ * command server), optionally started through `wrap` (e.g. setpriv, to run as another user).
  * For tests that need a separate process but not Node's start-up per command.
  */
 export function runBatch(commands: Array<{ args: string[]; env: Record<string, string>; cwd: string }>, wrap: string[] = []): RunResult[] {
