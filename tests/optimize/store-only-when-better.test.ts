@@ -16,8 +16,8 @@ const fitCount = (col: Collection, deck: string) => fitsOfDeck(col.store, col.re
 describe('engram optimize stores weights only when they predict better', () => {
   it('a deck whose weights are the true ones keeps them; a second identical fit changes nothing', async () => {
     const col = tempCollection();
-    writeLog(col.store, 'Known', simulateLog(TRUE_WEIGHTS, { cards: 400, days: 365, seed: 21 }), START);
-    writeLog(col.store, 'Fresh', simulateLog(TRUE_WEIGHTS, { cards: 400, days: 365, seed: 22 }), START);
+    writeLog(col.store, 'Known', simulateLog(TRUE_WEIGHTS, { cards: 200, days: 365, seed: 21 }), START);
+    writeLog(col.store, 'Fresh', simulateLog(TRUE_WEIGHTS, { cards: 200, days: 365, seed: 22 }), START);
     col.setOption('Known', 'weights', TRUE_WEIGHTS.join(' '));
 
     const known = await optimizeWeights(col, { deck: 'Known' });
