@@ -150,6 +150,11 @@ function commandServer(): CommandServer {
   return server;
 }
 
+/** The command server's process id, once started (for the runner's own tests). */
+export function commandServerPid(): number | undefined {
+  return server?.child.pid;
+}
+
 function runInServer(args: string[], env: Record<string, string>, cwd: string): RunResult {
   const { requests, replies } = commandServer();
   writeRequest(requests, { args, env, cwd });

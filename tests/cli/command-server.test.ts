@@ -1,0 +1,49 @@
+/**
+ * The test runner's command server (tests/helpers/cli-server.mjs): one process runs many
+ * commands, each in its own working folder and environment, and a server that died fails the
+ * command that needed it with a message, never a hung test; the next command starts a new one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandServerPid, tempEnv } from '../helpers/cli.js';
+
+const env = tempEnv();
+afterAll(() => env.cleanup());
+
+describe.skipIf(process.env['ENGRAM_TEST_SUBPROCESS'])('the command server', () => {
+  it('runs each command in its own folder with its own environment, in one process', () => {
+    const notes = path.join(env.dir, 'here');
+    fs.mkdirSync(notes);
+    fs.writeFileSync(path.join(notes, 'n.md'), '# N\n\nWhere am I?::Here.\n');
+    expect(env.run(['import', '.'], { cwd: notes })).toMatchObject({ code: 0 });
+    const pid = commandServerPid();
+    expect(pid).toBeGreaterThan(0);
+    expect(pid).not.toBe(process.pid);
+    expect(env.json<unknown[]>(['cards'])).toHaveLength(1);
+    // A variable one run sets is gone in the next.
+    expect(env.run(['cards', '--json'], { env: { ENGRAM_DB: path.join(env.dir, 'other.db') } }).stdout.trim()).toBe('[]');
+    expect(env.json<unknown[]>(['cards'])).toHaveLength(1);
+    expect(commandServerPid()).toBe(pid);
+  });
+
+  it('a killed server fails the next command with a message; the one after starts a new server', () => {
+    env.run(['--version']);
+    const pid = commandServerPid()!;
+    process.kill(pid, 'SIGKILL');
+    // Until the process is gone, its end of the FIFOs stays open.
+    for (let i = 0; i < 200 && isAlive(pid); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    expect(() => env.run(['--version'])).toThrow(/engram command server: (it exited|could not send)/);
+    expect(env.run(['--version'])).toMatchObject({ code: 0 });
+    expect(commandServerPid()).not.toBe(pid);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    // A zombie still answers; its state in /proc tells.
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
