@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/collection/index.js';
 import { importNotes } from '../../src/collection/import-notes.js';
 import { now } from '../../src/core/index.js';
-import { BrowseApp } from '../../src/tui/browse/browse-app.js';
+import { BrowseApp, QUERY_DEBOUNCE_MS } from '../../src/tui/browse/browse-app.js';
 import { createBrowseController } from '../../src/tui/browse/browse-controller.js';
 import { initialBrowse } from '../../src/tui/browse/browse-reducer.js';
 import { columnsFor, rowLine } from '../../src/tui/browse/browse-screen.js';
@@ -56,6 +56,31 @@ describe('engram browse (ink)', () => {
     expect(next).toContain('2/30');
     expect(next).not.toContain('Answer Alpha 1.');
     await press(app, 'G', (f) => f.includes('30/30') && f.includes('Answer Alpha 30.'));
+    app.unmount();
+  });
+
+  it('a jump made before the opening query settles still shows the rows and card it lands on', async () => {
+    fill(60);
+    const controller = createBrowseController(col);
+    const find = controller.find.bind(controller);
+    // The jump's window is slow to read: the opening query's debounce ends meanwhile, and its
+    // answer (the first rows) lands in the same render as the jump's window. (Seen under load:
+    // the list stayed on "…" rows and no card.)
+    controller.find = (query, offset, limit) => {
+      const result = find(query, offset, limit);
+      if (offset > 0) {
+        const until = Date.now() + QUERY_DEBOUNCE_MS + 50;
+        while (Date.now() < until);
+      }
+      return result;
+    };
+    const app = render(<BrowseApp controller={controller} initial={initialBrowse('')} color={false} now={now} />);
+    await frame(app, (f) => f.includes('Answer Alpha 1.'));
+    app.stdin.write('G');
+    const last = await frame(app, (f) => f.includes('Answer Alpha 60.'), 3000);
+    expect(last).toContain('60/60');
+    expect(last).toContain('Answer Alpha 60.');
+    expect(last).toContain('Question Alpha 60?');
     app.unmount();
   });
 

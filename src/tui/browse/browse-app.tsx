@@ -60,16 +60,22 @@ export function BrowseApp({ controller, initial, color, now, onExit }: BrowseApp
   }, [state.input]);
 
   // The viewport moved past the fetched window: fetch the window around it (SQL LIMIT/OFFSET).
+  // It runs again when another answer replaced the page (the opening query's, say, landing in
+  // the same render as this window's), but never twice for the same window and page.
   const need = windowToFetch(state);
+  const fetched = useRef<{ window: string; page: BrowseState['page'] } | null>(null);
   useEffect(() => {
     if (!need) return;
+    const window = `${need.offset}/${need.limit}/${need.query}`;
+    if (fetched.current?.window === window && fetched.current.page === state.page) return;
     try {
       const { total, rows } = controller.find(need.query, need.offset, need.limit);
       dispatch({ type: 'loaded', query: need.query, total, offset: need.offset, rows });
     } catch (error) {
       fail(error);
     }
-  }, [need?.query, need?.offset, need?.limit]);
+    fetched.current = { window, page: latest().page };
+  }, [need?.query, need?.offset, need?.limit, state.page]);
 
   const quit = (review: string | null) => {
     onExit?.({ review });
