@@ -66,24 +66,44 @@ export function generateCitedVault(dir, notes, papers = 200) {
   }
 }
 
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far, from /proc/self/stat
+ * (cutime, cstime; clock ticks of 10 ms); null where there is no /proc. On the shared machine the
+ * wall time of an import grows with the load; its CPU time much less, so both are shown.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function engram(cli, env, db, args) {
+  const cpu = childrenCpuMs();
   const t = performance.now();
   const r = spawnSync(process.execPath, [cli, '--db', db, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const elapsed = performance.now() - t;
+  const after = childrenCpuMs();
   if (r.status !== 0 && r.status !== 1) throw new Error(`engram ${args.join(' ')} failed: ${r.stderr}`);
-  return { elapsed, stdout: r.stdout };
+  return { elapsed, cpu: cpu === null || after === null ? null : after - cpu, stdout: r.stdout };
 }
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function benchVault({ cli, work, env, ms, median, runs, importRuns, label, vault, notes, aim }) {
   const firsts = [];
+  const cpus = [];
   let result = null;
   let db = '';
   for (let i = 0; i < importRuns; i++) {
     db = path.join(work, `${label}-${i}.db`);
     const first = engram(cli, env, db, ['import', vault, '--json']);
     firsts.push(first.elapsed);
+    if (first.cpu !== null) cpus.push(first.cpu);
     result = JSON.parse(first.stdout);
   }
   const again = [];
@@ -99,6 +119,7 @@ function benchVault({ cli, work, env, ms, median, runs, importRuns, label, vault
   const cards = result.cards.added;
   console.log(`  ${label}: ${notes} notes, ${cards} cards, ${result.papers} papers (${result.errors.length} errors)`);
   console.log(`    first import             ${ms(first).padStart(8)}  (${Math.round(cards / (first / 1000))} cards/s; min ${ms(Math.min(...firsts))} of ${importRuns}; aim ≤ ${aim})`);
+  if (cpus.length > 0) console.log(`      its CPU (user + sys)   ${ms(median(cpus)).padStart(8)}  (min ${ms(Math.min(...cpus))}; the wall time above grows with the machine's load, this much less)`);
   console.log(`    unchanged re-import      ${ms(median(again)).padStart(8)}  (${againResult.cards.unchanged} unchanged, ${againResult.cards.added} added)`);
   console.log(`    engram decks             ${ms(median(decks)).padStart(8)}  ratio re-import / decks ${(median(again) / median(decks)).toFixed(2)} (aim ≤ 2)`);
 }

@@ -77,11 +77,12 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
 
   let parsed: { data: unknown; content: string };
   try {
-    const block = matter(head, { engines: ENGINES });
     let content = text.slice(close + 4);
     if (content.startsWith('\r')) content = content.slice(1);
     if (content.startsWith('\n')) content = content.slice(1);
-    parsed = { data: block.data, content };
+    // Most frontmatter is a few `key: word` or `key: [a, b]` lines: read without gray-matter.
+    const data = simpleYamlMapping(lines.slice(1, closeIndex)) ?? matter(head, { engines: ENGINES }).data;
+    parsed = { data, content };
   } catch (err) {
     if (isYamlError(err)) {
       // gray-matter hands js-yaml the text after the opening `---`, starting with its newline,
@@ -109,4 +110,43 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
     return at === -1 ? 1 : at + 2;
   };
   return { ok: true, data: data as Record<string, unknown>, body, bodyLine, keyLine };
+}
+
+/** A plain scalar of letters, digits and `_ / . -` words (single spaces between), starting with a letter: a string to js-yaml unless it is a bool or null word. */
+const SIMPLE_SCALAR = /^[A-Za-z][\w/.-]*(?: [\w/.-]+)*$/;
+const SIMPLE_LINE = /^([A-Za-z][\w-]*): (?:\[(.*)\]|(.*))$/;
+const BOOLEANS = new Map<string, boolean>([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
+const NULLS = new Set(['null', 'Null', 'NULL']);
+
+/**
+ * The data of frontmatter lines that are all `key: scalar` or `key: [scalar, scalar]` (scalars
+ * as SIMPLE_SCALAR, `, ` between list items), as js-yaml reads them; null for anything else
+ * (a comment, a blank or indented line, quotes, a number, a null word, a repeated key...), which
+ * goes to gray-matter. Exported for the test that it agrees with gray-matter.
+ */
+export function simpleYamlMapping(lines: readonly string[]): Record<string, unknown> | null {
+  if (lines.length === 0) return null;
+  const data: Record<string, unknown> = {};
+  for (const line of lines) {
+    const m = SIMPLE_LINE.exec(line);
+    if (!m) return null;
+    const key = m[1]!;
+    if (Object.hasOwn(data, key)) return null;
+    if (m[3] !== undefined) {
+      const value = simpleScalar(m[3]);
+      if (value === undefined) return null;
+      data[key] = value;
+      continue;
+    }
+    const inner = m[2]!;
+    const items = inner === '' ? [] : inner.split(', ').map(simpleScalar);
+    if (items.some((item) => item === undefined)) return null;
+    data[key] = items;
+  }
+  return data;
+}
+
+function simpleScalar(text: string): string | boolean | undefined {
+  if (!SIMPLE_SCALAR.test(text) || NULLS.has(text)) return undefined;
+  return BOOLEANS.get(text) ?? text;
 }

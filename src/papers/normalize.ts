@@ -5,12 +5,49 @@
 
 /** Lowercase words of a title or slug: diacritics dropped, hyphens/underscores/slashes split, other punctuation removed. */
 export function keyWords(text: string): string[] {
-  // Plain ASCII (most titles and slugs) is its own NFKD form with no diacritics to drop.
-  return (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text)
+  // Plain ASCII (most titles and slugs, and every card's text an import checks for mentions) is
+  // its own NFKD form with no diacritics to drop, and is read in one pass.
+  if (!NON_ASCII.test(text)) return asciiKeyWords(text);
+  return keyWordsByRegex(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/** keyWords by its definition: separators to spaces, other punctuation dropped, runs of letters and digits. */
+export function keyWordsByRegex(text: string): string[] {
+  return text
     .toLowerCase()
     .replace(/[_\-\u2010-\u2015/]+/g, ' ')
     .replace(/[^a-z0-9\s]/g, '')
     .match(/[a-z0-9]+/g) ?? [];
+}
+
+/**
+ * keyWordsByRegex of ASCII text in one pass: whitespace, `_`, `-` and `/` end a word, letters
+ * and digits make it, and any other character is dropped (so "don't" is one word, "dont").
+ */
+function asciiKeyWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let word = '';
+  let run = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run === -1) run = i;
+      continue;
+    }
+    if (run !== -1) {
+      word += lower.slice(run, i);
+      run = -1;
+    }
+    // Whitespace (\s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space) and the separators.
+    if (c === 32 || (c >= 9 && c <= 13) || c === 95 || c === 45 || c === 47) {
+      if (word !== '') words.push(word);
+      word = '';
+    }
+  }
+  if (run !== -1) word += lower.slice(run);
+  if (word !== '') words.push(word);
+  return words;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -84,4 +84,15 @@ describe('keyWords: the plain-ASCII path', () => {
     ];
     for (const text of texts) expect(keyWords(text), text).toEqual(keyWordsReference(text));
   });
+
+  it('reads every ASCII character as the reference does (the one-pass loop)', () => {
+    const random = prng(17);
+    // Any of the 128 ASCII characters, letters and separators more often, in runs of up to 30.
+    const some = 'aZ09 _-/\t\n.';
+    const texts = Array.from({ length: 5000 }, () => Array.from({ length: Math.floor(random() * 30) }, () => (
+      random() < 0.5 ? some.charAt(Math.floor(random() * some.length)) : String.fromCharCode(Math.floor(random() * 128))
+    )).join(''));
+    for (let c = 0; c < 128; c++) texts.push(`ab${String.fromCharCode(c)}cd`, String.fromCharCode(c), `x ${String.fromCharCode(c)} y`);
+    for (const text of texts) expect(keyWords(text), JSON.stringify(text)).toEqual(keyWordsReference(text));
+  });
 });
