@@ -231,7 +231,10 @@ export function sessionQueueKeys(col: Collection, deckName?: string): { main: Qu
   const today = gatherTodayWith<QueuedKey>(col, deckName, (k) => k.due,
     (deckId, end, time, limit) => col.store.reviewDueKeys(deckId, end, time, limit),
     (deckId, time, n) => col.store.newCardKeys(deckId, time, n));
-  const main = onePerItem(interleave(today.reviews, today.news));
+  // No onePerItem over the whole queue, unlike sessionQueue: a sibling key includes its deck,
+  // and each deck's reviews and new cards are already one per item between them (deckToday),
+  // so it would drop nothing; it cost as much as interleaving at a million cards (tested equal).
+  const main = interleave(today.reviews, today.news);
   const learnAhead = Math.max(0, ...today.deckIds.map((id) => col.deckOptions(id).learnAheadMinutes));
   return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
 }
