@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EngramError, nodeCrypto } from '../core/index.js';
-import { sanitizeMediaName } from '../interop/index.js';
+// The module itself, not the interop index: that would bring the backup format's zod schemas
+// (built when loaded) into the review's start, which shows pictures through this file.
+import { sanitizeMediaName } from '../interop/anki-media.js';
 
 export const MEDIA_FOLDER = 'media';
 
