@@ -5,10 +5,11 @@
  */
 import './v8-flags.js';
 import { Command, CommanderError, Option } from 'commander';
-import { EngramError, now, storageErrorMessage, trace } from '../core/index.js';
+import { now, trace } from '../core/index.js';
 import { Collection, SEARCH_ORDERS, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study/index.js';
-import { errorLine, safeText } from './format.js';
+import { onOutputError, reportFailure } from './exit.js';
+import { safeText } from './format.js';
 
 interface GlobalOptions {
   db?: string;
@@ -270,7 +271,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   trace('main');
-  // `engram cards | head`: the reader left; stop quietly, as `git log | head` does.
   process.stdout.on('error', onOutputError);
   const program = buildProgram();
   try {
@@ -284,29 +284,6 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       return 2;
     }
-    if (isBrokenPipe(error)) return 0;
-    if (error instanceof EngramError) {
-      process.stderr.write(`engram: ${errorLine(error.message)}\n`);
-      return error.exitCode;
-    }
-    // A full disk, a read-only or busy database: one line, not a stack trace.
-    const storage = storageErrorMessage(error, databasePath);
-    if (storage) {
-      process.stderr.write(`engram: ${errorLine(storage)}\n`);
-      return 1;
-    }
-    process.stderr.write(`engram: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    return reportFailure(error, databasePath);
   }
 }
-
-function isBrokenPipe(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'EPIPE';
-}
-
-function onOutputError(error: Error): void {
-  if (isBrokenPipe(error)) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  process.stderr.write(`engram: cannot write the output: ${errorLine(error.message)}\n`);
-  process.exit(1);
-}
-

@@ -4,11 +4,12 @@
  * packages' `image.png` never overwrite each other. A file is written to a temporary name and
  * renamed, and every path is checked to stay inside the folder.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EngramError } from '../core/index.js';
-import { sanitizeMediaName } from '../interop/index.js';
+import { EngramError, nodeCrypto } from '../core/index.js';
+// The module itself, not the interop index: that would bring the backup format's zod schemas
+// (built when loaded) into the review's start, which shows pictures through this file.
+import { sanitizeMediaName } from '../interop/anki-media.js';
 
 export const MEDIA_FOLDER = 'media';
 
@@ -21,7 +22,7 @@ export function storeMediaFiles(dbPath: string, files: ReadonlyMap<string, Uint8
   for (const [name, bytes] of files) {
     const safe = sanitizeMediaName(name);
     if (!safe) continue;
-    const fileName = `${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}-${safe}`;
+    const fileName = `${nodeCrypto().createHash('sha256').update(bytes).digest('hex').slice(0, 10)}-${safe}`;
     const target = path.resolve(dir, fileName);
     if (path.dirname(target) !== dir) throw new EngramError(`media name '${name}' would leave the media folder`);
     if (!fs.existsSync(target)) {

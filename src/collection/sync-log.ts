@@ -5,8 +5,7 @@
  * its action). Before the first `engram sync` nothing is recorded; the first sync writes the
  * history that is already there (see enableSync).
  */
-import crypto from 'node:crypto';
-import { EngramError, NO_TAG_EDITS, decodeUndoSnapshot, now, type ActionChange, type Card, type Grade, type JournalEntry, type Memory } from '../core/index.js';
+import { EngramError, nodeCrypto, NO_TAG_EDITS, decodeUndoSnapshot, now, type ActionChange, type Card, type Grade, type JournalEntry, type Memory } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import {
   cardKeyRow, cardsWithTagEdits, eventOfReview, flaggedCards, getSyncSetting, insertSyncEvent, lastLocalMarker, maxSeqOf, reviewsWithoutEvent,
@@ -35,7 +34,7 @@ export function deviceOf(store: Store): string | null {
  */
 export function cardRefOf(row: CardKeyRow): CardRef {
   const identity = row.path === null ? `${row.kind}\u0000${row.item_key}` : `${row.kind}\u0000${itemInNote(row.item_key, row.path)}\u0000${normalizeSide(row.front)}`;
-  return { note: row.path === null ? null : noteTail(row.path), key: crypto.createHash('sha256').update(identity).digest('hex').slice(0, 32) };
+  return { note: row.path === null ? null : noteTail(row.path), key: nodeCrypto().createHash('sha256').update(identity).digest('hex').slice(0, 32) };
 }
 
 /** A note card's item key without the absolute note path the importer puts before it (`/home/me/notes/a.md#basic:…`). */
@@ -73,7 +72,7 @@ export function recordEvent(store: Store, body: EventBody, options: { time?: num
 
 function insertLocal(store: Store, device: string, body: EventBody, time: number, reviewId: number | null, cardId: number | null = null): string {
   const seq = maxSeqOf(store, device) + 1;
-  const event: SyncEvent = { v: EVENT_VERSION, id: crypto.randomUUID(), device, seq, time, offset: -new Date(time).getTimezoneOffset(), ...body };
+  const event: SyncEvent = { v: EVENT_VERSION, id: nodeCrypto().randomUUID(), device, seq, time, offset: -new Date(time).getTimezoneOffset(), ...body };
   insertSyncEvent(store, {
     id: event.id, device, seq, time, type: body.type, slot: slotOf(body), target: body.type === 'undo' ? body.target : null,
     line: encodeEvent(event), status: 'local', sent: 0, review_id: reviewId,

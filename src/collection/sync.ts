@@ -9,10 +9,9 @@
  * One transaction per sync: the events read, how far each file was read, what they changed
  * and the rebuilt cards commit together or not at all.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EngramError, UsageError, now, trace } from '../core/index.js';
+import { EngramError, nodeCrypto, UsageError, now, trace } from '../core/index.js';
 import {
   fileOffset, getSyncSetting, insertSyncEvent, markEventsSent, pendingEventCount, setFileOffset, setSyncSetting, syncDevices, unsentEvents,
 } from '../store/sync.js';
@@ -69,7 +68,7 @@ export function syncFolder(col: Collection, options: SyncOptions = {}): SyncRepo
     if (device !== null && device !== options.device) throw new UsageError(`this database already syncs as device ${device}; --device cannot rename it`);
   }
   if (device === null) {
-    const name = options.device ?? `device-${crypto.randomBytes(4).toString('hex')}`;
+    const name = options.device ?? `device-${nodeCrypto().randomBytes(4).toString('hex')}`;
     const own = path.join(dir, name);
     if (fs.existsSync(own) && (!fs.statSync(own).isDirectory() || fs.readdirSync(own).length > 0)) {
       throw new EngramError(`${own} already exists: another database syncs as ${name}; choose another --device`);

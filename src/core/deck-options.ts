@@ -1,15 +1,13 @@
 /**
- * Per-deck options, validated with zod so `engram config` can refuse a bad value and say what
- * is allowed. Stored as JSON in the deck row; missing keys take the defaults below.
+ * Per-deck options, validated so `engram config` can refuse a bad value and say what is allowed.
+ * Stored as JSON in the deck row; missing keys take the defaults below.
+ *
+ * The checks are plain functions rather than zod: every command reads the decks' options, and
+ * loading zod and building the schema cost about 8 ms of the review's start. The zod schema they
+ * replace is kept as their specification (deck-options-schema.ts); tests/core/deck-options.test.ts
+ * checks they accept, refuse and return exactly what it does, on random values.
  */
-import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
-
-// zod/mini rather than zod: the same validation at a fraction of the bundle size, which
-// every engram command pays for at start-up.
-const step = z.string().check(z.regex(/^\d+(\.\d+)?[mhd]$/));
-const num = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
-const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 /** Week days as easyDays names them, Sunday first (Date.getDay order). */
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -17,45 +15,121 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** Anki's easy-day settings as load factors. */
 export const EASY_DAY_WORDS: Readonly<Record<string, number>> = { normal: 1, reduced: 0.5, minimum: 0 };
 
-export const deckOptionsSchema = z.object({
+export interface DeckOptions {
   /** Probability of recall FSRS aims for when it schedules a review. */
-  desiredRetention: z._default(num(0.7, 0.99), 0.9),
-  newPerDay: z._default(int(0, 9999), 20),
-  reviewsPerDay: z._default(int(0, 99999), 200),
-  learningSteps: z._default(z.array(step).check(z.maxLength(10)), ['1m', '10m']),
-  relearningSteps: z._default(z.array(step).check(z.maxLength(10)), ['10m']),
+  desiredRetention: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: string[];
+  relearningSteps: string[];
   /** Longest interval in days. */
-  maximumInterval: z._default(int(1, 36500), 36500),
-  fuzz: z._default(z.boolean(), true),
+  maximumInterval: number;
+  fuzz: boolean;
   /** With fuzz on, each review's day is picked in the fuzz range where fewer reviews are due (Anki's load balancer). */
-  loadBalance: z._default(z.boolean(), true),
+  loadBalance: boolean;
   /** Week days kept light: a load factor per day (1 normal, 0.5 reduced, 0 minimum); needs loadBalance. */
-  easyDays: z._default(z.partialRecord(z.enum(WEEKDAYS), num(0, 1)), {}),
+  easyDays: Partial<Record<Weekday, number>>;
   /** Local hour at which a new study day starts. */
-  rolloverHour: z._default(int(0, 23), 4),
+  rolloverHour: number;
   /** A learning card due within this many minutes is shown now rather than making the session wait. */
-  learnAheadMinutes: z._default(int(0, 1440), 20),
+  learnAheadMinutes: number;
   /** Lapses after which a card is a leech. */
-  leechThreshold: z._default(int(1, 99), 8),
-  leechAction: z._default(z.enum(['suspend', 'tag']), 'suspend'),
+  leechThreshold: number;
+  leechAction: 'suspend' | 'tag';
   /** A leech by memory too: stability still below `stability` days after `reviews` answers; null is off. */
-  leechMemory: z._default(z.nullable(z.object({ reviews: int(2, 999), stability: num(0.1, 3650) })), null),
+  leechMemory: { reviews: number; stability: number } | null;
   /** Bury the other cards of the same note item until the next day once one is answered. */
-  burySiblings: z._default(z.boolean(), true),
+  burySiblings: boolean;
   /** FSRS weights; null means the defaults of ts-fsrs until fitted to the user's history. */
-  weights: z._default(z.nullable(z.array(z.number()).check(z.minLength(19), z.maxLength(21))), null),
+  weights: number[] | null;
   /** Cards found in prose: `suggest` waits for `engram triage`, `auto` puts them in the queue, `off` makes none. */
-  proseCards: z._default(z.enum(['suggest', 'auto', 'off']), 'suggest'),
-});
+  proseCards: 'suggest' | 'auto' | 'off';
+}
 
-export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 export type DeckOptionKey = keyof DeckOptions;
 export type ProseCardsMode = DeckOptions['proseCards'];
 export const PROSE_CARDS_MODES: readonly ProseCardsMode[] = ['suggest', 'auto', 'off'];
 
-export const DEFAULT_DECK_OPTIONS: DeckOptions = deckOptionsSchema.parse({});
+/** The defaults, in the order `engram config` lists the options. */
+export const DEFAULT_DECK_OPTIONS: DeckOptions = {
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumInterval: 36500,
+  fuzz: true,
+  loadBalance: true,
+  easyDays: {},
+  rolloverHour: 4,
+  learnAheadMinutes: 20,
+  leechThreshold: 8,
+  leechAction: 'suspend',
+  leechMemory: null,
+  burySiblings: true,
+  weights: null,
+  proseCards: 'suggest',
+};
 
-export const DECK_OPTION_KEYS = Object.keys(deckOptionsSchema.shape) as DeckOptionKey[];
+export const DECK_OPTION_KEYS = Object.keys(DEFAULT_DECK_OPTIONS) as DeckOptionKey[];
+
+// Each check returns the value to store, or INVALID. As zod's number(), a number is finite;
+// as its int(), a whole number is a safe integer; objects are plain (not arrays), and an object
+// value comes back as a new object with only its known keys.
+const INVALID = Symbol('invalid');
+type Check<T> = (value: unknown) => T | typeof INVALID;
+
+const STEP = /^\d+(\.\d+)?[mhd]$/;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (min: number, max: number): Check<number> => (v) => (isNumber(v) && v >= min && v <= max ? v : INVALID);
+const int = (min: number, max: number): Check<number> => (v) => (Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : INVALID);
+const bool: Check<boolean> = (v) => (typeof v === 'boolean' ? v : INVALID);
+const oneOf = <T extends string>(values: readonly T[]): Check<T> => (v) => ((values as readonly unknown[]).includes(v) ? (v as T) : INVALID);
+const steps: Check<string[]> = (v) =>
+  Array.isArray(v) && v.length <= 10 && v.every((s) => typeof s === 'string' && STEP.test(s)) ? [...(v as string[])] : INVALID;
+
+const CHECKS: { [K in DeckOptionKey]: Check<DeckOptions[K]> } = {
+  desiredRetention: num(0.7, 0.99),
+  newPerDay: int(0, 9999),
+  reviewsPerDay: int(0, 99999),
+  learningSteps: steps,
+  relearningSteps: steps,
+  maximumInterval: int(1, 36500),
+  fuzz: bool,
+  loadBalance: bool,
+  easyDays: (v) => {
+    if (!isObject(v)) return INVALID;
+    const factor = num(0, 1);
+    const out: Partial<Record<Weekday, number>> = {};
+    for (const [day, value] of Object.entries(v)) {
+      const f = factor(value);
+      if (!(WEEKDAYS as readonly string[]).includes(day) || f === INVALID) return INVALID;
+      out[day as Weekday] = f;
+    }
+    return out;
+  },
+  rolloverHour: int(0, 23),
+  learnAheadMinutes: int(0, 1440),
+  leechThreshold: int(1, 99),
+  leechAction: oneOf(['suspend', 'tag'] as const),
+  leechMemory: (v) => {
+    if (v === null) return null;
+    if (!isObject(v)) return INVALID;
+    const reviews = int(2, 999)(v['reviews']);
+    const stability = num(0.1, 3650)(v['stability']);
+    return reviews === INVALID || stability === INVALID ? INVALID : { reviews, stability };
+  },
+  burySiblings: bool,
+  weights: (v) => (v === null ? null : Array.isArray(v) && v.length >= 19 && v.length <= 21 && v.every(isNumber) ? [...(v as number[])] : INVALID),
+  proseCards: oneOf(PROSE_CARDS_MODES),
+};
+
+/** The value `key` stores for `value`, or `{ ok: false }` when it is not allowed. */
+export function checkOptionValue<K extends DeckOptionKey>(key: K, value: unknown): { ok: true; value: DeckOptions[K] } | { ok: false } {
+  const checked = (CHECKS[key] as Check<DeckOptions[K]>)(value);
+  return checked === INVALID ? { ok: false } : { ok: true, value: checked };
+}
 
 /** Reads stored JSON leniently: unknown keys dropped, invalid values replaced by defaults. */
 export function readDeckOptions(json: string | null): DeckOptions {
@@ -78,8 +152,8 @@ export function readSetOptions(json: string | null): Partial<DeckOptions> {
   for (const key of DECK_OPTION_KEYS) {
     // Only the keys the deck sets: validating an absent key costs as much and yields nothing.
     if (raw[key] === undefined) continue;
-    const parsed = deckOptionsSchema.shape[key].safeParse(raw[key]);
-    if (parsed.success) out[key] = parsed.data;
+    const checked = checkOptionValue(key, raw[key]);
+    if (checked.ok) out[key] = checked.value;
   }
   return out as Partial<DeckOptions>;
 }
@@ -129,9 +203,9 @@ export function parseOptionValue(key: string, value: string): { key: DeckOptionK
   } else if (k !== 'leechAction' && k !== 'proseCards') {
     candidate = trimmed === '' ? NaN : Number(trimmed);
   }
-  const parsed = deckOptionsSchema.shape[k].safeParse(candidate);
-  if (!parsed.success) throw new UsageError(`invalid value '${value}' for ${k}: expected ${describeAllowed(k)}`);
-  return { key: k, value: parsed.data as DeckOptions[DeckOptionKey] };
+  const checked = checkOptionValue(k, candidate);
+  if (!checked.ok) throw new UsageError(`invalid value '${value}' for ${k}: expected ${describeAllowed(k)}`);
+  return { key: k, value: checked.value };
 }
 
 /** "sun=minimum sat=0.5" as { sun: 0, sat: 0.5 }; "none" or "" as {}; anything else as itself, for zod to refuse. */

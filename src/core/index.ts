@@ -12,3 +12,4 @@ export * from './sanitize.js';
 export * from './random.js';
 export { processAlive } from './process-alive.js';
 export * from './query.js';
+export { nodeCrypto, nodeZlib } from './lazy-builtins.js';

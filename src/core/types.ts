@@ -207,6 +207,9 @@ export interface Deck {
  * are the other cards of the same Anki note.
  */
 export function siblingKeyOf(itemKey: string): string {
+  // The prefix test first: the queue asks this of thousands of cards, and regular expressions
+  // stay interpreted here (v8-flags.ts).
+  if (!itemKey.startsWith('anki:')) return itemKey;
   const anki = /^(anki:\d+):\d+$/.exec(itemKey);
   return anki?.[1] ?? itemKey;
 }

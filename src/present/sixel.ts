@@ -7,7 +7,7 @@
  * to a fixed 6×6×6 cube (216 colours), pixels mostly transparent are left unpainted, scaling is
  * nearest-neighbour. Pure; bounded in pixels and in inflated bytes.
  */
-import { inflateSync } from 'node:zlib';
+import { nodeZlib } from '../core/index.js';
 
 /** Largest picture decoded (pixels): a 4096×4096 PNG is 64 MB of RGBA, more than a card needs. */
 export const MAX_DECODED_PIXELS = 4096 * 4096;
@@ -54,7 +54,7 @@ export function decodePng(bytes: Uint8Array): Rgba | null {
   let raw: Uint8Array;
   try {
     // Output capped at the size the header promises: a "zip bomb" cannot grow it (zlib throws past it).
-    raw = inflateSync(compressed, { maxOutputLength: height * (stride + 1) });
+    raw = nodeZlib().inflateSync(compressed, { maxOutputLength: height * (stride + 1) });
   } catch {
     return null;
   }

@@ -58,3 +58,14 @@ describe('burying siblings on answer', () => {
     expect(answered).toBeGreaterThan(20);
   });
 });
+
+describe('siblingKeyOf', () => {
+  it('gives what the anki:NOTE:ORD pattern alone gives (the prefix test is only a shortcut)', () => {
+    const byPattern = (key: string) => /^(anki:\d+):\d+$/.exec(key)?.[1] ?? key;
+    const rnd = prng(11);
+    const parts = ['anki', 'anki:', ':', '7', '70', 'x', '0', 'Anki', ' ', 'item'];
+    const keys = [...KEYS, '', 'anki:', 'anki::', 'anki:1:', 'anki:1:2:3', 'ANKI:1:2', ' anki:1:2', 'anki:1:2 '];
+    for (let i = 0; i < 2000; i++) keys.push(Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => parts[Math.floor(rnd() * parts.length)]).join(''));
+    for (const key of keys) expect([key, siblingKeyOf(key)]).toEqual([key, byPattern(key)]);
+  });
+});

@@ -59,27 +59,37 @@ export function reviewDueCount(s: Statements, deckId: number, before: number, no
   return (s.stmt('reviewDueCount').get(deckId, before, now) as { n: number }).n;
 }
 
-/** What orders a card in today's queue without the card itself: its id, deck, note item and due time. */
+/** What orders a card in today's queue without the card itself: its id, deck, note item, due time and state. */
 export interface CardKey {
   id: number;
   deckId: number;
   itemKey: string;
   due: number;
+  state: 'review' | 'new';
 }
 
-type KeyRow = { id: number; deck_id: number; item_key: string; due: number };
-const keyOf = (r: KeyRow): CardKey => ({ id: r.id, deckId: r.deck_id, itemKey: r.item_key, due: r.due });
+/** Rows as arrays in the statements' column order (id, deck_id, item_key, due): no per-column row objects. */
+type KeyRow = [id: number, deckId: number, itemKey: string, due: number];
+
+function keysOf(rows: KeyRow[], state: CardKey['state']): CardKey[] {
+  const out = new Array<CardKey>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out[i] = { id: r[0], deckId: r[1], itemKey: r[2], due: r[3], state };
+  }
+  return out;
+}
 
 /** The keys of the review cards reviewDue would return, in the same order. */
 export function reviewDueKeys(s: Statements, deckId: number, before: number, now: number, limit: number): CardKey[] {
   if (limit <= 0) return [];
-  return (s.stmt('reviewDueKeys').all(deckId, before, now, limit) as KeyRow[]).map(keyOf);
+  return keysOf(s.stmt('reviewDueKeys').raw(true).all(deckId, before, now, limit) as KeyRow[], 'review');
 }
 
 /** The keys of the new cards newCards would return, in the same order. */
 export function newCardKeys(s: Statements, deckId: number, now: number, limit: number): CardKey[] {
   if (limit <= 0) return [];
-  return (s.stmt('newCardKeys').all(deckId, now, limit) as KeyRow[]).map(keyOf);
+  return keysOf(s.stmt('newCardKeys').raw(true).all(deckId, now, limit) as KeyRow[], 'new');
 }
 
 /** Whole cards by id, in the order of `ids` (an id with no card is left out). */
