@@ -15,6 +15,7 @@ import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
+import type { Prescan } from './import-unchanged.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
 import { readContext, readNotes, type ReadTask } from './read-notes.js';
 import { scanPaths } from './scan-files.js';
@@ -98,14 +99,15 @@ export interface ImportResult {
 }
 
 
-export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
+/** `prescan`: the scan importIfUnchanged took of the same inputs (which found a change), so the folders are not walked again. */
+export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}, prescan?: Prescan): ImportResult {
   const result: ImportResult = {
     files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0, srSchedules: 0,
   };
   // Taken before the files are looked at: a file modified at or after this moment cannot be
   // trusted by its stat (racy git), because an edit within the clock's granularity keeps its mtime.
-  const scannedAt = fileClockNs();
-  const scanned = scanPaths(inputs);
+  const scannedAt = prescan ? prescan.scannedAt : fileClockNs();
+  const scanned = prescan ? prescan.scanned : scanPaths(inputs);
   // The plugin's schedule-data file is data for the notes' cards, not a note.
   const srData = loadSrDataFiles(inputs, scanned.files.map((f) => f.path));
   const scan = { ...scanned, files: scanned.files.filter((f) => !isSrDataFile(f.path)) };

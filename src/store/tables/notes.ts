@@ -29,10 +29,12 @@ export const NOTES_SQL = {
     SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with,
       (SELECT COUNT(*) FROM cards c WHERE c.note_id = n.id AND c.retired = 0) AS live
     FROM notes n WHERE n.path = ?`,
+  // A count per note on cards_note (note_id, retired), as knownNote: measured faster in a fresh
+  // process than a LEFT JOIN grouped by note (about 40 against 50 ms for 5,000 notes, 50,000 cards).
   knownNotes: `
-    SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with, COUNT(c.id) AS live
-    FROM notes n LEFT JOIN cards c ON c.note_id = n.id AND c.retired = 0
-    GROUP BY n.id`,
+    SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with,
+      (SELECT COUNT(*) FROM cards c WHERE c.note_id = n.id AND c.retired = 0) AS live
+    FROM notes n`,
 } as const;
 
 type Statements = Prepared<keyof typeof NOTES_SQL>;
