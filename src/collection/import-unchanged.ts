@@ -12,6 +12,7 @@ import { fileClockNs, trace } from '../core/index.js';
 import type { Collection } from './collection.js';
 import type { ImportOptions, ImportResult } from './import-notes.js';
 import { findVanishedNotes } from './moved-notes.js';
+import { GONE_HASH } from './read-context.js';
 import { readContext } from './read-context.js';
 import { scanPaths, type ScanResult } from './scan-files.js';
 import { isSrDataFile, srDataCandidates } from './sr-data-locate.js';
@@ -49,7 +50,12 @@ export function importIfUnchanged(col: Collection, inputs: string[], options: Im
     if (!known || known.stat === null || known.stat.size !== file.size || known.stat.mtimeNs !== file.mtimeNs || known.stat.readWith !== readWith) return changed;
     unchangedCards += known.liveCards;
   }
-  if (findVanishedNotes(store, inputs, new Set(files.map((f) => f.path)), knownNotes ?? undefined).length > 0) return changed;
+  // A note found gone by an earlier import, with no live card, is left as it is by importNotes too.
+  const vanished = findVanishedNotes(store, inputs, new Set(files.map((f) => f.path)), knownNotes ?? undefined);
+  for (const note of vanished) {
+    const known = knownNotes ? knownNotes.get(note.path) : store.knownNote(note.path);
+    if (!known || known.contentHash !== GONE_HASH || known.liveCards > 0) return changed;
+  }
   trace('import: nothing vanished');
   options.onProgress?.(2 * files.length, 2 * files.length);
   return {

@@ -8,6 +8,9 @@ import type { ProseCardsMode } from '../core/index.js';
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 export const PARSER_VERSION = '3';
 
+/** The content hash of a note whose file the importer found gone (read again if it returns). */
+export const GONE_HASH = 'gone';
+
 /** What every file of one import is read with. */
 export interface ReadContext {
   deck: string | null;
