@@ -14,7 +14,8 @@ export const MAX_DATA_BYTES = 32 * 1024 * 1024;
 
 /** True for a file the scan finds that is the plugin's data, not a note. */
 export function isSrDataFile(file: string): boolean {
-  return DATA_FILE_NAMES.has(path.basename(file));
+  // Every such name ends so: most files are told apart without taking their base name.
+  return file.endsWith(SR_DATA_FILE_NAME) && DATA_FILE_NAMES.has(path.basename(file));
 }
 
 /** The WIP folder store's file, and the two files of a later variant (`Schedule Data/card-…`, `note-…`). */
