@@ -41,20 +41,29 @@ export function importIfUnchanged(col: Collection, inputs: string[], options: Im
   const files = scanned.files.filter((f) => !isSrDataFile(f.path));
   const { readWith } = readContext(options, scannedAt);
   const store = col.store;
-  const knownNotes = files.length > BULK_NOTE_LOOKUP ? store.knownNotes() : null;
+  // Many files: the notes table in one query, without a count per note; a few: one query each.
+  const stored = files.length > BULK_NOTE_LOOKUP ? store.storedNotes() : null;
   trace('import: stored notes read');
-  let unchangedCards = 0;
   for (const file of files) {
-    const known = knownNotes ? knownNotes.get(file.path) : store.knownNote(file.path);
+    const known = stored ? stored.get(file.path) : store.knownNote(file.path);
     // The same test as importNotes' skip without reading.
     if (!known || known.stat === null || known.stat.size !== file.size || known.stat.mtimeNs !== file.mtimeNs || known.stat.readWith !== readWith) return changed;
-    unchangedCards += known.liveCards;
   }
-  // A note found gone by an earlier import, with no live card, is left as it is by importNotes too.
-  const vanished = findVanishedNotes(store, inputs, new Set(files.map((f) => f.path)), knownNotes ?? undefined);
-  for (const note of vanished) {
-    const known = knownNotes ? knownNotes.get(note.path) : store.knownNote(note.path);
-    if (!known || known.contentHash !== GONE_HASH || known.liveCards > 0) return changed;
+  let unchangedCards: number;
+  if (stored && stored.size === files.length) {
+    // Each file matched a stored note of its own path and there are as many stored notes as
+    // files: the files are every stored note, so none vanished and their cards are all notes' cards.
+    unchangedCards = store.liveNoteCards();
+  } else {
+    const known = stored ? store.knownNotes() : null;
+    const knownOf = (file: string) => (known ? known.get(file) : store.knownNote(file));
+    unchangedCards = files.reduce((sum, file) => sum + (knownOf(file.path)?.liveCards ?? 0), 0);
+    // A note found gone by an earlier import, with no live card, is left as it is by importNotes too.
+    const vanished = findVanishedNotes(store, inputs, new Set(files.map((f) => f.path)), known ?? undefined);
+    for (const note of vanished) {
+      const gone = knownOf(note.path);
+      if (!gone || gone.contentHash !== GONE_HASH || gone.liveCards > 0) return changed;
+    }
   }
   trace('import: nothing vanished');
   options.onProgress?.(2 * files.length, 2 * files.length);

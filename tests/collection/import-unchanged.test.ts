@@ -61,6 +61,19 @@ describe('the unchanged import', () => {
     expect(again.errors).toHaveLength(1);
   });
 
+  it('gives the importer\'s result when other notes are stored too (counted note by note), and with cards added by hand', () => {
+    vault(60);
+    write('other/x.md', 'What is x?::X.\n\nWhat is y?::Y.\n');
+    importNotes(temp.col(), [at('vault')]);
+    importNotes(temp.col(), [at('other')]);
+    temp.col().addCard('Hand', 'By hand?', 'Yes.');
+    expect(expectShortCut([at('vault')]).cards.unchanged).toBe(120);
+    expect(expectShortCut([at('vault'), at('other')]).cards.unchanged).toBe(122);
+    fs.rmSync(at('other/x.md'));
+    expect(expectFallThrough([at('vault'), at('other')]).cards.retired).toBe(2);
+    expect(expectShortCut([at('vault'), at('other')]).cards.unchanged).toBe(120);
+  });
+
   it('gives the importer\'s result on a few notes (looked up one by one) and a single file', () => {
     vault(3);
     importNotes(temp.col(), [at('vault')]);
@@ -76,9 +89,13 @@ describe('the unchanged import', () => {
     write('vault/a/note-1.md', note(1, '\nWhat is new?::A new card.\n'));
     expect(expectFallThrough(inputs).cards).toEqual({ added: 1, updated: 0, unchanged: 120, retired: 0 });
     expectShortCut(inputs);
+    // A card taken out again: retired, and not counted (every stored note is scanned: one count of the notes' cards).
+    write('vault/a/note-1.md', note(1));
+    expect(expectFallThrough(inputs).cards).toEqual({ added: 0, updated: 0, unchanged: 120, retired: 1 });
+    expect(expectShortCut(inputs).cards.unchanged).toBe(120);
     // Same size, other mtime: hashed, unchanged, its new stat remembered.
     write('vault/a/note-3.md', note(3), OLD + 60);
-    expect(expectFallThrough(inputs).cards).toEqual({ added: 0, updated: 0, unchanged: 121, retired: 0 });
+    expect(expectFallThrough(inputs).cards).toEqual({ added: 0, updated: 0, unchanged: 120, retired: 0 });
     expectShortCut(inputs);
     // Added.
     write('vault/a/new.md', 'What is added?::Added.\n');
