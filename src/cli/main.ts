@@ -71,7 +71,7 @@ export function buildProgram(): Command {
     .addOption(json())
     .action(withCollection(program, async (col, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean; proseCards?: string }) => {
       const { importCommand } = await import('./commands/import.js');
-      importCommand(col, paths, opts);
+      await importCommand(col, paths, opts);
     }));
 
   program.command('triage').description('decide on suggestions (cards found in prose): accept into the queue, reject, edit the note')

@@ -15,7 +15,9 @@ import { newMemory } from '../scheduler/index.js';
 import type { Collection } from './collection.js';
 import type { MatchHow } from './card-identity.js';
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
+import type { Prescan } from './import-unchanged.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
+import { GONE_HASH } from './read-context.js';
 import { readContext, readNotes, type ReadTask } from './read-notes.js';
 import { scanPaths } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
@@ -98,14 +100,15 @@ export interface ImportResult {
 }
 
 
-export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}): ImportResult {
+/** `prescan`: the scan importIfUnchanged took of the same inputs (which found a change), so the folders are not walked again. */
+export function importNotes(col: Collection, inputs: string[], options: ImportOptions = {}, prescan?: Prescan): ImportResult {
   const result: ImportResult = {
     files: 0, skipped: 0, cards: { added: 0, updated: 0, unchanged: 0, retired: 0 }, papers: 0, errors: [], warnings: [], relinked: [], moved: [], removed: [], preview: [], suggestions: 0, srSchedules: 0,
   };
   // Taken before the files are looked at: a file modified at or after this moment cannot be
   // trusted by its stat (racy git), because an edit within the clock's granularity keeps its mtime.
-  const scannedAt = fileClockNs();
-  const scanned = scanPaths(inputs);
+  const scannedAt = prescan ? prescan.scannedAt : fileClockNs();
+  const scanned = prescan ? prescan.scanned : scanPaths(inputs);
   // The plugin's schedule-data file is data for the notes' cards, not a note.
   const srData = loadSrDataFiles(inputs, scanned.files.map((f) => f.path));
   const scan = { ...scanned, files: scanned.files.filter((f) => !isSrDataFile(f.path)) };
@@ -181,7 +184,6 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // turns up under a new path in this import (moved or renamed: its cards and history follow
   // it) or is gone.
   const vanished = findVanishedNotes(store, inputs, new Set(scan.files.map((f) => f.path)));
-  const anyGone = vanished.length > 0;
   const movedTo = new Map<ParsedFile, VanishedNote>();
   for (const file of parsed) {
     if (file.isPapersNote || knownNote(file.file.path)) continue;
@@ -190,7 +192,10 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
     movedTo.set(file, moved);
     vanished.splice(vanished.indexOf(moved), 1);
   }
-  const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }));
+  // A note already marked gone with no live card left has nothing more to do: its hash was
+  // forgotten, its cards retired and its papers undeclared when it went (importIfUnchanged relies on this).
+  const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }))
+    .filter(({ note, live }) => live > 0 || !alreadyGone(store, note.path));
   for (const { note, live } of gone) {
     if (live === 0) continue;
     result.cards.retired += live;
@@ -246,7 +251,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   for (const { note } of gone) {
     store.transaction(() => {
       // Forget the content hash, so a file that comes back is read again and its cards return.
-      store.updateNote(note.id, 'gone', now());
+      store.updateNote(note.id, GONE_HASH, now());
       for (const card of store.cardsOfNote(note.id)) if (!card.retired) store.retireCard(card.id, now());
     });
   }
@@ -319,13 +324,17 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   });
   trace('import: files written');
   // Papers lose their last citation or card only when a note was read again or went away.
-  if (parsed.length > 0 || anyGone) store.transaction(() => store.pruneUnusedPapers());
+  if (parsed.length > 0 || gone.length > 0) store.transaction(() => store.pruneUnusedPapers());
   result.suggestions = store.suggestionCount();
   result.srSchedules = scheduled;
   if (fromDataFile.size > 0) result.srFromDataFile = fromDataFile.size;
   trace('import: done');
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
+}
+
+function alreadyGone(store: Collection['store'], file: string): boolean {
+  return store.knownNote(file)?.contentHash === GONE_HASH;
 }
 
 function sameStat(a: NoteStat | null, b: NoteStat | null): boolean {

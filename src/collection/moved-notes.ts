@@ -13,8 +13,12 @@ export interface VanishedNote {
   path: string;
 }
 
-/** Notes stored under the imported folders whose files no longer exist; `scanned` (files just found there) need no check. */
-export function findVanishedNotes(store: Store, inputs: readonly string[], scanned: ReadonlySet<string>): VanishedNote[] {
+/**
+ * Notes stored under the imported folders whose files no longer exist; `scanned` (files just found there) need no check.
+ * `stored`: every stored note, already read (by path), used instead of asking the store for the notes under each folder
+ * (then the notes come in no particular order: for telling whether any vanished).
+ */
+export function findVanishedNotes(store: Store, inputs: readonly string[], scanned: ReadonlySet<string>, stored?: ReadonlyMap<string, VanishedNote>): VanishedNote[] {
   const folders = inputs
     .map((input) => path.resolve(input))
     .filter((dir) => {
@@ -27,7 +31,9 @@ export function findVanishedNotes(store: Store, inputs: readonly string[], scann
   const seen = new Set<number>();
   const vanished: VanishedNote[] = [];
   for (const dir of folders) {
-    for (const note of store.notesUnder(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`)) {
+    const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+    const under = stored ? [...stored.values()].filter((note) => startsWithLike(note.path, prefix)) : store.notesUnder(prefix);
+    for (const note of under) {
       if (seen.has(note.id) || scanned.has(note.path) || fs.existsSync(note.path)) continue;
       seen.add(note.id);
       vanished.push(note);
@@ -35,6 +41,15 @@ export function findVanishedNotes(store: Store, inputs: readonly string[], scann
   }
   return vanished;
 }
+
+/** `path LIKE 'prefix%'` as SQLite's notesUnder matches it: ASCII letters in any case. */
+function startsWithLike(file: string, prefix: string): boolean {
+  if (file.length < prefix.length) return false;
+  if (file.startsWith(prefix)) return true;
+  return asciiLower(file.slice(0, prefix.length)) === asciiLower(prefix);
+}
+
+const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 const identity = (card: { front: string; back: string }): string => `${card.front.trim()}\u0000${card.back.trim()}`;
 

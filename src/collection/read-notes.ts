@@ -4,30 +4,20 @@
  * worker thread was tried: on the shared 2-core machine it cost 1.5 s more CPU than it saved.)
  */
 import crypto from 'node:crypto';
-import type { ParsedCard, Problem, ProseCardsMode } from '../core/index.js';
+import type { ParsedCard, Problem } from '../core/index.js';
 import type { NoteStat } from '../store/index.js';
 import { parseNote } from '../notes/index.js';
 import { extractPaperRefs, parsePapersNote } from '../papers/index.js';
 import { cachedExampleReader, exampleFilesDigest, type ExampleReader } from './example-files.js';
 import type { ParsedFile } from './import-plan.js';
 import { readNote, type FoundFile } from './scan-files.js';
+import { PARSER_VERSION, type ReadContext } from './read-context.js';
 
-/** Bump when parsing changes, so unchanged files are parsed again once. */
-export const PARSER_VERSION = '3';
+export { PARSER_VERSION, readContext, type ReadContext } from './read-context.js';
 
 /** How close to the scan a file's mtime makes its stat untrustworthy (see trustedStat). */
 const RACY_MARGIN_NS = 100_000_000n;
 const RACY_MARGIN_COARSE_NS = 2_000_000_000n;
-
-/** What every file of one import is read with. */
-export interface ReadContext {
-  deck: string | null;
-  proseCards: ProseCardsMode | null;
-  /** The parser version and options, stored with a note's stat (a change reads every file again). */
-  readWith: string;
-  /** When the scan began (ns, the file clock): a file modified since cannot be trusted by its stat. */
-  scannedAt: bigint;
-}
 
 /** A file to read; `knownHash`: the stored content hash it is unchanged against (null: none, or a dry run). */
 export interface ReadTask {
@@ -41,13 +31,6 @@ export type ReadOutcome =
   /** Its content hash is the stored one; `stat` is the one to remember for next time. */
   | { kind: 'unchanged'; stat: NoteStat | null }
   | { kind: 'parsed'; parsed: ParsedFile; errors: Problem[]; warnings: Problem[] };
-
-export function readContext(options: { deck?: string; proseCards?: ProseCardsMode }, scannedAt: bigint): ReadContext {
-  return {
-    deck: options.deck ?? null, proseCards: options.proseCards ?? null, scannedAt,
-    readWith: JSON.stringify([PARSER_VERSION, options.deck ?? null, options.proseCards ?? null]),
-  };
-}
 
 /** Reads the tasks in order on this thread (one example-file cache for all). */
 export function readNotes(tasks: readonly ReadTask[], context: ReadContext, readExample: ExampleReader = cachedExampleReader()): ReadOutcome[] {

@@ -34,7 +34,8 @@ export function scanPaths(inputs: string[]): ScanResult {
   const seenFiles = new Set<string>();
   const visitedDirs = new Set<string>();
 
-  const addFile = (file: string, defaultDeck: string, stat: fs.BigIntStats, knownReal?: string) => {
+  /** `resolved`: the file's absolute, normalized path when the caller has it (a folder's entry). */
+  const addFile = (file: string, defaultDeck: string, stat: fs.BigIntStats, knownReal?: string, resolved = path.resolve(file)) => {
     let real: string;
     try {
       real = knownReal ?? fs.realpathSync(file);
@@ -43,7 +44,6 @@ export function scanPaths(inputs: string[]): ScanResult {
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    const resolved = path.resolve(file);
     // The stored path goes to the user's editor (`o`) and into backups, which refuse such paths.
     const problem = sourcePathProblem(resolved);
     if (problem) {
@@ -72,9 +72,13 @@ export function scanPaths(inputs: string[]): ScanResult {
     }
     entries.sort((a, b) => byName.compare(a.name, b.name));
     const deck = folderDeck(top, dir);
+    // `dir` is absolute and normalized, and an entry's name holds no separator: its path and
+    // its real path are a plain join (path.join per entry cost more than the join itself).
+    const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+    const realPrefix = real.endsWith(path.sep) ? real : `${real}${path.sep}`;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
+      const full = `${prefix}${entry.name}`;
       let stat: fs.BigIntStats;
       try {
         stat = fs.statSync(full, { bigint: true });
@@ -90,7 +94,7 @@ export function scanPaths(inputs: string[]): ScanResult {
       }
       if (stat.isDirectory()) walk(full, root, top);
       // A plain file's real path is its real folder's plus its name: no realpath call per note.
-      else if (isNote) addFile(full, deck, stat, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
+      else if (isNote) addFile(full, deck, stat, entry.isSymbolicLink() ? undefined : `${realPrefix}${entry.name}`, full);
     }
   };
 

@@ -467,6 +467,16 @@ export class Store {
     return notes.knownNotes(this.statements);
   }
 
+  /** Every stored note by path without its live card count (liveCards is -1). */
+  storedNotes(): Map<string, KnownNote> {
+    return notes.storedNotes(this.statements);
+  }
+
+  /** The live cards of all notes together. */
+  liveNoteCards(): number {
+    return notes.liveNoteCards(this.statements);
+  }
+
   /** Notes whose path starts with `dir` (a folder path ending in a separator). */
   notesUnder(dir: string): Array<{ id: number; path: string }> {
     return notes.notesUnder(this.statements, dir);

@@ -1,20 +1,21 @@
 import cliProgress from 'cli-progress';
 import { UsageError, formatProblem, PROSE_CARDS_MODES, type ProseCardsMode } from '../../core/index.js';
-import type { Collection, ImportResult } from '../../collection/index.js';
-import { importNotes } from '../../collection/import-notes.js';
+import type { Collection, ImportOptions, ImportResult } from '../../collection/index.js';
+import { importIfUnchanged } from '../../collection/import-unchanged.js';
 import { oneLine, printJson, safeText } from '../format.js';
 
 const PROGRESS_MIN_FILES = 300;
 
-export function importCommand(col: Collection, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean; proseCards?: string }): void {
+export async function importCommand(col: Collection, paths: string[], opts: { deck?: string; dryRun?: boolean; json?: boolean; proseCards?: string }): Promise<void> {
   const proseCards = parseProseCards(opts.proseCards);
   const bar = progressBar();
-  const result = importNotes(col, paths, {
+  const options = {
     ...(opts.deck ? { deck: opts.deck } : {}),
     ...(proseCards ? { proseCards } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
     ...(bar ? { onProgress: bar } : {}),
-  });
+  };
+  const result = await importVault(col, paths, options);
   bar?.(-1, 0);
   if (opts.json) {
     // Warnings (an explicit card that could not be made, ...) sit beside errors but do not fail the import.
@@ -109,9 +110,20 @@ function progressBar(): ((done: number, total: number) => void) | null {
   };
 }
 
-/** `npm start`'s first step: import the bundled decks; unchanged files cost a hash each. */
-export function importBundledDecks(col: Collection, dir: string): void {
-  const result = importNotes(col, [dir]);
+/**
+ * An import where nothing changed is answered from the scan and the notes table; the importer
+ * (parsers, papers, scheduler) is loaded only when some file must be read or something vanished.
+ */
+async function importVault(col: Collection, paths: string[], options: ImportOptions): Promise<ImportResult> {
+  const quick = importIfUnchanged(col, paths, options);
+  if (quick.unchanged) return quick.result;
+  const { importNotes } = await import('../../collection/import-notes.js');
+  return importNotes(col, paths, options, quick.prescan);
+}
+
+/** `npm start`'s first step: import the bundled decks; unchanged files are skipped by their stat. */
+export async function importBundledDecks(col: Collection, dir: string): Promise<void> {
+  const result = await importVault(col, [dir], {});
   const c = result.cards;
   if (c.added || c.updated || c.retired) {
     process.stdout.write(`bundled decks: ${c.added} added, ${c.updated} updated, ${c.retired} retired\n`);

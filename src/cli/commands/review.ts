@@ -43,7 +43,7 @@ export async function startCommand(col: Collection): Promise<void> {
   const dir = bundledDecksDir();
   if (dir) {
     const { importBundledDecks } = await import('./import.js');
-    importBundledDecks(col, dir);
+    await importBundledDecks(col, dir);
   }
   await reviewCommand(col, {});
 }

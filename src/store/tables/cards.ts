@@ -58,6 +58,9 @@ export const CARDS_SQL = {
       AND (@note IS NULL OR c.note_id = @note)
     ORDER BY c.source_file, c.source_line, c.id`,
   suggestionCount: `SELECT COUNT(*) AS n FROM cards WHERE status = 'suggested' AND retired = 0 AND (@decks IS NULL OR deck_id IN (SELECT value FROM json_each(@decks)))`,
+  // The whole collection's: the partial index cards_suggested holds only suggestions, where the
+  // planner's own choice (the covering cards_deck_counts) reads every live card.
+  suggestionCountAll: `SELECT COUNT(*) AS n FROM cards INDEXED BY cards_suggested WHERE status = 'suggested' AND retired = 0`,
   cardsOfNote: `${CARD_SELECT} WHERE c.note_id = ? ORDER BY c.id`,
   liveCardCountOfNote: `SELECT COUNT(*) AS n FROM cards WHERE note_id = ? AND retired = 0`,
   // Two seeks on cards_item (the key itself; an Anki note's `anki:<nid>:` key range), never a
@@ -150,7 +153,8 @@ export function suggestions(s: Statements, filter: { deckIds?: readonly number[]
 }
 
 export function suggestionCount(s: Statements, deckIds?: readonly number[]): number {
-  return (s.stmt('suggestionCount').get({ decks: deckIds ? JSON.stringify(deckIds) : null }) as { n: number }).n;
+  if (!deckIds) return (s.stmt('suggestionCountAll').get() as { n: number }).n;
+  return (s.stmt('suggestionCount').get({ decks: JSON.stringify(deckIds) }) as { n: number }).n;
 }
 
 export function cardsOfNote(s: Statements, noteId: number): Card[] {

@@ -29,10 +29,15 @@ export const NOTES_SQL = {
     SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with,
       (SELECT COUNT(*) FROM cards c WHERE c.note_id = n.id AND c.retired = 0) AS live
     FROM notes n WHERE n.path = ?`,
+  // A count per note on cards_note (note_id, retired), as knownNote: measured faster in a fresh
+  // process than a LEFT JOIN grouped by note (about 40 against 50 ms for 5,000 notes, 50,000 cards).
   knownNotes: `
-    SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with, COUNT(c.id) AS live
-    FROM notes n LEFT JOIN cards c ON c.note_id = n.id AND c.retired = 0
-    GROUP BY n.id`,
+    SELECT n.id, n.path, n.content_hash, n.size, n.mtime_ns, n.read_with,
+      (SELECT COUNT(*) FROM cards c WHERE c.note_id = n.id AND c.retired = 0) AS live
+    FROM notes n`,
+  storedNotes: `SELECT id, path, content_hash, size, mtime_ns, read_with, -1 AS live FROM notes`,
+  // Every live card of a note, on the covering index cards_note (note_id, retired).
+  liveNoteCards: `SELECT COUNT(*) AS n FROM cards WHERE note_id IS NOT NULL AND retired = 0`,
 } as const;
 
 type Statements = Prepared<keyof typeof NOTES_SQL>;
@@ -93,4 +98,15 @@ export function knownNote(s: Statements, path: string): KnownNote | null {
 export function knownNotes(s: Statements): Map<string, KnownNote> {
   const rows = s.stmt('knownNotes').safeIntegers(true).all() as KnownRow[];
   return new Map(rows.map((row) => [row.path, toKnown(row)]));
+}
+
+/** Every stored note by path, as knownNotes without the live card counts (liveCards -1): the notes table alone. */
+export function storedNotes(s: Statements): Map<string, KnownNote> {
+  const rows = s.stmt('storedNotes').safeIntegers(true).all() as KnownRow[];
+  return new Map(rows.map((row) => [row.path, toKnown(row)]));
+}
+
+/** The live cards of all notes together (cards added by hand have no note). */
+export function liveNoteCards(s: Statements): number {
+  return (s.stmt('liveNoteCards').get() as { n: number }).n;
 }
