@@ -41,16 +41,41 @@ function serverLog(folder: string): string {
   }
 }
 
-function stopServer(reason: string): never {
+/** The server died (rather than hung or broke the protocol): the one case a command is retried. */
+class ServerDied extends Error {}
+
+/** How a dead server's process ended, from /proc (its zombie's exit_code field), if it can be told. */
+function exitStatusOf(pid: number | undefined): string {
+  if (!pid) return 'unknown';
+  for (let i = 0; i < 100; i++) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return 'unknown (already reaped)';
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') {
+      const status = Number(fields[49]);
+      return status & 0x7f ? `signal ${status & 0x7f}${status & 0x80 ? ' (core dumped)' : ''}` : `exit code ${status >> 8}`;
+    }
+    sleep(10);
+  }
+  return 'still running';
+}
+
+function stopServer(reason: string, died = false): never {
   const stopped = server;
   server = null;
+  const status = died ? exitStatusOf(stopped?.child.pid) : '';
   if (stopped) {
     stopped.child.kill('SIGKILL');
     if (stopped.requests >= 0) fs.closeSync(stopped.requests);
     fs.closeSync(stopped.replies);
   }
   const log = stopped ? serverLog(stopped.folder) : '';
-  throw new Error(`engram command server: ${reason}${log ? `\n${log}` : ''}`);
+  const message = `engram command server: ${reason}${status ? ` (${status})` : ''}${log ? `\n${log}` : ''}`;
+  throw died ? new ServerDied(message) : new Error(message);
 }
 
 /**
@@ -79,7 +104,7 @@ function readReply(replies: number, timeoutMs: number, what: string, startUp = f
       continue;
     }
     if (n === 0) {
-      if (!startUp) stopServer(`it exited during ${what}`);
+      if (!startUp) stopServer(`it exited during ${what}`, true);
       if (Date.now() > deadline) stopServer(`it did not start within ${timeoutMs / 1000} s`);
       sleep(2);
       continue;
@@ -109,7 +134,7 @@ function writeRequest(requests: number, value: unknown): void {
     try {
       at += fs.writeSync(requests, frame, at);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') stopServer(`could not send a request: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') stopServer(`could not send a request: ${(error as Error).message}`, (error as NodeJS.ErrnoException).code === 'EPIPE');
       sleep(0.2);
     }
   }
@@ -155,10 +180,31 @@ export function commandServerPid(): number | undefined {
   return server?.child.pid;
 }
 
+let restarts = 0;
+
+/** How many times a command was run again on a new server because the old one had died. */
+export function commandServerRestarts(): number {
+  return restarts;
+}
+
+/**
+ * A server that dies (a process gone, not a command's failure: those are replies) fails no
+ * test by itself: the command runs once more on a new server, and the death is reported on
+ * stderr. A command that kills its server every time still fails, the second time.
+ */
 function runInServer(args: string[], env: Record<string, string>, cwd: string): RunResult {
-  const { requests, replies } = commandServer();
-  writeRequest(requests, { args, env, cwd });
-  return readReply(replies, COMMAND_TIMEOUT_MS, `engram ${args.join(' ')}`) as RunResult;
+  const what = `engram ${args.join(' ')}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { requests, replies } = commandServer();
+      writeRequest(requests, { args, env, cwd });
+      return readReply(replies, COMMAND_TIMEOUT_MS, what) as RunResult;
+    } catch (error) {
+      if (!(error instanceof ServerDied) || attempt > 1) throw error;
+      restarts++;
+      process.stderr.write(`${(error as Error).message}\n(running ${what} again on a new server)\n`);
+    }
+  }
 }
 
 export interface RunResult {
