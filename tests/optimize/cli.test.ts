@@ -50,7 +50,7 @@ describe('engram optimize (CLI)', () => {
   it('--json reports the fit and, per deck, the losses before and after and whether it was stored', () => {
     const env = newEnv();
     const store = Store.open(env.db);
-    writeLog(store, 'Lang', simulateLog(TRUE_WEIGHTS, { cards: 300, days: 365, seed: 51 }), Date.parse('2026-01-05T00:00:00Z'));
+    writeLog(store, 'Lang', simulateLog(TRUE_WEIGHTS, { cards: 200, days: 365, seed: 51 }), Date.parse('2026-01-05T00:00:00Z'));
     store.insertDeck('Empty', START);
     store.close();
 
@@ -61,7 +61,7 @@ describe('engram optimize (CLI)', () => {
     expect(out.warnings.map((w: { kind: string }) => w.kind)).not.toContain('worse-than-defaults');
     expect(out.status).toBe('fitted');
     expect(out.deck).toBeNull();
-    expect(out.cards).toBe(300);
+    expect(out.cards).toBe(200);
     expect(out.reviews).toBeGreaterThanOrEqual(400);
     expect(out.weights).toHaveLength(21);
     for (const w of out.weights) expect(Number.isFinite(w)).toBe(true);
@@ -80,7 +80,7 @@ describe('engram optimize (CLI)', () => {
     // Run again: the same log gives the same fit, which is not better than itself.
     const again = env.run(['optimize', '--deck', 'Lang'], { now: NOW });
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^Fitted FSRS to \d+ reviews of 300 cards \(deck 'Lang'\)\./);
+    expect(again.stdout).toMatch(/^Fitted FSRS to \d+ reviews of 200 cards \(deck 'Lang'\)\./);
     expect(again.stdout).toMatch(/Lang\s+\d+\s+0\.\d{4} → 0\.\d{4}\s+\d+\.\d\d% → \d+\.\d\d%\s+current weights predict as well or better: they stay/);
   });
 });
