@@ -43,7 +43,8 @@ describe.skipIf(process.env['ENGRAM_TEST_SUBPROCESS'])('the command server', () 
       process.stderr.write = write;
     }
     expect(commandServerRestarts()).toBe(restarts + 1);
-    expect(warnings.join('')).toMatch(/engram command server: could not send a request: .*EPIPE.* \(signal 9\)\n\(running engram --version again on a new server\)/);
+    // Whether the request still got into the FIFO before the server's end closed is a matter of timing.
+    expect(warnings.join('')).toMatch(/engram command server: (could not send a request: .*EPIPE.*|it exited during engram --version) \(signal 9\)\n\(running engram --version again on a new server\)/);
     expect(commandServerPid()).not.toBe(pid);
     // A command that kills whatever server runs it fails on its second server too (the server
     // kills itself on this variable, for this test).
