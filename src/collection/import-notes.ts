@@ -17,7 +17,7 @@ import type { MatchHow } from './card-identity.js';
 import { planFile, planIsCurrent, type FilePlan, type ParsedFile, type PlanOptions } from './import-plan.js';
 import type { Prescan } from './import-unchanged.js';
 import { findVanishedNotes, pickMovedNote, type VanishedNote } from './moved-notes.js';
-import { GONE_HASH } from './read-context.js';
+import { BULK_NOTE_LOOKUP, GONE_HASH, unchangedByStat } from './read-context.js';
 import { readContext, readNotes, type ReadTask } from './read-notes.js';
 import { scanPaths } from './scan-files.js';
 import { seedFromSrSchedule } from './sr-schedules.js';
@@ -30,8 +30,6 @@ const BATCH_WRITES = 500;
 /** A long import pauses for waiting writers at least this often (see Store.yieldToWriters). */
 const YIELD_EVERY_MS = 100;
 
-/** Above this many files, the stored notes are looked up in one query instead of one each. */
-const BULK_NOTE_LOOKUP = 50;
 /** A prose front made by more notes than this in one import is a label ("What is Description?"), not a term. */
 const MAX_SHARED_PROSE_FRONT = 3;
 
@@ -129,10 +127,8 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   const reads: Array<{ index: number; known: KnownNote | null; task: ReadTask }> = [];
   scan.files.forEach((file, index) => {
     const known = knownNote(file.path);
-    // Size and mtime as stored: the file is not even read (a note with warnings or a broken
-    // example is stored with no stat, so it is read every time).
-    if (known && !options.dryRun && known.stat !== null && known.stat.size === file.size && known.stat.mtimeNs === file.mtimeNs
-      && known.stat.readWith === context.readWith) {
+    // Size and mtime as stored: the file is not even read.
+    if (known && !options.dryRun && unchangedByStat(known, file, context.readWith)) {
       result.files++;
       result.cards.unchanged += known.liveCards;
       options.onProgress?.(index + 1, 2 * scan.files.length);
@@ -195,7 +191,7 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   // A note already marked gone with no live card left has nothing more to do: its hash was
   // forgotten, its cards retired and its papers undeclared when it went (importIfUnchanged relies on this).
   const gone = vanished.map((note) => ({ note, live: store.liveCardCountOfNote(note.id) }))
-    .filter(({ note, live }) => live > 0 || !alreadyGone(store, note.path));
+    .filter(({ note, live }) => live > 0 || knownNote(note.path)?.contentHash !== GONE_HASH);
   for (const { note, live } of gone) {
     if (live === 0) continue;
     result.cards.retired += live;
@@ -331,10 +327,6 @@ export function importNotes(col: Collection, inputs: string[], options: ImportOp
   trace('import: done');
   options.onProgress?.(2 * scan.files.length, 2 * scan.files.length);
   return result;
-}
-
-function alreadyGone(store: Collection['store'], file: string): boolean {
-  return store.knownNote(file)?.contentHash === GONE_HASH;
 }
 
 function sameStat(a: NoteStat | null, b: NoteStat | null): boolean {

@@ -12,8 +12,7 @@ import { fileClockNs, trace } from '../core/index.js';
 import type { Collection } from './collection.js';
 import type { ImportOptions, ImportResult } from './import-notes.js';
 import { findVanishedNotes } from './moved-notes.js';
-import { GONE_HASH } from './read-context.js';
-import { readContext } from './read-context.js';
+import { BULK_NOTE_LOOKUP, GONE_HASH, readContext, unchangedByStat } from './read-context.js';
 import { scanPaths, type ScanResult } from './scan-files.js';
 import { isSrDataFile, srDataCandidates } from './sr-data-locate.js';
 
@@ -24,9 +23,6 @@ export interface Prescan {
 }
 
 export type UnchangedImport = { unchanged: true; result: ImportResult } | { unchanged: false; prescan: Prescan };
-
-/** Above this many files, the stored notes are looked up in one query instead of one each (as importNotes). */
-const BULK_NOTE_LOOKUP = 50;
 
 export function importIfUnchanged(col: Collection, inputs: string[], options: ImportOptions = {}): UnchangedImport {
   trace('import: scanning');
@@ -47,7 +43,7 @@ export function importIfUnchanged(col: Collection, inputs: string[], options: Im
   for (const file of files) {
     const known = stored ? stored.get(file.path) : store.knownNote(file.path);
     // The same test as importNotes' skip without reading.
-    if (!known || known.stat === null || known.stat.size !== file.size || known.stat.mtimeNs !== file.mtimeNs || known.stat.readWith !== readWith) return changed;
+    if (!known || !unchangedByStat(known, file, readWith)) return changed;
   }
   let unchangedCards: number;
   if (stored && stored.size === files.length) {

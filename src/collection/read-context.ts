@@ -4,12 +4,25 @@
  * by its stat, see import-unchanged.ts) does not load the parsers.
  */
 import type { ProseCardsMode } from '../core/index.js';
+import type { KnownNote } from '../store/index.js';
 
 /** Bump when parsing changes, so unchanged files are parsed again once. */
 export const PARSER_VERSION = '3';
 
 /** The content hash of a note whose file the importer found gone (read again if it returns). */
 export const GONE_HASH = 'gone';
+
+/** Above this many files, an import looks up the stored notes in one query instead of one each. */
+export const BULK_NOTE_LOOKUP = 50;
+
+/**
+ * Whether a stored note's stat says its file is as it was last read, so it is not read at all:
+ * the same size, mtime and read options (a note with warnings or a broken example is stored
+ * with no stat, so it is read every time).
+ */
+export function unchangedByStat(known: Pick<KnownNote, 'stat'>, file: { size: number; mtimeNs: bigint }, readWith: string): boolean {
+  return known.stat !== null && known.stat.size === file.size && known.stat.mtimeNs === file.mtimeNs && known.stat.readWith === readWith;
+}
 
 /** What every file of one import is read with. */
 export interface ReadContext {
