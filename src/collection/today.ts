@@ -3,6 +3,7 @@
  * per-deck counts, all under each deck's daily limits and its study day (rollover hour).
  */
 import { dayStart, nextDayStart, now, siblingKeyOf, type Card } from '../core/index.js';
+import type { CardKey } from '../store/index.js';
 import type { Collection } from './collection.js';
 import { buildQueue, interleave, onePerItem } from './queue.js';
 
@@ -79,20 +80,15 @@ interface StudyDays {
 }
 
 function studyDays(time: number): StudyDays {
-  const starts = new Map<number, number>();
-  const ends = new Map<number, number>();
-  return {
-    start(hour) {
-      let t = starts.get(hour);
-      if (t === undefined) starts.set(hour, (t = dayStart(time, hour)));
+  const perHour = (boundary: (time: number, rolloverHour: number) => number) => {
+    const seen = new Map<number, number>();
+    return (hour: number): number => {
+      let t = seen.get(hour);
+      if (t === undefined) seen.set(hour, (t = boundary(time, hour)));
       return t;
-    },
-    end(hour) {
-      let t = ends.get(hour);
-      if (t === undefined) ends.set(hour, (t = nextDayStart(time, hour)));
-      return t;
-    },
+    };
   };
+  return { start: perHour(dayStart), end: perHour(nextDayStart) };
 }
 
 /** New and review cards still allowed today in a deck, after what was answered today. */
@@ -209,18 +205,16 @@ export function todaysQueue(col: Collection, deckName?: string): { cards: Card[]
 export function sessionQueue(col: Collection, deckName?: string): { main: Card[]; learning: Card[]; learnAheadMs: number } {
   const today = gatherToday(col, deckName);
   const main = onePerItem(interleave(today.reviews, today.news));
-  const learnAhead = Math.max(0, ...today.deckIds.map((id) => col.deckOptions(id).learnAheadMinutes));
-  return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
+  return { main, learning: today.learning, learnAheadMs: learnAheadMsOf(col, today.deckIds) };
 }
 
-/** A card of the session's main queue by its key: enough to order and count it, loaded whole when needed. */
-export interface QueuedKey {
-  id: number;
-  deckId: number;
-  itemKey: string;
-  due: number;
-  state: 'review' | 'new';
+/** The session's learn-ahead window: the widest of its decks'. */
+function learnAheadMsOf(col: Collection, deckIds: readonly number[]): number {
+  return Math.max(0, ...deckIds.map((id) => col.deckOptions(id).learnAheadMinutes)) * 60_000;
 }
+
+/** A card of the session's main queue by its key (the store's): enough to order and count it, loaded whole when needed. */
+export type QueuedKey = CardKey;
 
 /**
  * sessionQueue's cards by their keys (id, deck, note item, due, state), in the same order, read
@@ -235,8 +229,7 @@ export function sessionQueueKeys(col: Collection, deckName?: string): { main: Qu
   // and each deck's reviews and new cards are already one per item between them (deckToday),
   // so it would drop nothing; it cost as much as interleaving at a million cards (tested equal).
   const main = interleave(today.reviews, today.news);
-  const learnAhead = Math.max(0, ...today.deckIds.map((id) => col.deckOptions(id).learnAheadMinutes));
-  return { main, learning: today.learning, learnAheadMs: learnAhead * 60_000 };
+  return { main, learning: today.learning, learnAheadMs: learnAheadMsOf(col, today.deckIds) };
 }
 
 /** What gatherToday needs of a card to pick and order it. */

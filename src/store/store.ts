@@ -25,6 +25,7 @@ import type { StoredExample } from './tables/examples.js';
 import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
 import type { KnownNote, NoteStat } from './tables/notes.js';
+import type { CardKey } from './tables/queue.js';
 import type { PreviewReview } from './tables/previews.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
@@ -36,6 +37,7 @@ export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js'
 export type { NewReview } from './tables/reviews.js';
 export type { KnownNote, NoteStat } from './tables/notes.js';
 export type { PreviewReview } from './tables/previews.js';
+export type { CardKey } from './tables/queue.js';
 export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope } from './search.js';
 
 const SQL = {
@@ -388,11 +390,11 @@ export class Store {
     return queue.newCards(this.statements, deckId, now, limit);
   }
 
-  reviewDueKeys(deckId: number, before: number, now: number, limit: number): queue.CardKey[] {
+  reviewDueKeys(deckId: number, before: number, now: number, limit: number): CardKey[] {
     return queue.reviewDueKeys(this.statements, deckId, before, now, limit);
   }
 
-  newCardKeys(deckId: number, now: number, limit: number): queue.CardKey[] {
+  newCardKeys(deckId: number, now: number, limit: number): CardKey[] {
     return queue.newCardKeys(this.statements, deckId, now, limit);
   }
 
