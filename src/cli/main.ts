@@ -9,6 +9,7 @@ import { now, trace } from '../core/index.js';
 import { Collection, SEARCH_ORDERS, resolveDbPath } from '../collection/index.js';
 import * as study from './commands/study/index.js';
 import { onOutputError, reportFailure } from './exit.js';
+import { onCollection } from './open-collection.js';
 import { safeText } from './format.js';
 
 interface GlobalOptions {
@@ -21,13 +22,7 @@ let databasePath = 'the database';
 function withCollection<A extends unknown[]>(program: Command, fn: (col: Collection, ...args: A) => void | Promise<void>) {
   return async (...args: A) => {
     databasePath = resolveDbPath((program.opts() as GlobalOptions).db);
-    const col = Collection.open(databasePath);
-    trace('database open');
-    try {
-      await fn(col, ...args);
-    } finally {
-      col.close();
-    }
+    await onCollection(databasePath, (col) => fn(col, ...args));
   };
 }
 

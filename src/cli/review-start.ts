@@ -4,9 +4,10 @@
  * command line and loading the other commands' modules before the first card.
  */
 import { now, trace } from '../core/index.js';
-import { Collection, resolveDbPath } from '../collection/index.js';
+import { resolveDbPath } from '../collection/index.js';
 import { reviewCommand } from './commands/review.js';
 import { onOutputError, reportFailure } from './exit.js';
+import { onCollection } from './open-collection.js';
 import type { PlainReview } from './review-args.js';
 
 export async function reviewMain(args: PlainReview): Promise<number> {
@@ -17,13 +18,7 @@ export async function reviewMain(args: PlainReview): Promise<number> {
     // As main(): a bad ENGRAM_NOW is refused before the database is opened.
     now();
     databasePath = resolveDbPath(args.db);
-    const col = Collection.open(databasePath);
-    trace('database open');
-    try {
-      await reviewCommand(col, {});
-    } finally {
-      col.close();
-    }
+    await onCollection(databasePath, (col) => reviewCommand(col, {}));
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return reportFailure(error, databasePath);
