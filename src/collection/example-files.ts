@@ -92,18 +92,23 @@ export function cachedExampleReader(): ExampleReader {
 
 /**
  * A digest of every example file the note's text points to, so editing only an example file
- * still re-imports the note (unchanged notes are skipped by content hash).
+ * still re-imports the note (unchanged notes are skipped by content hash); '' for a note with
+ * no example line.
  */
 export function exampleFilesDigest(noteText: string, noteFile: string, read: ExampleReader = readExampleFile): string {
   // Most notes have no example at all: one scan of the text instead of one regex per line.
   if (!/example:|predict:/i.test(noteText)) return '';
   const hash = crypto.createHash('sha256');
+  let examples = 0;
   for (const line of noteText.split('\n')) {
     const raw = line.replace(/\r$/, '');
     const written = readExampleLine(raw) ?? readPredictLine(raw);
     if (written === null) continue;
+    examples++;
     const example = read({ path: splitFragment(written).path, line: 0 }, noteFile);
     hash.update(written).update('\0').update(example.ok ? example.spec.code : `error:${example.message}`).update('\0');
   }
-  return hash.digest('hex');
+  // Prose such as "For example:" passes the quick test above without an example line: such a
+  // note reads no example file, so it has no digest (and keeps its stat, like any other note).
+  return examples === 0 ? '' : hash.digest('hex');
 }

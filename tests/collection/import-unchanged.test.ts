@@ -49,6 +49,14 @@ function expectFallThrough(inputs: string[], options: ImportOptions = {}) {
 }
 
 describe('the unchanged import', () => {
+  it('applies to a note whose prose says "For example:" without an example line (seen in a public vault)', () => {
+    vault(3);
+    write('vault/prose.md', '# Prose\n\nEvergreen notes have titles. For example:\n\n- one idea per note\n\nWhat is an evergreen note?::A note that grows.\n');
+    importNotes(temp.col(), [at('vault')]);
+    expect(temp.col().store.knownNote(at('vault/prose.md'))?.stat).not.toBeNull();
+    expectShortCut([at('vault')]);
+  });
+
   it('gives the importer\'s result on an unchanged vault of many notes, with a scan error and a suggestion', () => {
     vault(60);
     const inputs = [at('vault'), at('missing')];
