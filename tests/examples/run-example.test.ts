@@ -123,15 +123,15 @@ export async function main(): Promise<void> {
   });
 
   it('stops an infinite loop at the time limit', async () => {
-    const r = await run('console.log("before");\nwhile (true) {}', { timeoutMs: 300 });
+    const r = await run('console.log("before");\nwhile (true) {}', { timeoutMs: 150 });
     expect(r).toMatchObject({ ok: false, timedOut: true, truncated: false, exitCode: null, stdout: 'before\n' });
-    expect(r.error).toBe('timed out after 300 ms');
-    expect(r.ms).toBeGreaterThanOrEqual(300);
+    expect(r.error).toBe('timed out after 150 ms');
+    expect(r.ms).toBeGreaterThanOrEqual(150);
     expect(r.ms).toBeLessThan(2000);
   });
 
   it('stops a loop inside an async main at the time limit', async () => {
-    const r = await run('export async function main() { await null; for (;;) {} }', { timeoutMs: 300 });
+    const r = await run('export async function main() { await null; for (;;) {} }', { timeoutMs: 150 });
     expect(r).toMatchObject({ ok: false, timedOut: true });
   });
 
@@ -186,11 +186,10 @@ export async function main(): Promise<void> {
  * itself. Each must end as a clean result (timed out, or exit code 1 with a message) within the
  * limit plus a margin, and leave the sandbox working for the next run. The limit is much shorter
  * than the 2 s default: the interrupt handler and the worker's hard stop work the same at any
- * limit (sandbox.test.ts runs one loop at the default), and these runs would otherwise spend most
- * of the suite's time waiting.
+ * limit, and these runs would otherwise spend most of the suite's time waiting.
  */
 describe('runExample: hostile examples end cleanly within the limit', () => {
-  const LIMIT_MS = 300;
+  const LIMIT_MS = 150;
   const WALL_MS = 3000;
   const ENGINE_TEXT = /Aborted\(|RuntimeError|unreachable|Maximum call stack|sandbox failed/;
 
