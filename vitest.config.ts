@@ -23,7 +23,8 @@ export default defineConfig({
   test: {
     // Builds dist/ before any test: CLI tests spawn the bundle and must never run stale code.
     // Temporary files in memory (/dev/shm) when the machine has it: see the setup file.
-    globalSetup: ['tests/setup/build-once.ts', 'tests/setup/temp-in-memory.ts'],
+    setupFiles: process.env.CPU_PROBE ? ['tests/setup/cpu-probe.ts'] : [],
+    globalSetup: [...(process.env.CPU_PROBE ? ['tests/setup/main-cpu.ts'] : []), 'tests/setup/build-once.ts', 'tests/setup/temp-in-memory.ts'],
     sequence: { sequencer: SpreadTerminalTests },
     testTimeout: 30_000,
     hookTimeout: 30_000,
