@@ -56,6 +56,25 @@ describe('opening the store', () => {
     again.close();
   });
 
+  it('upgrades all or nothing: a migration that fails undoes the ones before it in the same upgrade', () => {
+    const file = path.join(tempDir(), 'half.db');
+    const from = SCHEMA_VERSION - 2;
+    const old = new Database(file);
+    for (const sql of MIGRATIONS.slice(0, from)) old.exec(sql);
+    old.pragma(`user_version = ${from}`);
+    // The last migration drops index cards_note to make it anew: without one there, it fails.
+    expect(MIGRATIONS.at(-1)).toMatch(/DROP INDEX cards_note;/);
+    old.exec('DROP INDEX cards_note');
+    const tablesBefore = old.prepare("SELECT name FROM sqlite_schema ORDER BY name").pluck().all();
+    old.close();
+
+    expect(() => Store.open(file)).toThrow(/no such index: cards_note/);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(from);
+    expect(after.prepare("SELECT name FROM sqlite_schema ORDER BY name").pluck().all()).toEqual(tablesBefore);
+    after.close();
+  });
+
   it('refuses a database from a newer engram', () => {
     const file = path.join(tempDir(), 'future.db');
     const db = new Database(file);
