@@ -23,8 +23,9 @@ export default defineConfig({
   test: {
     // Builds dist/ before any test: CLI tests spawn the bundle and must never run stale code.
     // Temporary files in memory (/dev/shm) when the machine has it: see the setup file.
-    setupFiles: process.env.CPU_PROBE ? ['tests/setup/cpu-probe.ts'] : [],
-    globalSetup: [...(process.env.CPU_PROBE ? ['tests/setup/main-cpu.ts'] : []), 'tests/setup/build-once.ts', 'tests/setup/temp-in-memory.ts'],
+    // ENGRAM_TEST_CPU=FILE: each test file's CPU time, appended to FILE (see the setup file).
+    setupFiles: process.env['ENGRAM_TEST_CPU'] ? ['tests/setup/cpu-probe.ts'] : [],
+    globalSetup: ['tests/setup/build-once.ts', 'tests/setup/temp-in-memory.ts'],
     sequence: { sequencer: SpreadTerminalTests },
     testTimeout: 30_000,
     hookTimeout: 30_000,
