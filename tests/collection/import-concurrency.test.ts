@@ -28,9 +28,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function writeNotes(): string {
+function writeNotes(files = FILES): string {
   const notes = path.join(dir, 'notes');
-  for (let f = 0; f < FILES; f++) {
+  for (let f = 0; f < files; f++) {
     const lines = ['# Big note', ''];
     for (let c = 0; c < CARDS_PER_FILE; c++) lines.push(`What is fact ${c} of note ${f}?::It is value ${f * 1000 + c}.`, '');
     fs.mkdirSync(notes, { recursive: true });
@@ -101,7 +101,9 @@ describe('a long import and answers at once', () => {
   it('a killed import leaves every file fully imported or not at all; a re-run does only the rest', async () => {
     const db = path.join(dir, 'engram.db');
     Collection.open(db).close();
-    const notes = writeNotes();
+    // Fewer files than above: the kill only has to land between the first few and the last.
+    const files = 24;
+    const notes = writeNotes(files);
     const peek = new Database(db, { readonly: true });
     const noteCount = () => (peek.prepare('SELECT COUNT(*) AS n FROM notes').get() as { n: number }).n;
     const run = startImport(db, notes);
@@ -116,7 +118,7 @@ describe('a long import and answers at once', () => {
     const orphans = (peek.prepare('SELECT COUNT(*) AS n FROM cards WHERE note_id IS NULL').get() as { n: number }).n;
     peek.close();
     expect(perNote.length).toBeGreaterThan(0);
-    expect(perNote.length).toBeLessThan(FILES);
+    expect(perNote.length).toBeLessThan(files);
     for (const note of perNote) expect(note, note.path).toMatchObject({ cards: CARDS_PER_FILE });
     expect(orphans).toBe(0);
 
@@ -124,9 +126,9 @@ describe('a long import and answers at once', () => {
     const again = importNotes(col, [notes]);
     expect(again.errors).toEqual([]);
     expect(again.cards).toEqual({
-      added: (FILES - perNote.length) * CARDS_PER_FILE, updated: 0, unchanged: perNote.length * CARDS_PER_FILE, retired: 0,
+      added: (files - perNote.length) * CARDS_PER_FILE, updated: 0, unchanged: perNote.length * CARDS_PER_FILE, retired: 0,
     });
-    expect(col.cards({})).toHaveLength(FILES * CARDS_PER_FILE);
+    expect(col.cards({})).toHaveLength(files * CARDS_PER_FILE);
     col.close();
   }, 120_000);
 });
