@@ -3,7 +3,7 @@
  * statements over the Store's connection, prepared once per connection.
  */
 import type { Card } from '../core/index.js';
-import { rowToCard, type CardRow } from './rows.js';
+import { allCards } from './rows.js';
 import { statementsOf } from './statements.js';
 import type { Store } from './store.js';
 
@@ -35,14 +35,14 @@ const stmt = statementsOf(SQL);
 
 /** Every paper card of the deck, retired ones included (so a returning paper gets its card back). */
 export function paperCardsOfDeck(store: Store, deckId: number): Card[] {
-  return (stmt(store, 'paperCardsOfDeck').all(deckId) as CardRow[]).map(rowToCard);
+  return allCards(stmt(store, 'paperCardsOfDeck'), deckId);
 }
 
 /** Learning paper cards due before `before`, then reviews due, then new ones (within the limits). */
 export function quizDueCards(store: Store, deckId: number, input: { before: number; now: number; reviews: number; news: number }): { learning: Card[]; reviews: Card[]; news: Card[] } {
-  const learning = (stmt(store, 'quizLearningDue').all(deckId, input.before, input.now) as CardRow[]).map(rowToCard);
-  const reviews = input.reviews > 0 ? (stmt(store, 'quizReviewDue').all(deckId, input.before, input.now, input.reviews) as CardRow[]).map(rowToCard) : [];
-  const news = input.news > 0 ? (stmt(store, 'quizNew').all(deckId, input.now, input.news) as CardRow[]).map(rowToCard) : [];
+  const learning = allCards(stmt(store, 'quizLearningDue'), deckId, input.before, input.now);
+  const reviews = input.reviews > 0 ? allCards(stmt(store, 'quizReviewDue'), deckId, input.before, input.now, input.reviews) : [];
+  const news = input.news > 0 ? allCards(stmt(store, 'quizNew'), deckId, input.now, input.news) : [];
   return { learning, reviews, news };
 }
 

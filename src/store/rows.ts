@@ -51,67 +51,74 @@ type CardColumns = Record<keyof CardRow, number>;
 
 const cardColumns = new WeakMap<Statement, CardColumns>();
 
-/**
- * A card query's rows, read as arrays and made into row objects by one object literal: for a
- * 35-column card row better-sqlite3's own objects (built column by column in native code) cost
- * about twice as much, which counts when a query returns thousands (`engram due` at its limits
- * in 100 decks).
- */
-export function allCardRows(statement: Statement, ...params: unknown[]): CardRow[] {
+function columnsOf(statement: Statement): CardColumns {
   let at = cardColumns.get(statement);
   if (!at) {
-    const names = statement.columns().map((c) => c.name);
-    at = Object.fromEntries(names.map((name, i) => [name, i])) as CardColumns;
+    at = Object.fromEntries(statement.columns().map((c, i) => [c.name, i])) as CardColumns;
     cardColumns.set(statement, at);
   }
-  const columns = at;
-  return (statement.raw(true).all(...params) as unknown[][]).map((v) => cardRowOf(v, columns));
+  return at;
 }
 
-/** One row's values as a CardRow; a column the query lacks is undefined. */
-function cardRowOf(v: unknown[], at: CardColumns): CardRow {
-  return {
-    id: v[at.id] as number, deck_id: v[at.deck_id] as number, deck_name: v[at.deck_name] as string, note_id: v[at.note_id] as number | null,
-    kind: v[at.kind] as string, front: v[at.front] as string, back: v[at.back] as string,
-    source_file: v[at.source_file] as string | null, source_line: v[at.source_line] as number | null,
-    breadcrumb: v[at.breadcrumb] as string, item_key: v[at.item_key] as string, tags: v[at.tags] as string,
-    state: v[at.state] as string, due: v[at.due] as number, stability: v[at.stability] as number, difficulty: v[at.difficulty] as number,
-    elapsed_days: v[at.elapsed_days] as number, scheduled_days: v[at.scheduled_days] as number, learning_steps: v[at.learning_steps] as number,
-    reps: v[at.reps] as number, lapses: v[at.lapses] as number, last_review: v[at.last_review] as number | null,
-    suspended: v[at.suspended] as number, buried_until: v[at.buried_until] as number, retired: v[at.retired] as number,
-    new_position: v[at.new_position] as number, created_at: v[at.created_at] as number, modified_at: v[at.modified_at] as number,
-    seen_front: v[at.seen_front] as string | null, seen_back: v[at.seen_back] as string | null, has_example: v[at.has_example] as number,
-    status: v[at.status] as string, flag: v[at.flag] as number, tag_edits: v[at.tag_edits] as string | undefined, type_in: v[at.type_in] as number | undefined,
-  };
+/**
+ * A card query's cards, its rows read as arrays and made into cards directly: better-sqlite3's
+ * own row objects (built column by column in native code) and a row object between row and card
+ * cost about twice as much, which counts when a query returns thousands (`engram due` at its
+ * limits in 100 decks). The statement is switched to raw rows for good: use it for cards only.
+ */
+export function allCards(statement: Statement, ...params: unknown[]): Card[] {
+  const at = columnsOf(statement);
+  return (statement.raw(true).all(...params) as unknown[][]).map((values) => cardOf(values, at));
 }
 
-export function rowToCard(row: CardRow): Card {
+/** The first card a card query returns, or null. */
+export function firstCard(statement: Statement, ...params: unknown[]): Card | null {
+  const at = columnsOf(statement);
+  const values = statement.raw(true).get(...params) as unknown[] | undefined;
+  return values ? cardOf(values, at) : null;
+}
+
+/** One row's values as a card; a column the query lacks reads as undefined (has_example: false). */
+function cardOf(v: unknown[], at: CardColumns): Card {
+  const sourceFile = v[at.source_file] as string | null;
+  const tagEdits = v[at.tag_edits] as string | undefined;
   return {
-    id: row.id,
-    deckId: row.deck_id,
-    deck: row.deck_name,
-    noteId: row.note_id,
-    kind: row.kind as CardKind,
-    front: row.front,
-    back: row.back,
-    source: row.source_file === null ? null : { file: row.source_file, line: row.source_line ?? 1 },
-    breadcrumb: parseList(row.breadcrumb),
-    itemKey: row.item_key,
-    tags: parseList(row.tags),
-    memory: rowToMemory(row),
-    suspended: row.suspended === 1,
-    buriedUntil: row.buried_until,
-    retired: row.retired === 1,
-    newPosition: row.new_position,
-    createdAt: row.created_at,
-    modifiedAt: row.modified_at,
-    seenFront: row.seen_front,
-    seenBack: row.seen_back,
-    hasExample: row.has_example === 1,
-    flag: row.flag ?? 0,
-    ...(row.type_in === 1 ? { typeIn: true } : {}),
-    tagEdits: row.tag_edits && row.tag_edits !== NO_TAG_EDITS ? (JSON.parse(row.tag_edits) as { add: string[]; remove: string[] }) : { add: [], remove: [] },
-    status: row.status as CardStatus,
+    id: v[at.id] as number,
+    deckId: v[at.deck_id] as number,
+    deck: v[at.deck_name] as string,
+    noteId: v[at.note_id] as number | null,
+    kind: v[at.kind] as CardKind,
+    front: v[at.front] as string,
+    back: v[at.back] as string,
+    source: sourceFile === null || sourceFile === undefined ? null : { file: sourceFile, line: (v[at.source_line] as number | null) ?? 1 },
+    breadcrumb: parseList(v[at.breadcrumb] as string),
+    itemKey: v[at.item_key] as string,
+    tags: parseList(v[at.tags] as string),
+    memory: {
+      state: v[at.state] as CardState,
+      due: v[at.due] as number,
+      stability: v[at.stability] as number,
+      difficulty: v[at.difficulty] as number,
+      elapsedDays: v[at.elapsed_days] as number,
+      scheduledDays: v[at.scheduled_days] as number,
+      learningSteps: v[at.learning_steps] as number,
+      reps: v[at.reps] as number,
+      lapses: v[at.lapses] as number,
+      lastReview: v[at.last_review] as number | null,
+    },
+    suspended: v[at.suspended] === 1,
+    buriedUntil: v[at.buried_until] as number,
+    retired: v[at.retired] === 1,
+    newPosition: v[at.new_position] as number,
+    createdAt: v[at.created_at] as number,
+    modifiedAt: v[at.modified_at] as number,
+    seenFront: v[at.seen_front] as string | null,
+    seenBack: v[at.seen_back] as string | null,
+    hasExample: v[at.has_example] === 1,
+    flag: (v[at.flag] as number | undefined) ?? 0,
+    ...(v[at.type_in] === 1 ? { typeIn: true } : {}),
+    tagEdits: tagEdits && tagEdits !== NO_TAG_EDITS ? (JSON.parse(tagEdits) as { add: string[]; remove: string[] }) : { add: [], remove: [] },
+    status: v[at.status] as CardStatus,
   };
 }
 

@@ -7,7 +7,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Card, CompareOp, QueryNode } from '../core/index.js';
 import { CARD_SELECT } from './tables/cards.js';
-import { rowToCard, type CardRow } from './rows.js';
+import { allCards } from './rows.js';
 import type { Db } from './open-store.js';
 
 const DAY = 86_400_000;
@@ -56,7 +56,7 @@ export function searchCards(db: Db, tree: QueryNode, clock: SearchClock, scope: 
   const order = ORDER_SQL[scope.order ?? 'id'];
   params.push(scope.limit !== undefined ? Math.max(0, Math.floor(scope.limit)) : -1, Math.max(0, Math.floor(scope.offset ?? 0)));
   const sql = `${CARD_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  return (statement(db, sql).all(...params) as CardRow[]).map(rowToCard);
+  return allCards(statement(db, sql), ...params);
 }
 
 /** How many cards a query selects (limit and offset aside). */

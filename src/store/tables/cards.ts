@@ -1,6 +1,6 @@
 /** The cards table: one card's content, schedule and status, and lookups by note, sibling and search. */
 import { siblingKeyOf, type Card, type CardSchedule, type CardStatus, type Memory, type TagEdits } from '../../core/index.js';
-import { memoryToParams, rowToCard, type CardRow } from '../rows.js';
+import { allCards, firstCard, memoryToParams } from '../rows.js';
 import type { Prepared } from '../statements.js';
 
 /** What import and `add` write about a card's content: the Card fields that come from the note. */
@@ -80,8 +80,7 @@ export const CARDS_SQL = {
 type Statements = Prepared<keyof typeof CARDS_SQL>;
 
 export function getCard(s: Statements, id: number): Card | null {
-  const row = s.stmt('cardById').get(id) as CardRow | undefined;
-  return row ? rowToCard(row) : null;
+  return firstCard(s.stmt('cardById'), id);
 }
 
 export function insertCard(s: Statements, card: NewCard): number {
@@ -148,8 +147,7 @@ export function setCardStatus(s: Statements, id: number, status: CardStatus, mod
 
 /** Live suggestions in note order (file, line), optionally of one deck or one note. */
 export function suggestions(s: Statements, filter: { deckIds?: readonly number[]; noteId?: number } = {}): Card[] {
-  const rows = s.stmt('suggestions').all({ decks: filter.deckIds ? JSON.stringify(filter.deckIds) : null, note: filter.noteId ?? null }) as CardRow[];
-  return rows.map(rowToCard);
+  return allCards(s.stmt('suggestions'), { decks: filter.deckIds ? JSON.stringify(filter.deckIds) : null, note: filter.noteId ?? null });
 }
 
 export function suggestionCount(s: Statements, deckIds?: readonly number[]): number {
@@ -158,7 +156,7 @@ export function suggestionCount(s: Statements, deckIds?: readonly number[]): num
 }
 
 export function cardsOfNote(s: Statements, noteId: number): Card[] {
-  return (s.stmt('cardsOfNote').all(noteId) as CardRow[]).map(rowToCard);
+  return allCards(s.stmt('cardsOfNote'), noteId);
 }
 
 export function liveCardCountOfNote(s: Statements, noteId: number): number {
@@ -197,7 +195,7 @@ export function findCards(s: Statements, filter: { deckId?: number; deckIds?: re
     params.push(like, like);
   }
   const sql = `${CARD_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id${filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : ''}`;
-  return (s.db.prepare(sql).all(...params) as CardRow[]).map(rowToCard);
+  return allCards(s.db.prepare(sql), ...params);
 }
 
 function contentParams(card: CardContent) {

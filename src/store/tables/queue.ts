@@ -1,6 +1,6 @@
 /** The review queue's reads: which cards are due, new or learning, and what was answered since a time. */
 import type { Card } from '../../core/index.js';
-import { allCardRows, rowToCard } from '../rows.js';
+import { allCards } from '../rows.js';
 import type { Prepared } from '../statements.js';
 import { CARD_SELECT } from './cards.js';
 
@@ -42,17 +42,17 @@ export const QUEUE_SQL = {
 type Statements = Prepared<keyof typeof QUEUE_SQL>;
 
 export function learningDue(s: Statements, before: number, now: number): Card[] {
-  return allCardRows(s.stmt('learningDue'), before, now).map(rowToCard);
+  return allCards(s.stmt('learningDue'), before, now);
 }
 
 export function reviewDue(s: Statements, deckId: number, before: number, now: number, limit: number): Card[] {
   if (limit <= 0) return [];
-  return allCardRows(s.stmt('reviewDue'), deckId, before, now, limit).map(rowToCard);
+  return allCards(s.stmt('reviewDue'), deckId, before, now, limit);
 }
 
 export function newCards(s: Statements, deckId: number, now: number, limit: number): Card[] {
   if (limit <= 0) return [];
-  return allCardRows(s.stmt('newCards'), deckId, now, limit).map(rowToCard);
+  return allCards(s.stmt('newCards'), deckId, now, limit);
 }
 
 export function reviewDueCount(s: Statements, deckId: number, before: number, now: number): number {
@@ -95,7 +95,7 @@ export function newCardKeys(s: Statements, deckId: number, now: number, limit: n
 /** Whole cards by id, in the order of `ids` (an id with no card is left out). */
 export function cardsByIds(s: Statements, ids: readonly number[]): Card[] {
   if (ids.length === 0) return [];
-  const byId = new Map(allCardRows(s.stmt('cardsByIds'), JSON.stringify(ids)).map((r) => [r.id, rowToCard(r)]));
+  const byId = new Map(allCards(s.stmt('cardsByIds'), JSON.stringify(ids)).map((card) => [card.id, card]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
