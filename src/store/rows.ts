@@ -2,7 +2,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Card, CardKind, CardState, CardStatus, Deck, Grade, Memory, Review } from '../core/index.js';
 
-export interface CardRow {
+/** The columns of a card query (CARD_SELECT), by name, with their SQLite types. */
+interface CardRow {
   id: number;
   deck_id: number;
   deck_name: string;
@@ -119,21 +120,6 @@ function cardOf(v: unknown[], at: CardColumns): Card {
     ...(v[at.type_in] === 1 ? { typeIn: true } : {}),
     tagEdits: tagEdits && tagEdits !== NO_TAG_EDITS ? (JSON.parse(tagEdits) as { add: string[]; remove: string[] }) : { add: [], remove: [] },
     status: v[at.status] as CardStatus,
-  };
-}
-
-export function rowToMemory(row: Pick<CardRow, 'state' | 'due' | 'stability' | 'difficulty' | 'elapsed_days' | 'scheduled_days' | 'learning_steps' | 'reps' | 'lapses' | 'last_review'>): Memory {
-  return {
-    state: row.state as CardState,
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsed_days,
-    scheduledDays: row.scheduled_days,
-    learningSteps: row.learning_steps,
-    reps: row.reps,
-    lapses: row.lapses,
-    lastReview: row.last_review,
   };
 }
 
