@@ -3,11 +3,11 @@
  * with direct inserts through the Store's db handle, from a seeded PRNG so every run is the same.
  * The generated rows are returned too, so tests can compute expectations independently.
  */
-import type { Statement } from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Collection } from '../../src/collection/index.js';
+import { statementsOf } from '../../src/store/statements.js';
 import { prng } from '../helpers/prng.js';
 
 export const DAY = 86_400_000;
@@ -58,22 +58,20 @@ export function emptyCollection(): Omit<Synthetic, 'cards' | 'reviews' | 'decks'
   return { dir, dbPath, col, cleanup: () => { col.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-/** Statements prepared once per database: a synthetic collection inserts thousands of rows. */
-const prepared = new WeakMap<object, Map<string, Statement>>();
-function statement(col: Collection, sql: string): Statement {
-  let statements = prepared.get(col.store.db);
-  if (!statements) prepared.set(col.store.db, (statements = new Map()));
-  let found = statements.get(sql);
-  if (!found) statements.set(sql, (found = col.store.db.prepare(sql)));
-  return found;
-}
+/** Prepared once per database (the store's own helper): a synthetic collection inserts thousands of rows. */
+const statement = statementsOf({
+  insertCard: `
+    INSERT INTO cards (deck_id, kind, front, back, item_key, state, due, stability, difficulty, scheduled_days,
+      suspended, buried_until, retired, new_position, created_at, modified_at)
+    VALUES (?, 'basic', ?, 'back', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertReview: `
+    INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
+    VALUES (?, ?, ?, ?, ?, ?, 'review', ?)`,
+});
 
 /** Inserts a card row with the schedule given; returns its id. */
 export function insertCard(col: Collection, card: Omit<GenCard, 'id'>, n: number): number {
-  const result = statement(col, `
-    INSERT INTO cards (deck_id, kind, front, back, item_key, state, due, stability, difficulty, scheduled_days,
-      suspended, buried_until, retired, new_position, created_at, modified_at)
-    VALUES (?, 'basic', ?, 'back', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  const result = statement(col.store, 'insertCard').run(
     card.deckId, `front ${n}`, `item ${n}`, card.state, card.due, card.state === 'new' ? 0 : 1 + (n % 50), card.state === 'new' ? 0 : 1 + (n % 9),
     card.state === 'review' ? 1 + (n % 40) : 0, card.suspended ? 1 : 0, card.buriedUntil, card.retired ? 1 : 0, n, NOW - 400 * DAY, NOW - 400 * DAY,
   );
@@ -82,9 +80,7 @@ export function insertCard(col: Collection, card: Omit<GenCard, 'id'>, n: number
 
 /** Inserts a log row; the `before` snapshot carries the interval the card had, as `answer` writes it. */
 export function insertReview(col: Collection, review: Omit<GenReview, 'deckId'>): void {
-  statement(col, `
-    INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
-    VALUES (?, ?, ?, ?, ?, ?, 'review', ?)`).run(
+  statement(col.store, 'insertReview').run(
     review.cardId, review.grade, review.reviewedAt, review.scheduledDays, review.durationMs, review.stateBefore,
     JSON.stringify({ memory: { scheduledDays: review.scheduledDays } }),
   );
