@@ -44,17 +44,25 @@ function serverLog(folder: string): string {
 /** The server died (rather than hung or broke the protocol): the one case a command is retried. */
 class ServerDied extends Error {}
 
+/**
+ * A process's /proc/PID/stat fields after its name (fields[0] is field 3 of proc(5), the state),
+ * or null when the process is gone.
+ */
+export function procStatFields(pid: number | 'self'): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** How a dead server's process ended, from /proc (its zombie's exit_code field), if it can be told. */
 function exitStatusOf(pid: number | undefined): string {
   if (!pid) return 'unknown';
   for (let i = 0; i < 100; i++) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      return 'unknown (already reaped)';
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = procStatFields(pid);
+    if (!fields) return 'unknown (already reaped)';
     if (fields[0] === 'Z' || fields[0] === 'X') {
       const status = Number(fields[49]);
       return status & 0x7f ? `signal ${status & 0x7f}${status & 0x80 ? ' (core dumped)' : ''}` : `exit code ${status >> 8}`;

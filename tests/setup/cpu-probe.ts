@@ -7,18 +7,14 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { commandServerPid } from '../helpers/cli.js';
+import { commandServerPid, procStatFields } from '../helpers/cli.js';
 
 const TICK_MS = 10;
-/** utime+stime of a process, and of its waited-for children, from /proc (clock ticks of 10 ms). */
+/** utime+stime of a process, and of its waited-for children (clock ticks of 10 ms). */
 function cpuOf(pid: number | 'self'): { self: number; children: number } {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-    return { self: (f[11]! + f[12]!) * TICK_MS, children: (f[13]! + f[14]!) * TICK_MS };
-  } catch {
-    return { self: 0, children: 0 };
-  }
+  const f = procStatFields(pid)?.map(Number);
+  if (!f) return { self: 0, children: 0 };
+  return { self: (f[11]! + f[12]!) * TICK_MS, children: (f[13]! + f[14]!) * TICK_MS };
 }
 
 const out = process.env['ENGRAM_TEST_CPU']!;
