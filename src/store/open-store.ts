@@ -53,6 +53,11 @@ export function openDatabase(file: string): OpenResult {
       );
     }
     db.pragma('foreign_keys = ON');
+    // Sorts, DISTINCT and GROUP BY build temporary b-trees; SQLite's default keeps them in
+    // temporary files, and opening one costs system calls each time (the queue counts of 100
+    // decks took 60–110 ms with files, 27–30 ms in memory). Engram's temporary b-trees are
+    // small: one deck's cards for today, one day's answers.
+    db.pragma('temp_store = MEMORY');
     if (readOnly) {
       if (version < SCHEMA_VERSION) {
         throw new EngramError(`database ${file} is read-only and needs an upgrade (schema ${version} → ${SCHEMA_VERSION}): make it writable once`);
