@@ -18,7 +18,7 @@ import { customQueue, previewAnswer, undoPreviewAnswer, type CustomStudy } from 
 import { countCards, findCards, parseOrThrow, type FindOptions } from './search.js';
 import { rebuildDeckAfterOption } from './sync-apply.js';
 import { autoSyncOn, syncFolder, syncStatus, type SyncOptions, type SyncReport, type SyncStatus } from './sync.js';
-import { deckSummaries, remainingLimits, sessionQueue, sessionQueueKeys, todaysQueue, type DeckSummary, type QueuedKey, type QueueCounts } from './today.js';
+import { deckSummaries, remainingLimits, sessionQueue, sessionQueueKeys, sessionStart, todaysQueue, type DeckSummary, type QueuedKey, type QueueCounts } from './today.js';
 
 export { schedulerOptions, type OptionSource } from './deck-options.js';
 export { flattenTree, type DeckNode } from './deck-tree.js';
@@ -146,6 +146,11 @@ export class Collection {
   /** sessionQueue's main queue by the cards' keys, in the same order (load them with cardsByIds). */
   sessionQueueKeys(deckName?: string): { main: QueuedKey[]; learning: Card[]; learnAheadMs: number } {
     return sessionQueueKeys(this, deckName);
+  }
+
+  /** The review's first frame without the queue: its first card, its counts, the learning cards (see today.ts). */
+  sessionStart(deckName?: string): ReturnType<typeof sessionStart> {
+    return sessionStart(this, deckName);
   }
 
   /** Whole cards by id, in the order given (an id with no card is left out). */

@@ -111,29 +111,72 @@ export function remainingLimits(
 }
 
 /**
- * Today's counts per deck (its own cards) as gatherToday makes them, from the indexes: due
- * reviews counted up to the limit, the new cards' note items only, learning cards' due times.
+ * Today's counts per deck (its own cards) as gatherToday makes them, counted by SQLite from the
+ * indexes (store deckTodayCounts): due reviews up to the limit, one per note item; new cards'
+ * note items not taken by a review, up to the limit; learning cards' due times.
  */
 export function countToday(col: Collection, deckIds: readonly number[]): Map<number, QueueCounts> {
+  const out = new Map<number, QueueCounts>();
+  const today = deckTodayCounts(col, deckIds);
+  for (const [deckId, d] of today.decks) out.set(deckId, { new: d.news, learning: 0, review: d.reviews });
+  for (const c of col.store.learningDueTimes(today.latestDayEnd, today.time)) {
+    const counts = out.get(c.deckId);
+    if (counts && c.due < today.days.end(col.deckOptions(c.deckId).rolloverHour)) counts.learning++;
+  }
+  return out;
+}
+
+/** Per deck: its counts for today under its limits (news capped), and the first review and new card. */
+function deckTodayCounts(col: Collection, deckIds: readonly number[]) {
   const time = now();
   const answered = answeredTodayReader(col);
   const days = studyDays(time);
-  const out = new Map<number, QueueCounts>();
+  const decks = new Map<number, { reviews: number; news: number; firstReview: { id: number; due: number } | null; firstNew: number | null }>();
   let latestDayEnd = time;
   for (const deckId of deckIds) {
-    const { dayEnd, reviews, news } = deckToday(
-      col, deckId, time, answered, days,
-      (end, limit) => col.store.reviewDueKeys(deckId, end, time, limit),
-      (n) => col.store.newCardKeys(deckId, time, n),
-    );
+    const dayEnd = days.end(col.deckOptions(deckId).rolloverHour);
+    const limits = remainingLimits(col, deckId, time, answered, days);
+    // newOfTodayFetched picks from at most `limit * 3 + 10` new cards; none when the limit is 0.
+    const d = col.store.deckTodayCounts(deckId, dayEnd, time, limits.reviews, limits.news > 0 ? limits.news * 3 + 10 : 0);
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
-    out.set(deckId, { new: news.length, learning: 0, review: reviews.length });
+    decks.set(deckId, { reviews: d.reviews, news: Math.min(limits.news, d.newItems), firstReview: d.firstReview, firstNew: d.firstNew });
   }
-  for (const c of col.store.learningDueTimes(latestDayEnd, time)) {
-    const counts = out.get(c.deckId);
-    if (counts && c.due < days.end(col.deckOptions(c.deckId).rolloverHour)) counts.learning++;
+  return { time, days, decks, latestDayEnd };
+}
+
+/**
+ * What the review's first frame needs of today's queue, without the queue: the first card of
+ * the main queue (sessionQueueKeys' first), the main queue's counts, and the learning cards
+ * whole. The queue itself is read after the first frame.
+ */
+export function sessionStart(col: Collection, deckName?: string): {
+  first: Pick<QueuedKey, 'id' | 'state'> | null; counts: { new: number; review: number }; learning: Card[]; learnAheadMs: number;
+} {
+  const deckIds = deckIdsFor(col, deckName);
+  const today = deckTodayCounts(col, deckIds);
+  const counts = { new: 0, review: 0 };
+  let firstReview: { id: number; due: number } | null = null;
+  let firstNew: number | null = null;
+  for (const deckId of deckIds) {
+    const d = today.decks.get(deckId)!;
+    counts.review += d.reviews;
+    counts.new += d.news;
+    // interleave puts a review first whenever there is one: the earliest due (then lowest id) of
+    // all decks'; with none, the first new card of the first deck that has one (no review excludes it).
+    const r = d.reviews > 0 ? d.firstReview : null;
+    if (r && (!firstReview || r.due < firstReview.due || (r.due === firstReview.due && r.id < firstReview.id))) firstReview = r;
+    if (firstNew === null && d.news > 0) firstNew = d.firstNew;
   }
-  return out;
+  const first = firstReview ? { id: firstReview.id, state: 'review' as const } : firstNew !== null ? { id: firstNew, state: 'new' as const } : null;
+  return { first, counts, learning: learningOfToday(col, deckIds, today), learnAheadMs: learnAheadMsOf(col, deckIds) };
+}
+
+/** Learning cards of the decks due before the end of their deck's study day, whole, by due. */
+function learningOfToday(col: Collection, deckIds: readonly number[], today: { time: number; latestDayEnd: number; days: StudyDays }): Card[] {
+  const wanted = new Set(deckIds);
+  return col.store
+    .learningDue(today.latestDayEnd, today.time)
+    .filter((c) => wanted.has(c.deckId) && c.memory.due < today.days.end(col.deckOptions(c.deckId).rolloverHour));
 }
 
 /**
@@ -253,7 +296,6 @@ function gatherTodayWith<T extends Pickable>(
 ) {
   const time = now();
   const deckIds = deckIdsFor(col, deckName);
-  const wanted = new Set(deckIds);
   const answered = answeredTodayReader(col);
   const days = studyDays(time);
   const reviews: T[] = [];
@@ -273,9 +315,7 @@ function gatherTodayWith<T extends Pickable>(
     counts.new += deckNews.length;
   }
   reviews.sort((a, b) => dueOf(a) - dueOf(b) || a.id - b.id);
-  const learning = col.store
-    .learningDue(latestDayEnd, time)
-    .filter((c) => wanted.has(c.deckId) && c.memory.due < days.end(col.deckOptions(c.deckId).rolloverHour));
+  const learning = learningOfToday(col, deckIds, { time, latestDayEnd, days });
   counts.learning = learning.length;
   return { time, deckIds, reviews, news, learning, counts };
 }

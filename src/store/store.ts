@@ -25,7 +25,7 @@ import type { StoredExample } from './tables/examples.js';
 import type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js';
 import type { NewReview } from './tables/reviews.js';
 import type { KnownNote, NoteStat } from './tables/notes.js';
-import type { CardKey } from './tables/queue.js';
+import type { CardKey, DeckTodayCounts } from './tables/queue.js';
 import type { PreviewReview } from './tables/previews.js';
 
 export type { CardContent, CardScheduleUpdate, NewCard } from './tables/cards.js';
@@ -37,7 +37,7 @@ export type { CitedPaper, DeclaredPaper, StoredPaper } from './tables/papers.js'
 export type { NewReview } from './tables/reviews.js';
 export type { KnownNote, NoteStat } from './tables/notes.js';
 export type { PreviewReview } from './tables/previews.js';
-export type { CardKey } from './tables/queue.js';
+export type { CardKey, DeckTodayCounts } from './tables/queue.js';
 export { SEARCH_ORDERS, type SearchClock, type SearchOrder, type SearchScope } from './search.js';
 
 const SQL = {
@@ -396,6 +396,11 @@ export class Store {
 
   newCardKeys(deckId: number, now: number, limit: number): CardKey[] {
     return queue.newCardKeys(this.statements, deckId, now, limit);
+  }
+
+  /** One deck's counts for today, as reviewDueKeys and newCardKeys would give them, counted by SQLite. */
+  deckTodayCounts(deckId: number, dayEnd: number, now: number, reviews: number, newFetch: number): DeckTodayCounts {
+    return queue.deckToday(this.statements, deckId, dayEnd, now, reviews, newFetch);
   }
 
   /** Whole cards by id, in the order given. */

@@ -4,6 +4,17 @@ import { allCards } from '../rows.js';
 import type { Prepared } from '../statements.js';
 import { CARD_SELECT } from './cards.js';
 
+/**
+ * core's siblingKeyOf in SQL: an Anki card's item key `anki:<note>:<ord>` stands for its note
+ * (`anki:<note>`), any other key for itself. (GLOB's [0-9] and the colon count make it exactly
+ * /^anki:\d+:\d+$/; the store tests hold it to siblingKeyOf.)
+ */
+export function siblingKeySql(column: string): string {
+  return `CASE WHEN ${column} GLOB 'anki:[0-9]*:[0-9]*' AND substr(${column}, 6) NOT GLOB '*[^0-9:]*'
+    AND length(${column}) - length(replace(${column}, ':', '')) = 2
+    THEN substr(${column}, 1, 4 + instr(substr(${column}, 6), ':')) ELSE ${column} END`;
+}
+
 /** The table's named statements; the store prepares each on first use. */
 export const QUEUE_SQL = {
   // Paper quiz cards (kind 'paper') are asked only by `engram quiz papers`: the review queue skips them.
@@ -27,6 +38,20 @@ export const QUEUE_SQL = {
   newCardKeys: `
     SELECT id, deck_id, item_key, due FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
       AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY new_position LIMIT ?`,
+  // One deck's share of today counted in SQLite, without a row for each card: the one-per-note-item
+  // reviews among the first @reviews due (reviewDueKeys), the note items of the first @newFetch
+  // new cards (newCardKeys) that no kept review shares, and the first of each.
+  deckToday: `
+    WITH r AS MATERIALIZED (
+      SELECT id, due, ${siblingKeySql('item_key')} AS sibling FROM cards WHERE deck_id = @deck AND state = 'review' AND retired = 0 AND suspended = 0
+        AND due < @dayEnd AND buried_until <= @now AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT @reviews),
+    n AS MATERIALIZED (
+      SELECT id, ${siblingKeySql('item_key')} AS sibling FROM cards WHERE deck_id = @deck AND state = 'new' AND retired = 0 AND suspended = 0
+        AND buried_until <= @now AND kind != 'paper' AND status = 'accepted' ORDER BY new_position LIMIT @newFetch)
+    SELECT (SELECT COUNT(DISTINCT sibling) FROM r) AS reviews,
+      (SELECT COUNT(DISTINCT sibling) FROM n WHERE sibling NOT IN (SELECT sibling FROM r)) AS news,
+      (SELECT id FROM r LIMIT 1) AS first_review, (SELECT due FROM r LIMIT 1) AS first_review_due,
+      (SELECT id FROM n LIMIT 1) AS first_new`,
   // The review's first frame: whole cards for the few shown first, by id.
   cardsByIds: `${CARD_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`,
   learningDueTimes: `
@@ -90,6 +115,30 @@ export function reviewDueKeys(s: Statements, deckId: number, before: number, now
 export function newCardKeys(s: Statements, deckId: number, now: number, limit: number): CardKey[] {
   if (limit <= 0) return [];
   return keysOf(s.stmt('newCardKeys').raw(true).all(deckId, now, limit) as KeyRow[], 'new');
+}
+
+/** What deckToday counts for one deck: see the statement. */
+export interface DeckTodayCounts {
+  /** Review cards kept today, one per note item. */
+  reviews: number;
+  /** Note items among the new cards fetched that no kept review shares (the daily limit not applied). */
+  newItems: number;
+  /** The first kept review (the earliest due), if any. */
+  firstReview: { id: number; due: number } | null;
+  /** The first new card fetched, if any. */
+  firstNew: number | null;
+}
+
+export function deckToday(s: Statements, deckId: number, dayEnd: number, now: number, reviews: number, newFetch: number): DeckTodayCounts {
+  const row = s.stmt('deckToday').get({ deck: deckId, dayEnd, now, reviews: Math.max(0, reviews), newFetch: Math.max(0, newFetch) }) as {
+    reviews: number; news: number; first_review: number | null; first_review_due: number | null; first_new: number | null;
+  };
+  return {
+    reviews: row.reviews,
+    newItems: row.news,
+    firstReview: row.first_review === null ? null : { id: row.first_review, due: row.first_review_due! },
+    firstNew: row.first_new,
+  };
 }
 
 /** Whole cards by id, in the order of `ids` (an id with no card is left out). */
