@@ -30,6 +30,8 @@ export interface ReviewController {
   prepareExamples?(): void;
   /** The whole cards of queued cards the first frame left pending, in the order given. */
   loadPending?(ids: number[]): SessionCard[];
+  /** Today's main queue as it is now, its first cards whole and the rest pending (for a first frame that had only its first card). */
+  loadQueue?(): SessionCard[];
   /** Opens the card's note in $EDITOR at its line, re-imports the file, returns the card as it is now (null: gone). */
   edit(cardId: number): Promise<{ card: SessionCard | null; message: string }>;
   /** The card's pictures, resolved and read (card-pictures.ts draws them); absent: pictures stay Markdown. */

@@ -108,6 +108,7 @@ export function createController(col: Collection, deck?: string): ReviewControll
       return { card: after.retired ? null : toSessionCard(after), message };
     },
     loadPending: (ids) => col.cardsByIds(ids).map(toSessionCard),
+    loadQueue: () => queuedMain(col, col.sessionQueueKeys(deck).main),
     nextDue: () => col.nextDueTime(),
     suggestionsWaiting: () => col.suggestionCount(deck),
     now,
@@ -129,14 +130,33 @@ function pendingCard(key: QueuedKey): SessionCard {
  */
 export function startingState(col: Collection, deck?: string, firstLoaded = FIRST_LOADED): SessionState {
   const queue = col.sessionQueueKeys(deck);
-  const head = col.cardsByIds(queue.main.slice(0, firstLoaded).map((k) => k.id)).map(toSessionCard);
-  const main = [...head, ...queue.main.slice(firstLoaded).map(pendingCard)];
-  return initialSession({ main, learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
+  return initialSession({ main: queuedMain(col, queue.main, firstLoaded), learning: queue.learning.map(toSessionCard), now: now(), learnAheadMs: queue.learnAheadMs });
+}
+
+/** The main queue for the session: its first `firstLoaded` cards whole, the others pending. */
+function queuedMain(col: Collection, keys: QueuedKey[], firstLoaded = FIRST_LOADED): SessionCard[] {
+  const head = col.cardsByIds(keys.slice(0, firstLoaded).map((k) => k.id)).map(toSessionCard);
+  return [...head, ...keys.slice(firstLoaded).map(pendingCard)];
+}
+
+/**
+ * The first frame's state without today's queue: its first card and its counts (collection
+ * sessionStart, counted by SQLite), the learning cards whole. The controller's loadQueue reads
+ * the queue right after the first frame (a `queued` action), so the first card does not wait
+ * for thousands of queued cards at a million.
+ */
+export function firstFrameState(col: Collection, deck?: string): SessionState {
+  const start = col.sessionStart(deck);
+  const first = start.first ? col.cardsByIds([start.first.id]).map(toSessionCard) : [];
+  const unqueued = { new: start.counts.new - (start.first?.state === 'new' ? 1 : 0), review: start.counts.review - (start.first?.state === 'review' ? 1 : 0) };
+  // With nothing left to read, the first card is the whole queue.
+  const rest = unqueued.new + unqueued.review > 0 ? { unqueued } : {};
+  return initialSession({ main: first, learning: start.learning.map(toSessionCard), now: now(), learnAheadMs: start.learnAheadMs, ...rest });
 }
 
 /** The session's starting state and controller: today's queue of a deck (or all), or custom study of a query. */
 export function reviewSession(col: Collection, deck?: string, study?: CustomStudy): { initial: SessionState; controller: ReviewController } {
-  if (!study) return { initial: startingState(col, deck), controller: createController(col, deck) };
+  if (!study) return { initial: firstFrameState(col, deck), controller: createController(col, deck) };
   const { state, ids } = customStartingState(col, study, toSessionCard);
   return { initial: state, controller: customController(col, study, ids, createController(col, deck), toSessionCard) };
 }

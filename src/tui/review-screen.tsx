@@ -26,7 +26,10 @@ const FLAG_COLORS = ['red', '#ff8700', 'green', 'blue'] as const;
 export function ReviewScreen({ state, body, width, height, color, nextDue, suggestions = 0 }: ScreenProps) {
   if (state.help) return <HelpOverlay color={color} />;
   if (state.phase === 'done') return <EndScreen state={state} nextDue={nextDue} color={color} suggestions={suggestions} />;
-  const card = state.current!;
+  // No card while the queue is still unread (use-review-input reads it before any key acts, so
+  // this is a safeguard, not a screen anyone should see).
+  if (!state.current) return <Text>reading today's queue...</Text>;
+  const card = state.current;
   const counts = sessionCounts(state);
   // The screen's own text is ASCII: the first non-ASCII character Ink measures costs ~25 ms
   // of cold start (Unicode width tables), which the first frame would pay.

@@ -104,6 +104,11 @@ export interface SessionState {
   prediction?: PredictionState | null;
   /** `f` was pressed: the next digit (0-4) sets the flag. */
   flagPending?: boolean;
+  /**
+   * Cards of the main queue not in `main` yet, by state: the first frame knows the queue's first
+   * card and counts only, and the queue itself arrives right after it (a `queued` action).
+   */
+  unqueued?: { new: number; review: number };
 }
 
 export type SessionAction =
@@ -127,13 +132,16 @@ export type SessionAction =
   | { type: 'predict-submitted'; cardId: number }
   | { type: 'predict-checked'; cardId: number; outcome: PredictionOutcome }
   | { type: 'tick'; now: number }
-  | { type: 'loaded'; cards: SessionCard[] };
+  | { type: 'loaded'; cards: SessionCard[] }
+  | { type: 'queued'; main: SessionCard[]; now: number };
 
-export function initialSession(input: { main: SessionCard[]; learning: SessionCard[]; now: number; learnAheadMs: number }): SessionState {
+export function initialSession(input: {
+  main: SessionCard[]; learning: SessionCard[]; now: number; learnAheadMs: number; unqueued?: { new: number; review: number };
+}): SessionState {
   const base: SessionState = {
     phase: 'question', current: null, main: input.main, learning: sortByDue(input.learning), learnAheadMs: input.learnAheadMs,
     history: [], reviewed: 0, again: 0, startedAt: input.now, now: input.now, help: false, scroll: 0,
-    intervals: null, example: null, notice: null,
+    intervals: null, example: null, notice: null, ...(input.unqueued ? { unqueued: input.unqueued } : {}),
   };
   return advance(base, input.now);
 }
@@ -142,9 +150,9 @@ export function initialSession(input: { main: SessionCard[]; learning: SessionCa
 export function sessionCounts(state: SessionState): { new: number; learning: number; review: number } {
   const all = state.current ? [state.current, ...state.main, ...state.learning] : [...state.main, ...state.learning];
   return {
-    new: all.filter((c) => c.state === 'new').length,
+    new: all.filter((c) => c.state === 'new').length + (state.unqueued?.new ?? 0),
     learning: all.filter((c) => c.state === 'learning' || c.state === 'relearning').length,
-    review: all.filter((c) => c.state === 'review').length,
+    review: all.filter((c) => c.state === 'review').length + (state.unqueued?.review ?? 0),
   };
 }
 
@@ -185,8 +193,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       }
       const answer = action.kind === 'answer' && last?.kind === 'answer';
       const wasAgain = answer && last?.grade === 'again';
+      const { unqueued: _whole, ...known } = state;
       return {
-        ...state,
+        ...known,
         phase: 'question',
         current: action.card,
         main: action.main.filter((c) => c.id !== action.card.id),
@@ -270,6 +279,13 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const current = state.current ? fill(state.current) : null;
       return { ...state, current, main: state.main.map(fill), prediction: current !== state.current && current ? freshPrediction(current) : state.prediction ?? null };
     }
+    case 'queued': {
+      // The whole main queue, read after the first frame and before any key is acted on (so from
+      // the database as the first frame saw it): the card on screen, its first, leaves it.
+      if (!state.unqueued) return state;
+      const { unqueued: _counted, ...rest } = state;
+      return advance({ ...rest, main: action.main.filter((c) => c.id !== state.current?.id) }, state.current ? state.now : action.now);
+    }
     default: {
       const unreachable: never = action;
       return unreachable;
@@ -290,6 +306,8 @@ function advance(state: SessionState, now: number): SessionState {
   if (firstLearning && firstLearning.due <= now + state.learnAheadMs) {
     return { ...fresh, phase: 'question', current: firstLearning, learning: restLearning, prediction: freshPrediction(firstLearning) };
   }
+  // The rest of the main queue is on its way (`queued`): not done yet.
+  if (state.unqueued) return { ...fresh, phase: 'question', current: null, prediction: null };
   return { ...fresh, phase: 'done', current: null, prediction: null };
 }
 

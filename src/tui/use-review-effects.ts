@@ -34,13 +34,21 @@ export function useReviewEffects(
   // Declared first so it runs first after the first commit, before the effects below.
   useEffect(() => trace('first frame'), []);
 
-  // The cards the first frame left pending (a long queue) are loaded right after it.
+  // A first frame with the queue's first card only: the queue is read right after it.
   useEffect(() => {
-    const ids = state.main.filter((c) => c.pending).map((c) => c.id);
-    if (ids.length === 0 || !controller.loadPending) return undefined;
-    const timer = setTimeout(() => dispatch({ type: 'loaded', cards: controller.loadPending?.(ids) ?? [] }), 0);
+    if (!state.unqueued || !controller.loadQueue) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'queued', main: controller.loadQueue?.() ?? [], now: controller.now() }), 0);
     return () => clearTimeout(timer);
   }, [controller]);
+
+  // The cards the first frame (or the queue read after it) left pending are loaded right after.
+  const queueKnown = state.unqueued === undefined;
+  useEffect(() => {
+    const ids = state.main.filter((c) => c.pending).map((c) => c.id);
+    if (!queueKnown || ids.length === 0 || !controller.loadPending) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'loaded', cards: controller.loadPending?.(ids) ?? [] }), 0);
+    return () => clearTimeout(timer);
+  }, [controller, queueKnown]);
 
   useEffect(() => {
     shownAt.current = controller.now();

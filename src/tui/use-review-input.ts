@@ -115,6 +115,9 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
   };
 
   useInput((input, key) => {
+    // The queue the first frame did without is read before any key acts: an answer first would
+    // change the queue it is read from (the daily limits, the spread of new cards).
+    if (latest().unqueued && controller.loadQueue) dispatch({ type: 'queued', main: controller.loadQueue(), now: controller.now() });
     const state = latest();
     // While a prediction is typed, letters are text, not commands.
     const typing = state.help ? null : predictionKey(state, input, key);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, setNow } from '../../src/core/index.js';
 import { newMemory } from '../../src/scheduler/index.js';
 import { flattenTree, type Collection } from '../../src/collection/index.js';
-import { createController, startingState, toSessionCard } from '../../src/tui/index.js';
+import { createController, firstFrameState, startingState, toSessionCard } from '../../src/tui/index.js';
 import { initialSession, sessionCounts, sessionReducer, type SessionState } from '../../src/tui/session-reducer.js';
 import { openEmptyCollection, useTempCollection } from '../helpers/collection.js';
 import { prng } from '../helpers/prng.js';
@@ -57,6 +57,9 @@ function walk(col: Collection, start: SessionState, seed: number, loadAfter: num
   let time = NOW;
   const shown: Array<[number, ReturnType<typeof sessionCounts>]> = [];
   for (let step = 0; step < 400; step++) {
+    // After a first frame that had the queue's first card only, the queue is read before any
+    // key acts (use-review-input.ts).
+    if (state.unqueued) state = sessionReducer(state, { type: 'queued', main: controller.loadQueue!(), now: time });
     if (step === loadAfter) {
       const ids = state.main.filter((c) => c.pending).map((c) => c.id);
       state = sessionReducer(state, { type: 'loaded', cards: controller.loadPending!(ids) });
@@ -98,12 +101,31 @@ describe('the review started from card keys', () => {
       expect(sessionCounts(part)).toEqual(sessionCounts(full));
       const pending = part.main.filter((c) => c.pending).map((c) => c.id);
       expect(sessionReducer(part, { type: 'loaded', cards: createController(col).loadPending!(pending) })).toEqual(full);
+      // The first frame from the queue's first card and counts alone: the same card, the same
+      // counts; once the queue and its cards arrive, the same state as the whole queue's.
+      const first = firstFrameState(col, deck);
+      expect({ deck, current: first.current, counts: sessionCounts(first), learning: first.learning }).toEqual({ deck, current: full.current, counts: sessionCounts(full), learning: full.learning });
+      const controller = createController(col, deck);
+      const queued = sessionReducer(first, { type: 'queued', main: controller.loadQueue!(), now: NOW });
+      expect(queued.unqueued).toBeUndefined();
+      expect(sessionCounts(queued)).toEqual(sessionCounts(full));
+      const loaded = sessionReducer(queued, { type: 'loaded', cards: controller.loadPending!(queued.main.filter((c) => c.pending).map((c) => c.id)) });
+      expect(loaded).toEqual(full);
     }
   });
 
   it.each([1, 2, 3, 4])('shows the same cards with the same counts through a whole session (random collection %i)', (seed) => {
     const lazy = temp.col();
     const whole = openEmptyCollection(path.join(temp.dir(), 'whole.db'));
+    const fromFirstFrame = (seed: number) => {
+      const col = openEmptyCollection(path.join(temp.dir(), 'first-frame.db'));
+      try {
+        randomCollection(col, seed * 7919);
+        return walk(col, firstFrameState(col), seed, seed % 4);
+      } finally {
+        col.close();
+      }
+    };
     try {
       randomCollection(lazy, seed * 7919);
       randomCollection(whole, seed * 7919);
@@ -114,8 +136,66 @@ describe('the review started from card keys', () => {
       const b = walk(lazy, startingState(lazy, undefined, 3), seed, seed % 3);
       expect(a.length).toBeGreaterThan(0);
       expect(b).toEqual(a);
+      // From the first card and counts only, the queue read before the first key.
+      const c = fromFirstFrame(seed);
+      expect(c).toEqual(a);
     } finally {
       whole.close();
+    }
+  });
+});
+
+/** New and review cards only (no learning card due): the first frame's card comes from the main queue. */
+function reviewsAndNews(col: Collection, seed: number, reviews: boolean): void {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const ids: number[] = [];
+  col.store.transaction(() => {
+    for (let i = 0; i < 70; i++) {
+      const item = rnd() < 0.4 ? `anki:${Math.floor(rnd() * 10)}:${Math.floor(rnd() * 3)}` : `item:${i}`;
+      ids.push(col.store.insertCard({
+        deckId: col.ensureDeck(pick(DECKS)), noteId: null, kind: 'manual', front: `q${i}`, back: `a${i}`, source: null, breadcrumb: [],
+        itemKey: item, tags: [], memory: newMemory(NOW - 90 * DAY), createdAt: NOW - 90 * DAY, status: 'accepted',
+      }));
+    }
+  });
+  for (const deck of DECKS) {
+    if (rnd() < 0.7) col.setOption(deck, 'newPerDay', String(Math.floor(rnd() * 8)));
+    if (rnd() < 0.7) col.setOption(deck, 'reviewsPerDay', String(Math.floor(rnd() * 8)));
+  }
+  // `easy` on a new card schedules it as a review: due by now if answered long enough ago. Cards
+  // answered at the same moment come due together (the queue orders them by id).
+  for (const id of ids) {
+    if (reviews && rnd() < 0.5) {
+      setNow(NOW - pick([30, 45, 60]) * DAY);
+      col.answer(id, 'easy');
+    }
+  }
+  setNow(NOW);
+}
+
+describe('the review started from its first card and counts', () => {
+  it.each([[1, true], [2, true], [3, true], [4, true], [5, false], [6, false]])('shows the main queue\'s first card, then the same cards and counts as the whole queue (collection %i, reviews: %s)', (seed, reviews) => {
+    const whole = temp.col();
+    const first = openEmptyCollection(path.join(temp.dir(), 'first.db'));
+    try {
+      reviewsAndNews(whole, seed * 31, reviews);
+      reviewsAndNews(first, seed * 31, reviews);
+      const queue = whole.sessionQueue();
+      expect(queue.learning).toEqual([]);
+      expect(queue.main.length).toBeGreaterThan(2);
+      const fullStart = initialSession({ main: queue.main.map(toSessionCard), learning: [], now: NOW, learnAheadMs: queue.learnAheadMs });
+      const start = firstFrameState(first);
+      expect(start.current).toEqual(fullStart.current);
+      expect(start.main).toEqual([]);
+      expect(sessionCounts(start)).toEqual(sessionCounts(fullStart));
+      const a = walk(whole, fullStart, seed, null);
+      setNow(NOW);
+      // The queue read before the first key, its pending cards' text at the first step or later.
+      const b = walk(first, start, seed, seed % 3);
+      expect(b).toEqual(a);
+    } finally {
+      first.close();
     }
   });
 });

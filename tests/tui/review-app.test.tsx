@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../src/collection/index.js';
-import { createController, startingState } from '../../src/tui/index.js';
+import { createController, firstFrameState, startingState } from '../../src/tui/index.js';
 import { ReviewApp } from '../../src/tui/review-app.js';
 import { useTempCollection } from '../helpers/collection.js';
 import { frame } from '../helpers/ink.js';
@@ -37,6 +37,27 @@ async function press(app: ReturnType<typeof render>, key: string) {
 }
 
 describe('review screen', () => {
+  it('starts from the queue\'s first card and counts, and reads the queue before the first key acts', async () => {
+    for (const n of [1, 2, 3, 4]) col.addCard('D', `front ${n}`, `back ${n}`);
+    const app = render(<ReviewApp controller={createController(col)} initial={firstFrameState(col)} color={false} />);
+    expect(app.lastFrame()).toContain('front 1');
+    expect(app.lastFrame()).toContain('4 new  0 learning  0 review');
+    // Keys at once, before the queue's timer: the queue is read first, then the answer is taken.
+    app.stdin.write(SPACE);
+    app.stdin.write('4');
+    const next = await frame(app, (f) => f.includes('front 2'), 2000);
+    expect(next).toContain('3 new  0 learning  0 review');
+    await press(app, SPACE);
+    await press(app, '4');
+    await press(app, SPACE);
+    await press(app, '4');
+    expect(app.lastFrame()).toContain('front 4');
+    expect(app.lastFrame()).toContain('1 new  0 learning  0 review');
+    // Never a frame without a card: the first answer found the queue read.
+    expect(app.frames.filter((f) => f.includes("reading today's queue"))).toEqual([]);
+    app.unmount();
+  });
+
   it('shows the deck, the counts and the front; space reveals the back with interval labels', async () => {
     col.addCard('Physics', 'What is $\\sigma$ in $x_A \\times x_B$?', 'A **gate** value');
     col.addCard('Physics', 'Second question', 'Second answer');

@@ -114,4 +114,41 @@ describe('session reducer', () => {
     expect(s.example).toBeNull();
     expect(sessionReducer(s, { type: 'example-finished', cardId: 1, text: 'late', ok: true }).example).toBeNull();
   });
+
+  describe('a first frame with the queue\'s first card only', () => {
+    const first = () => initialSession({ main: [card(1, 'review')], learning: [], now: T0, learnAheadMs: 0, unqueued: { new: 2, review: 1 } });
+
+    it('counts the cards not queued yet, and takes the queue when it comes, without its card on screen', () => {
+      const s = first();
+      expect(s.current?.id).toBe(1);
+      expect(s.main).toEqual([]);
+      expect(sessionCounts(s)).toEqual({ new: 2, learning: 0, review: 2 });
+      const queued = sessionReducer(s, { type: 'queued', main: [card(1, 'review'), card(2, 'review'), card(3), card(4)], now: T0 + MIN });
+      expect(queued.unqueued).toBeUndefined();
+      expect(queued.current?.id).toBe(1);
+      expect(queued.main.map((c) => c.id)).toEqual([2, 3, 4]);
+      expect(sessionCounts(queued)).toEqual(sessionCounts(s));
+      // A second arrival (the timer after a key already read it) changes nothing.
+      expect(sessionReducer(queued, { type: 'queued', main: [card(9)], now: T0 + 2 * MIN })).toBe(queued);
+    });
+
+    it('is not done while the queue is unread, and goes on once it arrives', () => {
+      let s = sessionReducer(sessionReducer(first(), { type: 'reveal' }), {
+        type: 'graded', grade: 'good', reviewId: 1, actionId: 1, now: T0, card: card(1, 'review', T0 + 9 * 86_400_000), buriedIds: [],
+      });
+      expect(s.phase).toBe('question');
+      expect(s.current).toBeNull();
+      s = sessionReducer(s, { type: 'queued', main: [card(2, 'review'), card(3)], now: T0 + MIN });
+      expect(s.current?.id).toBe(2);
+      expect(sessionCounts(s)).toEqual({ new: 1, learning: 0, review: 1 });
+    });
+
+    it('a learning card due now comes first; the main queue\'s first card waits in the queue', () => {
+      const s = initialSession({ main: [card(5, 'review')], learning: [card(7, 'learning', T0 - MIN)], now: T0, learnAheadMs: 0, unqueued: { new: 1, review: 0 } });
+      expect(s.current?.id).toBe(7);
+      const queued = sessionReducer(s, { type: 'queued', main: [card(5, 'review'), card(6)], now: T0 });
+      expect(queued.main.map((c) => c.id)).toEqual([5, 6]);
+      expect(sessionCounts(queued)).toEqual(sessionCounts(s));
+    });
+  });
 });
