@@ -238,6 +238,8 @@ describe('upgrading a database made before the journal', () => {
     col.store.db.exec(`DROP TRIGGER card_counts_delete; DROP TRIGGER card_counts_update_old;
       DROP TRIGGER card_counts_update_new; DROP TABLE card_counts; DROP TABLE card_counts_mark;
       DROP TRIGGER review_hours_insert; DROP TRIGGER review_hours_update; DROP TRIGGER review_hours_delete; DROP TABLE review_hours;`);
+    // and the queue's key index (migration 15)
+    col.store.db.exec('DROP INDEX cards_review_keys;');
     col.store.db.pragma(`user_version = ${journal}`);
     const upgraded = Collection.open(file);
     try {

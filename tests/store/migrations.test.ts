@@ -109,10 +109,24 @@ describe('the import\'s note lookup', () => {
 describe("the queue's key reads", () => {
   // The review's first frame and the deck counts read thousands of keys at a million cards:
   // from the index alone, in its order (no sort), they are a fraction of the table lookups.
-  it.each([['reviewDueKeys', [1, 2, 3, 4]], ['newCardKeys', [1, 2, 3]]] as const)('%s reads the index alone, already in order', (name, params) => {
+  it.each([
+    ['reviewDueKeys', [1, 2, 3, 4], /^SEARCH cards USING COVERING INDEX cards_review_keys \(deck_id=\? AND due<\?\)$/],
+    ['newCardKeys', [1, 2, 3], /^SEARCH cards USING COVERING INDEX cards_new \(deck_id=\?\)$/],
+  ] as const)('%s reads its index alone, already in order', (name, params, search) => {
     const store = Store.open(path.join(tempDir(), 'keys.db'));
     const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${QUEUE_SQL[name]}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
-    expect(plan).toEqual([expect.stringMatching(/^SEARCH cards USING COVERING INDEX cards_(review_forecast|new) \(deck_id=\?/)]);
+    expect(plan).toEqual([expect.stringMatching(search)]);
+    store.close();
+  });
+
+  it('the per-deck counts read the key index, and never a card row', () => {
+    const store = Store.open(path.join(tempDir(), 'counts.db'));
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${QUEUE_SQL.deckToday}`).all({ deck: 1, dayEnd: 2, now: 3, reviews: 4, newFetch: 5 }) as Array<{ detail: string }>)
+      .map((row) => row.detail).filter((d) => d.startsWith('SEARCH cards') || d.startsWith('SCAN cards'));
+    expect(plan).toEqual([
+      expect.stringMatching(/^SEARCH cards USING COVERING INDEX cards_review_keys \(deck_id=\? AND due<\?\)$/),
+      expect.stringMatching(/^SEARCH cards USING COVERING INDEX cards_new \(deck_id=\?\)$/),
+    ]);
     store.close();
   });
 });

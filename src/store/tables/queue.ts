@@ -33,7 +33,7 @@ export const QUEUE_SQL = {
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   // The counts of \`engram decks\`: the same conditions as above, reading no more than the limits let show.
   reviewDueKeys: `
-    SELECT id, deck_id, item_key, due FROM cards WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
+    SELECT id, deck_id, item_key, due FROM cards INDEXED BY cards_review_keys WHERE deck_id = ? AND state = 'review' AND retired = 0 AND suspended = 0
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT ?`,
   newCardKeys: `
     SELECT id, deck_id, item_key, due FROM cards WHERE deck_id = ? AND state = 'new' AND retired = 0 AND suspended = 0
@@ -43,7 +43,7 @@ export const QUEUE_SQL = {
   // new cards (newCardKeys) that no kept review shares, and the first of each.
   deckToday: `
     WITH r AS MATERIALIZED (
-      SELECT id, due, ${siblingKeySql('item_key')} AS sibling FROM cards WHERE deck_id = @deck AND state = 'review' AND retired = 0 AND suspended = 0
+      SELECT id, due, ${siblingKeySql('item_key')} AS sibling FROM cards INDEXED BY cards_review_keys WHERE deck_id = @deck AND state = 'review' AND retired = 0 AND suspended = 0
         AND due < @dayEnd AND buried_until <= @now AND kind != 'paper' AND status = 'accepted' ORDER BY due, id LIMIT @reviews),
     n AS MATERIALIZED (
       SELECT id, ${siblingKeySql('item_key')} AS sibling FROM cards WHERE deck_id = @deck AND state = 'new' AND retired = 0 AND suspended = 0
