@@ -27,7 +27,7 @@ export function ReviewApp({ controller, initial, color, onExit, graphics }: Revi
   // The input handler reads latest(): keys can arrive faster than React re-renders.
   const { state, latest, dispatch } = useLatestReducer<SessionState, SessionAction>(sessionReducer, initial);
   const { width, height } = useTerminalSize();
-  const { shownAt, nextDue, suggestions, renderers } = useReviewEffects(state, dispatch, controller, color);
+  const { shownAt, nextDue, suggestions, renderers } = useReviewEffects(state, dispatch, controller, color, latest);
   const current = state.current;
 
   const pictures = usePictures(controller, state, graphics, width, height);

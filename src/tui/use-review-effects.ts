@@ -25,6 +25,7 @@ export interface ReviewEffects {
 
 export function useReviewEffects(
   state: SessionState, dispatch: (action: SessionAction) => void, controller: ReviewController, color: boolean,
+  latest: () => SessionState = () => state,
 ): ReviewEffects {
   const shownAt = useRef(controller.now());
   const [nextDue, setNextDue] = useState<number | null>(null);
@@ -37,7 +38,10 @@ export function useReviewEffects(
   // A first frame with the queue's first card only: the queue is read right after it.
   useEffect(() => {
     if (!state.unqueued || !controller.loadQueue) return undefined;
-    const timer = setTimeout(() => dispatch({ type: 'queued', main: controller.loadQueue?.() ?? [], now: controller.now() }), 0);
+    // A key may have read it first (use-review-input.ts): then there is nothing left to read.
+    const timer = setTimeout(() => {
+      if (latest().unqueued) dispatch({ type: 'queued', main: controller.loadQueue?.() ?? [], now: controller.now() });
+    }, 0);
     return () => clearTimeout(timer);
   }, [controller]);
 

@@ -39,7 +39,11 @@ async function press(app: ReturnType<typeof render>, key: string) {
 describe('review screen', () => {
   it('starts from the queue\'s first card and counts, and reads the queue before the first key acts', async () => {
     for (const n of [1, 2, 3, 4]) col.addCard('D', `front ${n}`, `back ${n}`);
-    const app = render(<ReviewApp controller={createController(col)} initial={firstFrameState(col)} color={false} />);
+    const controller = createController(col);
+    let reads = 0;
+    const loadQueue = controller.loadQueue!;
+    controller.loadQueue = () => (reads++, loadQueue());
+    const app = render(<ReviewApp controller={controller} initial={firstFrameState(col)} color={false} />);
     expect(app.lastFrame()).toContain('front 1');
     expect(app.lastFrame()).toContain('4 new  0 learning  0 review');
     // Keys at once, before the queue's timer: the queue is read first, then the answer is taken.
@@ -53,8 +57,10 @@ describe('review screen', () => {
     await press(app, '4');
     expect(app.lastFrame()).toContain('front 4');
     expect(app.lastFrame()).toContain('1 new  0 learning  0 review');
-    // Never a frame without a card: the first answer found the queue read.
+    // Never a frame without a card: the first answer found the queue read, and only once (the
+    // timer after the first frame found it read).
     expect(app.frames.filter((f) => f.includes("reading today's queue"))).toEqual([]);
+    expect(reads).toBe(1);
     app.unmount();
   });
 
