@@ -62,6 +62,23 @@ export function printJson(value: unknown): void {
   const indent = process.stdout.isTTY === true ? 2 : undefined;
   // JSON.stringify escapes C0 controls but not DEL and the C1 range (8-bit CSI/OSC), which a
   // terminal may act on when someone reads --json output there; \uXXXX keeps the JSON identical.
-  const text = JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  process.stdout.write(`${text}\n`);
+  // Almost no output has one: a byte search over the UTF-8 tells (DEL is 7F, U+0080–U+009F are
+  // C2 80–C2 9F), several times faster than a regular expression over `engram due`'s 1.7 MB.
+  const text = JSON.stringify(value, null, indent);
+  const bytes = Buffer.from(`${text}\n`);
+  if (!hasRawControl(bytes)) {
+    process.stdout.write(bytes);
+    return;
+  }
+  process.stdout.write(`${text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
+}
+
+/** Whether UTF-8 text holds DEL or a C1 control (U+0080–U+009F). */
+export function hasRawControl(bytes: Buffer): boolean {
+  if (bytes.indexOf(0x7f) !== -1) return true;
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
+    const next = bytes[i + 1]!;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
 }

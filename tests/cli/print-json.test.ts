@@ -1,6 +1,6 @@
 /** `--json` output: indented for a terminal, compact for a pipe, the same value either way, C1 controls escaped. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { printJson } from '../../src/cli/format.js';
+import { hasRawControl, printJson } from '../../src/cli/format.js';
 
 const isTTY = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
 const write = process.stdout.write;
@@ -37,5 +37,18 @@ describe('printJson', () => {
 
   it('never prints a raw C1 control (8-bit CSI), in either form', () => {
     for (const tty of [true, false]) expect(printed(value, tty)).not.toMatch(/[\u007f-\u009f]/);
+  });
+
+  it('prints text without controls as it is, non-ASCII included', () => {
+    const plain = { front: 'a · b § c\u00a0d é 中 🙂', back: 'x\u00bfy' };
+    expect(printed(plain, false)).toBe(`${JSON.stringify(plain)}\n`);
+  });
+
+  it('finds DEL and every C1 control by their bytes, and nothing else', () => {
+    for (let code = 0; code <= 0x2ff; code++) {
+      const control = code === 0x7f || (code >= 0x80 && code <= 0x9f);
+      expect({ code, found: hasRawControl(Buffer.from(`ab${String.fromCharCode(code)}cd`)) }).toEqual({ code, found: control });
+    }
+    expect(hasRawControl(Buffer.from('\u00a0\u00a0x\u0085'))).toBe(true);
   });
 });
