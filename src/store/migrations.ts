@@ -493,7 +493,22 @@ ${hourChange('old', '-')}
   // stats' 30-day forecast keeps reading the narrow cards_review_forecast (the wide one made it
   // 26 → 41 ms cold at a million cards). The columns the WHERE fixes (state, retired, suspended,
   // status) are in them too, so that SQLite's plan says it reads the index alone (tested).
+  // The log keeps each answer's deck (its card's, kept by triggers when a card moves or a row is
+  // written without it): the daily limits count today's answers per deck from one index, where
+  // the join on cards read one table page per card answered today (7–14 ms cold at 200 answers).
   `
+  ALTER TABLE reviews ADD COLUMN deck_id INTEGER;
+  UPDATE reviews SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = reviews.card_id);
+  CREATE INDEX reviews_answered ON reviews(reviewed_at, deck_id, state_before, card_id);
+  CREATE TRIGGER reviews_deck_insert AFTER INSERT ON reviews WHEN new.deck_id IS NULL BEGIN
+    UPDATE reviews SET deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) WHERE id = new.id;
+  END;
+  CREATE TRIGGER reviews_deck_move AFTER UPDATE OF deck_id ON cards WHEN old.deck_id IS NOT new.deck_id BEGIN
+    UPDATE reviews SET deck_id = new.deck_id WHERE card_id = new.id;
+  END;
+  CREATE TRIGGER reviews_deck_card AFTER UPDATE OF card_id ON reviews BEGIN
+    UPDATE reviews SET deck_id = (SELECT deck_id FROM cards WHERE id = new.card_id) WHERE id = new.id;
+  END;
   CREATE INDEX cards_review_keys ON cards(deck_id, due, id, item_key, buried_until, kind, state, retired, suspended, status)
     WHERE state = 'review' AND retired = 0 AND suspended = 0 AND status = 'accepted';
   DROP INDEX cards_new;

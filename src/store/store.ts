@@ -422,8 +422,9 @@ export class Store {
   }
 
   /** Distinct cards answered since `since`, per deck, split by their state before the answer. */
-  answeredSince(since: number): Array<{ deckId: number; stateBefore: string; count: number }> {
-    return queue.answeredSince(this.statements, since);
+  /** Distinct cards answered since a time per deck and state before; `joined`: through the cards' decks (the simple computation, for tests). */
+  answeredSince(since: number, joined = false): Array<{ deckId: number; stateBefore: string; count: number }> {
+    return queue.answeredSince(this.statements, since, joined);
   }
 
   // reviews (tables/reviews.ts)

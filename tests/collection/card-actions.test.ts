@@ -238,8 +238,9 @@ describe('upgrading a database made before the journal', () => {
     col.store.db.exec(`DROP TRIGGER card_counts_delete; DROP TRIGGER card_counts_update_old;
       DROP TRIGGER card_counts_update_new; DROP TABLE card_counts; DROP TABLE card_counts_mark;
       DROP TRIGGER review_hours_insert; DROP TRIGGER review_hours_update; DROP TRIGGER review_hours_delete; DROP TABLE review_hours;`);
-    // and the queue's key index (migration 15)
-    col.store.db.exec('DROP INDEX cards_review_keys;');
+    // and the queue's key index and the log's deck column (migration 15)
+    col.store.db.exec(`DROP INDEX cards_review_keys; DROP TRIGGER reviews_deck_insert; DROP TRIGGER reviews_deck_move;
+      DROP TRIGGER reviews_deck_card; DROP INDEX reviews_answered; ALTER TABLE reviews DROP COLUMN deck_id;`);
     col.store.db.pragma(`user_version = ${journal}`);
     const upgraded = Collection.open(file);
     try {

@@ -59,7 +59,12 @@ export const QUEUE_SQL = {
       AND due < ? AND buried_until <= ? AND kind != 'paper' AND status = 'accepted'`,
   nextDue: `
     SELECT MIN(due) AS due FROM cards WHERE state != 'new' AND retired = 0 AND suspended = 0 AND due >= ? AND kind != 'paper' AND status = 'accepted'`,
+  // From the log's own deck column (migration 15: its card's deck, kept by triggers), index only.
   answeredToday: `
+    SELECT deck_id, state_before, COUNT(DISTINCT card_id) AS n FROM reviews INDEXED BY reviews_answered
+    WHERE reviewed_at >= ? GROUP BY deck_id, state_before`,
+  // The same counts through the cards' decks: what answeredToday must equal (tests).
+  answeredTodayJoined: `
     SELECT c.deck_id, r.state_before, COUNT(DISTINCT r.card_id) AS n FROM reviews r JOIN cards c ON c.id = r.card_id
     WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state_before`,
 } as const;
@@ -160,7 +165,7 @@ export function nextDue(s: Statements, after: number): number | null {
 }
 
 /** Distinct cards answered since `since`, per deck, split by their state before the answer. */
-export function answeredSince(s: Statements, since: number): Array<{ deckId: number; stateBefore: string; count: number }> {
-  const rows = s.stmt('answeredToday').all(since) as Array<{ deck_id: number; state_before: string; n: number }>;
+export function answeredSince(s: Statements, since: number, joined = false): Array<{ deckId: number; stateBefore: string; count: number }> {
+  const rows = s.stmt(joined ? 'answeredTodayJoined' : 'answeredToday').all(since) as Array<{ deck_id: number; state_before: string; n: number }>;
   return rows.map((r) => ({ deckId: r.deck_id, stateBefore: r.state_before, count: r.n }));
 }

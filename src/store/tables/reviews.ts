@@ -17,9 +17,11 @@ export interface NewReview {
 
 /** The table's named statements; the store prepares each on first use. */
 export const REVIEWS_SQL = {
+  // The deck is written with the row (migration 15's trigger fills it only for rows written without).
   insertReview: `
-    INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
-    VALUES (@card_id, @grade, @reviewed_at, @elapsed_days, @duration_ms, @state_before, @state_after, @before)`,
+    INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before, deck_id)
+    VALUES (@card_id, @grade, @reviewed_at, @elapsed_days, @duration_ms, @state_before, @state_after, @before,
+      (SELECT deck_id FROM cards WHERE id = @card_id))`,
   lastReview: `SELECT * FROM reviews ORDER BY id DESC LIMIT 1`,
   reviewById: `SELECT * FROM reviews WHERE id = ?`,
   deleteReview: `DELETE FROM reviews WHERE id = ?`,
