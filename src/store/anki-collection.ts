@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database, type Db } from './open-store.js';
 import { EngramError, processAlive } from '../core/index.js';
 
 /** The raw rows; `src/interop` gives them meaning (same shapes, declared there too: the store does not import domains). */
@@ -28,7 +28,7 @@ export function readAnkiCollection(bytes: Uint8Array, label: string): AnkiCollec
   const file = path.join(dir, 'collection.sqlite');
   try {
     fs.writeFileSync(file, bytes, { mode: 0o600 });
-    let db: Database.Database;
+    let db: Db;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
     } catch (error) {
