@@ -21,20 +21,26 @@ const temp = useTempCollection(NOW);
 const DECKS = ['a', 'a::b', 'a::b::c', 'e', 'f::g'];
 const GRADES = ['again', 'hard', 'good', 'easy'] as const;
 
+/** `n` cards in random decks, made at `createdAt`; a share `anki` of them Anki siblings (`anki:<note>:<ord>`, `notes` notes). */
+function insertRandomCards(col: Collection, rnd: () => number, shape: { n: number; anki: number; notes: number; createdAt: number }): number[] {
+  const ids: number[] = [];
+  col.store.transaction(() => {
+    for (let i = 0; i < shape.n; i++) {
+      const item = rnd() < shape.anki ? `anki:${Math.floor(rnd() * shape.notes)}:${Math.floor(rnd() * 3)}` : `item:${i}`;
+      ids.push(col.store.insertCard({
+        deckId: col.ensureDeck(DECKS[Math.floor(rnd() * DECKS.length)]!), noteId: null, kind: 'manual', front: `q${i}`, back: `a${i}`, source: null,
+        breadcrumb: [], itemKey: item, tags: [], memory: newMemory(shape.createdAt), createdAt: shape.createdAt, status: 'accepted',
+      }));
+    }
+  });
+  return ids;
+}
+
 /** The same collection for the same seed (the clock is set by the caller's steps). */
 function randomCollection(col: Collection, seed: number): void {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const ids: number[] = [];
-  col.store.transaction(() => {
-    for (let i = 0; i < 80; i++) {
-      const item = rnd() < 0.5 ? `anki:${Math.floor(rnd() * 8)}:${Math.floor(rnd() * 3)}` : `item:${i}`;
-      ids.push(col.store.insertCard({
-        deckId: col.ensureDeck(pick(DECKS)), noteId: null, kind: 'manual', front: `q${i}`, back: `a${i}`, source: null, breadcrumb: [],
-        itemKey: item, tags: [], memory: newMemory(NOW - 40 * DAY), createdAt: NOW - 40 * DAY, status: 'accepted',
-      }));
-    }
-  });
+  const ids = insertRandomCards(col, rnd, { n: 80, anki: 0.5, notes: 8, createdAt: NOW - 40 * DAY });
   for (const deck of DECKS) {
     if (rnd() < 0.7) col.setOption(deck, 'newPerDay', String(Math.floor(rnd() * 12)));
     if (rnd() < 0.6) col.setOption(deck, 'learningSteps', pick(['1m 10m', '10m', '6h 1d']));
@@ -149,16 +155,7 @@ describe('the review started from card keys', () => {
 function reviewsAndNews(col: Collection, seed: number, reviews: boolean): void {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const ids: number[] = [];
-  col.store.transaction(() => {
-    for (let i = 0; i < 70; i++) {
-      const item = rnd() < 0.4 ? `anki:${Math.floor(rnd() * 10)}:${Math.floor(rnd() * 3)}` : `item:${i}`;
-      ids.push(col.store.insertCard({
-        deckId: col.ensureDeck(pick(DECKS)), noteId: null, kind: 'manual', front: `q${i}`, back: `a${i}`, source: null, breadcrumb: [],
-        itemKey: item, tags: [], memory: newMemory(NOW - 90 * DAY), createdAt: NOW - 90 * DAY, status: 'accepted',
-      }));
-    }
-  });
+  const ids = insertRandomCards(col, rnd, { n: 70, anki: 0.4, notes: 10, createdAt: NOW - 90 * DAY });
   for (const deck of DECKS) {
     if (rnd() < 0.7) col.setOption(deck, 'newPerDay', String(Math.floor(rnd() * 8)));
     if (rnd() < 0.7) col.setOption(deck, 'reviewsPerDay', String(Math.floor(rnd() * 8)));
