@@ -136,8 +136,8 @@ function deckTodayCounts(col: Collection, deckIds: readonly number[]) {
   for (const deckId of deckIds) {
     const dayEnd = days.end(col.deckOptions(deckId).rolloverHour);
     const limits = remainingLimits(col, deckId, time, answered, days);
-    // newOfTodayFetched picks from at most `limit * 3 + 10` new cards; none when the limit is 0.
-    const d = col.store.deckTodayCounts(deckId, dayEnd, time, limits.reviews, limits.news > 0 ? limits.news * 3 + 10 : 0);
+    // Counted over every new card newOfTodayFetched could pick from; none when the limit is 0.
+    const d = col.store.deckTodayCounts(deckId, dayEnd, time, limits.reviews, limits.news > 0 ? newCandidatesMost(limits.news) : 0);
     latestDayEnd = Math.max(latestDayEnd, dayEnd);
     decks.set(deckId, { reviews: d.reviews, news: Math.min(limits.news, d.newItems), firstReview: d.firstReview, firstNew: d.firstNew });
   }
@@ -206,6 +206,11 @@ function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[],
   return onePerItem(candidates.filter((c) => !taken.has(siblingKeyOf(c.itemKey)))).slice(0, limit);
 }
 
+/** The most new cards newOfTodayFetched reads for a limit: enough for the limit's items when siblings are dropped. */
+function newCandidatesMost(limit: number): number {
+  return limit * 3 + 10;
+}
+
 /**
  * newOfToday over the deck's first `limit * 3 + 10` new cards, fetched in two steps: the first
  * `limit` and half as many again (at most 10 more) are enough unless siblings were dropped, and
@@ -215,7 +220,7 @@ function newOfToday<T extends Pick<Card, 'deckId' | 'itemKey'>>(candidates: T[],
 function newOfTodayFetched<T extends Pick<Card, 'deckId' | 'itemKey'>>(
   fetch: (n: number) => T[], reviews: ReadonlyArray<Pick<Card, 'deckId' | 'itemKey'>>, limit: number,
 ): T[] {
-  const most = limit * 3 + 10;
+  const most = newCandidatesMost(limit);
   const first = Math.min(most, limit + Math.min(10, Math.ceil(limit / 2)));
   const candidates = fetch(first);
   const picked = newOfToday(candidates, reviews, limit);
