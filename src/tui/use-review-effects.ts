@@ -23,9 +23,16 @@ export interface ReviewEffects {
   renderers: number;
 }
 
+/**
+ * Reads the queue a first frame did without (`unqueued`), once: right after that frame, or before
+ * the first key acts if one comes sooner (use-review-input.ts); whichever comes second finds it read.
+ */
+export function readQueueIfUnread(controller: ReviewController, latest: () => SessionState, dispatch: (action: SessionAction) => void): void {
+  if (latest().unqueued && controller.loadQueue) dispatch({ type: 'queued', main: controller.loadQueue(), now: controller.now() });
+}
+
 export function useReviewEffects(
-  state: SessionState, dispatch: (action: SessionAction) => void, controller: ReviewController, color: boolean,
-  latest: () => SessionState = () => state,
+  state: SessionState, dispatch: (action: SessionAction) => void, controller: ReviewController, color: boolean, latest: () => SessionState,
 ): ReviewEffects {
   const shownAt = useRef(controller.now());
   const [nextDue, setNextDue] = useState<number | null>(null);
@@ -38,10 +45,7 @@ export function useReviewEffects(
   // A first frame with the queue's first card only: the queue is read right after it.
   useEffect(() => {
     if (!state.unqueued || !controller.loadQueue) return undefined;
-    // A key may have read it first (use-review-input.ts): then there is nothing left to read.
-    const timer = setTimeout(() => {
-      if (latest().unqueued) dispatch({ type: 'queued', main: controller.loadQueue?.() ?? [], now: controller.now() });
-    }, 0);
+    const timer = setTimeout(() => readQueueIfUnread(controller, latest, dispatch), 0);
     return () => clearTimeout(timer);
   }, [controller]);
 

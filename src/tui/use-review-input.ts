@@ -5,6 +5,7 @@ import type { ReviewController } from './controller.js';
 import { predictionKey } from './prediction-keys.js';
 import { reviewCommandFor, type ReviewCommand, type ScrollLimits } from './review-keys.js';
 import type { SessionAction, SessionState } from './session-reducer.js';
+import { readQueueIfUnread } from './use-review-effects.js';
 
 export interface ReviewInput {
   controller: ReviewController;
@@ -117,7 +118,7 @@ export function useReviewInput({ controller, latest, dispatch, limits, shownAt, 
   useInput((input, key) => {
     // The queue the first frame did without is read before any key acts: an answer first would
     // change the queue it is read from (the daily limits, the spread of new cards).
-    if (latest().unqueued && controller.loadQueue) dispatch({ type: 'queued', main: controller.loadQueue(), now: controller.now() });
+    readQueueIfUnread(controller, latest, dispatch);
     const state = latest();
     // While a prediction is typed, letters are text, not commands.
     const typing = state.help ? null : predictionKey(state, input, key);
