@@ -24,6 +24,8 @@ describe("today's answers per deck", () => {
     const decks = ['a', 'b', 'c::d'].map((name) => col.ensureDeck(name));
     const ids = Array.from({ length: 30 }, (_, i) => col.addCard(['a', 'b', 'c::d'][i % 3]!, `q${i}`, `a${i}`).id);
     const move = col.store.db.prepare('UPDATE cards SET deck_id = ? WHERE id = ?');
+    // A log row put on another card (no engram command does; the trigger keeps the deck right anyway).
+    const retarget = col.store.db.prepare('UPDATE reviews SET card_id = ? WHERE id = ?');
     const raw = col.store.db.prepare(`INSERT INTO reviews (card_id, grade, reviewed_at, elapsed_days, duration_ms, state_before, state_after, before)
       VALUES (?, 'good', ?, 0, 1000, 'review', 'review', '{}')`);
     for (let step = 0; step < 120; step++) {
@@ -31,9 +33,10 @@ describe("today's answers per deck", () => {
       setNow(time);
       const id = ids[Math.floor(rnd() * ids.length)]!;
       const r = rnd();
-      if (r < 0.6) col.answer(id, GRADES[Math.floor(rnd() * GRADES.length)]!);
-      else if (r < 0.7) { try { col.undo(); } catch { /* nothing to undo */ } }
-      else if (r < 0.85) move.run(decks[Math.floor(rnd() * decks.length)]!, id);
+      if (r < 0.55) col.answer(id, GRADES[Math.floor(rnd() * GRADES.length)]!);
+      else if (r < 0.65) { try { col.undo(); } catch { /* nothing to undo */ } }
+      else if (r < 0.8) move.run(decks[Math.floor(rnd() * decks.length)]!, id);
+      else if (r < 0.88) retarget.run(id, Math.floor(rnd() * 40) + 1);
       else raw.run(id, time);
     }
     setNow(NOW);
